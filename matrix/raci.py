@@ -1,0 +1,154 @@
+"""The one place where the plan's verbs (牵头, 配合, 参加, 负责 …) become RACI roles.
+
+The default mapping follows how Chinese implementation plans assign work:
+
+========================  =====================================================
+plan wording              RACI role
+========================  =====================================================
+牵头 / 负责 / 主责 / 主办  R (Responsible); the first lead is also A (Accountable)
+配合 / 参加 / 参与 / 协助  C (Consulted)
+the leading-group office  I (Informed) of every measure, added by the graph
+========================  =====================================================
+
+Everything in this table is configurable through :class:`RaciConfig`, which a
+plan file may override in its ``raci:`` section.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+__all__ = [
+    "COOPERATE",
+    "DEFAULT_VERBS",
+    "LEAD",
+    "ROLES",
+    "ROLE_LABELS",
+    "RaciConfig",
+    "assign",
+    "is_accountable",
+    "is_lead",
+    "parse_role",
+]
+
+#: Every label a matrix cell may hold, in the order a dropdown offers them.
+ROLES: tuple[str, ...] = ("A/R", "R", "A", "C", "I")
+
+#: What each letter means, in the words offices use.
+ROLE_LABELS: Mapping[str, str] = {
+    "R": "负责（牵头）",
+    "A": "主责（第一牵头）",
+    "C": "配合",
+    "I": "知会",
+}
+
+LEAD = "lead"
+COOPERATE = "cooperate"
+
+DEFAULT_VERBS: Mapping[str, str] = {
+    "牵头": LEAD,
+    "负责": LEAD,
+    "主责": LEAD,
+    "主办": LEAD,
+    "配合": COOPERATE,
+    "参加": COOPERATE,
+    "参与": COOPERATE,
+    "协助": COOPERATE,
+    "协办": COOPERATE,
+}
+
+
+@dataclass(frozen=True)
+class RaciConfig:
+    """How plan wording maps to roles; the defaults match the module table."""
+
+    #: The first-listed lead is also Accountable (cell "A/R").
+    first_lead_accountable: bool = True
+    #: The leading-group office is Informed of every measure.
+    office_informed: bool = True
+    #: Verb -> LEAD or COOPERATE, as (verb, kind) pairs so the config stays hashable.
+    verbs: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(DEFAULT_VERBS.items()))
+
+    def kind_of(self, verb: str) -> str | None:
+        """LEAD, COOPERATE or None for a verb the mapping does not know."""
+        return dict(self.verbs).get(verb)
+
+    def verbs_of(self, kind: str) -> tuple[str, ...]:
+        """The verbs mapped to ``kind``, longest first so that a regex tries them greedily."""
+        return tuple(sorted((v for v, k in self.verbs if k == kind), key=len, reverse=True))
+
+
+def assign(
+    leads: Iterable[str],
+    cooperators: Iterable[str] = (),
+    *,
+    accountable: Iterable[str] | None = None,
+    config: RaciConfig | None = None,
+) -> tuple[tuple[str, str], ...]:
+    """Turn a measure's lead and cooperating departments into (department, role) pairs.
+
+    Parameters
+    ----------
+    leads, cooperators
+        Department names in the plan's order.
+    accountable
+        Departments that carry A. ``None`` means "as configured": the first
+        lead when ``first_lead_accountable``, otherwise nobody. An accountable
+        department that is not a lead is A only.
+    config
+        The mapping in force; the defaults when omitted.
+
+    Returns
+    -------
+    tuple of (department, role)
+        One pair per department, leads first, in the plan's order. A name
+        listed both as lead and cooperator stays a lead: the stronger role wins.
+
+    Examples
+    --------
+    >>> assign(["县教科局", "县科协"], ["县工信局"])
+    (('县教科局', 'A/R'), ('县科协', 'R'), ('县工信局', 'C'))
+    """
+    config = config or RaciConfig()
+    leads = list(dict.fromkeys(leads))
+    if accountable is None:
+        accountable_set = {leads[0]} if config.first_lead_accountable and leads else set()
+    else:
+        accountable_set = set(accountable)
+    pairs: dict[str, str] = {}
+    for name in leads:
+        pairs[name] = "A/R" if name in accountable_set else "R"
+    for name in accountable_set - set(leads):
+        pairs[name] = "A"
+    for name in cooperators:
+        pairs.setdefault(name, "C")
+    return tuple(pairs.items())
+
+
+_ALIASES = {"AR": "A/R", "RA": "A/R", "R/A": "A/R", "A/R": "A/R", "A,R": "A/R", "A+R": "A/R"}
+
+
+def parse_role(text: str) -> str:
+    """Normalise a cell's text to one of :data:`ROLES`; ``ValueError`` names the bad value.
+
+    Accepts lower case, full-width letters and the common spellings of A/R
+    (``AR``, ``R/A``, ``A、R``) because offices type them all.
+    """
+    raw = unicodedata.normalize("NFKC", str(text)).strip().upper().replace(" ", "").replace("、", "/")
+    if raw in ROLES:
+        return raw
+    if raw in _ALIASES:
+        return _ALIASES[raw]
+    raise ValueError(f"未知的角色 '{text}'，应为 {' / '.join(ROLES)} 之一 (unknown role)")
+
+
+def is_lead(role: str) -> bool:
+    """True for R and A/R."""
+    return "R" in role
+
+
+def is_accountable(role: str) -> bool:
+    """True for A and A/R."""
+    return "A" in role
