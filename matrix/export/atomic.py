@@ -1,0 +1,61 @@
+"""Writing files so that a reader never sees half of one and a failure never costs the old one.
+
+Every exporter writes through :func:`atomic_path`: the content goes to a
+temporary file in the destination folder, and only a complete file is renamed
+over the destination (``os.replace`` is atomic on one filesystem).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import OutputError
+
+__all__ = ["atomic_path", "write_text_atomic"]
+
+
+@contextmanager
+def atomic_path(destination: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``destination``; rename it into place on success.
+
+    On an exception inside the block the temporary file is removed and the
+    destination is left exactly as it was.
+
+    Raises
+    ------
+    OutputError
+        When the folder cannot be written or the destination is locked by
+        another program (Excel and WPS lock open workbooks on Windows).
+    """
+    destination = Path(destination)
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{destination.stem[:40]}.", suffix=destination.suffix, dir=destination.parent
+        )
+    except OSError as exc:
+        raise OutputError(f"无法写入目录 {destination.parent}：{exc.strerror} (cannot write)") from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        try:
+            os.replace(temporary, destination)
+        except PermissionError:
+            raise OutputError(
+                f"无法覆盖 {destination}：文件可能正在被其他程序（如 Excel、WPS）打开，请关闭后重试 "
+                "(file is locked or read-only)"
+            ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_text_atomic(destination: str | Path, text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``destination`` atomically; return the path."""
+    with atomic_path(destination) as temporary:
+        temporary.write_text(text, encoding="utf-8")
+    return Path(destination)

@@ -1,0 +1,112 @@
+"""Plans written back as YAML, the form people edit and ``raci build`` reads.
+
+The output is stable (the same plan gives byte-identical text), keeps Chinese
+as it is rather than escaping it, and leaves out what the defaults imply, so a
+diff between two versions shows only real changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Measure, Plan, Section
+from ..raci import RaciConfig, assign
+from .atomic import write_text_atomic
+
+__all__ = ["dump_plan_yaml", "plan_to_data", "write_plan_yaml"]
+
+_HEADER = (
+    "# 实施方案结构化输入：raci build 可直接读取，可手工编辑。\n"
+    "# 字段说明见 docs/input-schema.md；leads = 牵头单位，cooperators = 配合/参加单位。\n"
+)
+
+
+def _present(*pairs: tuple[str, Any]) -> dict[str, Any]:
+    """The pairs whose value is set, as a dict: defaults stay out of the file."""
+    return {key: value for key, value in pairs if value}
+
+
+def _measure_data(measure: Measure, section: Section, config: RaciConfig) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": measure.id, "title": measure.title}
+    if measure.text:
+        data["text"] = measure.text
+    if measure.kind and measure.kind != section.kind:
+        data["kind"] = measure.kind
+    leads, cooperators = list(measure.leads), list(measure.cooperators)
+    if leads:
+        data["leads"] = leads
+    if cooperators:
+        data["cooperators"] = cooperators
+    written = tuple((a.department, a.role) for a in measure.assignments if a.role != "I")
+    if assign(leads, cooperators, config=config) != written:
+        data["accountable"] = list(measure.accountable)
+    informed = [a.department for a in measure.assignments if a.role == "I"]
+    if informed:
+        data["informed"] = informed
+    if measure.targets:
+        data["targets"] = list(measure.targets)
+    if measure.deadline:
+        data["deadline"] = measure.deadline
+    if measure.suggested:
+        data["suggested"] = list(measure.suggested)
+    return data
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan as plain YAML-ready data, in the schema's key order."""
+    data: dict[str, Any] = {"title": plan.title}
+    for key in ("issuer", "office", "period"):
+        if getattr(plan, key):
+            data[key] = getattr(plan, key)
+    if plan.targets:
+        data["targets"] = list(plan.targets)
+    if plan.stages:
+        data["stages"] = [
+            {k: v for k, v in (("name", s.name), ("years", s.years), ("text", s.text)) if v}
+            for s in plan.stages
+        ]
+    default = RaciConfig()
+    if plan.raci != default:
+        raci: dict[str, Any] = {
+            "first_lead_accountable": plan.raci.first_lead_accountable,
+            "office_informed": plan.raci.office_informed,
+        }
+        if plan.raci.verbs != default.verbs:
+            raci["verbs"] = dict(plan.raci.verbs)
+        data["raci"] = raci
+    if plan.departments:
+        data["departments"] = [
+            {
+                k: v
+                for k, v in (
+                    ("name", d.name),
+                    ("aliases", list(d.aliases)),
+                    ("kind", d.kind),
+                    ("short", d.short),
+                )
+                if v
+            }
+            for d in plan.departments
+        ]
+    data["sections"] = [
+        {
+            **_present(("id", s.id), ("title", s.title), ("kind", s.kind)),
+            "measures": [_measure_data(m, s, plan.raci) for m in s.measures],
+        }
+        for s in plan.sections
+    ]
+    return data
+
+
+def dump_plan_yaml(plan: Plan) -> str:
+    """The plan as YAML text, with a short header saying what the file is."""
+    body = yaml.safe_dump(plan_to_data(plan), allow_unicode=True, sort_keys=False, width=100, indent=2)
+    return _HEADER + body
+
+
+def write_plan_yaml(plan: Plan, path: str | Path) -> Path:
+    """Write the plan as YAML to ``path`` atomically; return the path."""
+    return write_text_atomic(path, dump_plan_yaml(plan))

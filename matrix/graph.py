@@ -1,0 +1,172 @@
+"""The plan as a bipartite graph: measures on one side, departments on the other.
+
+Follows networkx's bipartite convention: every node has ``bipartite`` = 0
+(measure) or 1 (department). Edges carry ``role``, a RACI cell label from
+:data:`matrix.raci.ROLES`. Node keys are the measure id and the canonical
+department name, so a graph reads naturally in code and in Gephi alike.
+
+Everything downstream (audit, workload, exports) reads this graph rather than
+the raw input, so there is one answer to "who does what".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .errors import InputError
+from .model import Plan
+from .raci import is_accountable, is_lead
+
+__all__ = [
+    "DEPARTMENT",
+    "MEASURE",
+    "Workload",
+    "build_graph",
+    "department_nodes",
+    "measure_nodes",
+    "role_of",
+    "workload",
+]
+
+MEASURE = 0
+DEPARTMENT = 1
+
+
+@dataclass(frozen=True)
+class Workload:
+    """What one department carries, as measure ids in plan order."""
+
+    department: str
+    accountable: tuple[str, ...]
+    led: tuple[str, ...]
+    cooperated: tuple[str, ...]
+    informed: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        """Measures the department works on (led or cooperated), each counted once."""
+        return len(set(self.led) | set(self.cooperated))
+
+
+def build_graph(plan: Plan) -> nx.Graph:
+    """Build the measure–department graph of ``plan``.
+
+    Parameters
+    ----------
+    plan
+        A plan from any reader.
+
+    Returns
+    -------
+    networkx.Graph
+        Measure nodes (``bipartite=0``) with ``title``, ``section``,
+        ``section_title``, ``kind`` and ``order``; department nodes
+        (``bipartite=1``) with ``kind`` (from the plan's registry, 其他 when
+        absent) and ``office`` (True for the leading-group office). One edge per
+        assignment with ``role``. When ``plan.raci.office_informed`` and the plan
+        names an office, the office is Informed (``I``) of every measure that has
+        no role for it already. Unassigned measures are kept as isolated nodes.
+
+    Raises
+    ------
+    InputError
+        If a measure id is also a department name: the two sides must not share keys.
+
+    Examples
+    --------
+    >>> from matrix.model import Plan, Section, Measure, Assignment
+    >>> m = Measure("1.1", "示例措施", assignments=(Assignment("县科协", "A/R"),))
+    >>> G = build_graph(Plan("示例方案", sections=(Section("1", "示例", measures=(m,)),)))
+    >>> G.edges["1.1", "县科协"]["role"]
+    'A/R'
+    """
+    graph = nx.Graph(title=plan.title, issuer=plan.issuer, office=plan.office, period=plan.period)
+    kinds = {d.name: d.kind for d in plan.departments}
+    order = 0
+    for section in plan.sections:
+        for measure in section.measures:
+            graph.add_node(
+                measure.id,
+                bipartite=MEASURE,
+                title=measure.title,
+                section=section.id,
+                section_title=section.title,
+                kind=measure.kind or section.kind,
+                order=order,
+            )
+            order += 1
+    for index, name in enumerate(plan.department_names()):
+        if name in graph and graph.nodes[name]["bipartite"] == MEASURE:
+            raise InputError(f"措施编号与单位名称相同：'{name}' (measure id equals a department name)")
+        graph.add_node(name, bipartite=DEPARTMENT, kind=kinds.get(name, "其他"), office=False, order=index)
+    for measure in plan.measures:
+        for a in measure.assignments:
+            graph.add_edge(measure.id, a.department, role=a.role, source=str(a.source or ""))
+    if plan.raci.office_informed and plan.office:
+        if plan.office not in graph:
+            graph.add_node(
+                plan.office, bipartite=DEPARTMENT, kind="领导小组办公室", office=True, order=len(graph)
+            )
+        else:
+            graph.nodes[plan.office]["office"] = True
+        for measure in plan.measures:
+            if not graph.has_edge(measure.id, plan.office):
+                graph.add_edge(measure.id, plan.office, role="I", source="")
+    return graph
+
+
+def _nodes(graph: nx.Graph, side: int) -> list[str]:
+    nodes = [n for n, d in graph.nodes(data=True) if d["bipartite"] == side]
+    return sorted(nodes, key=lambda n: graph.nodes[n]["order"])
+
+
+def measure_nodes(graph: nx.Graph) -> list[str]:
+    """Measure ids in plan order."""
+    return _nodes(graph, MEASURE)
+
+
+def department_nodes(graph: nx.Graph) -> list[str]:
+    """Department names in order of first appearance in the plan."""
+    return _nodes(graph, DEPARTMENT)
+
+
+def role_of(graph: nx.Graph, measure: str, department: str) -> str | None:
+    """The role label of ``department`` on ``measure``, or ``None`` if it has none."""
+    data = graph.get_edge_data(measure, department)
+    return data["role"] if data else None
+
+
+def workload(graph: nx.Graph, departments: Iterable[str] | None = None) -> list[Workload]:
+    """Per-department workload, in department order.
+
+    Parameters
+    ----------
+    graph
+        A graph from :func:`build_graph`.
+    departments
+        Restrict to these names; all departments when omitted.
+
+    Returns
+    -------
+    list of Workload
+        Measures as accountable (A, A/R), as lead (R, A/R), as cooperator (C)
+        and informed (I), each in plan order.
+    """
+    names = list(departments) if departments is not None else department_nodes(graph)
+    result = []
+    for name in names:
+        roles = {m: graph.edges[m, name]["role"] for m in graph[name]}
+        ordered = sorted(roles, key=lambda m: graph.nodes[m]["order"])
+        result.append(
+            Workload(
+                department=name,
+                accountable=tuple(m for m in ordered if is_accountable(roles[m])),
+                led=tuple(m for m in ordered if is_lead(roles[m])),
+                cooperated=tuple(m for m in ordered if roles[m] == "C"),
+                informed=tuple(m for m in ordered if roles[m] == "I"),
+            )
+        )
+    return result

@@ -1,0 +1,144 @@
+"""Plans kept as a table, one row per measure: the 任务分工表 offices already maintain.
+
+CSV files, the 任务分工表 sheet of a workbook and tables inside a Word file all
+arrive here as rows of text, so the rules for headers, department lists and
+required cells are written once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ..departments import name_problem, split_departments
+from ..errors import InputError
+from ..model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section
+from ..raci import RaciConfig, assign
+
+__all__ = ["COLUMNS", "Row", "column_fields", "plan_from_rows"]
+
+#: Header spellings accepted for each field, Chinese first.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("编号", "序号", "措施编号", "任务编号", "id"),
+    "section": ("所属行动/工程", "所属行动", "所属工程", "重点任务", "任务类别", "章节", "section"),
+    "title": ("措施", "具体措施", "任务", "措施名称", "任务名称", "工作任务", "title"),
+    "text": ("内容", "措施内容", "具体内容", "任务内容", "text"),
+    "leads": ("牵头单位", "牵头部门", "责任单位", "牵头", "leads"),
+    "cooperators": ("配合单位", "参加单位", "配合部门", "协办单位", "参与单位", "配合", "cooperators"),
+    "deadline": ("完成时限", "时限", "完成时间", "deadline"),
+    "targets": ("量化目标", "目标", "targets"),
+    "kind": ("类型", "措施类型", "kind"),
+}
+#: Columns a table may carry that hold nothing the plan needs.
+IGNORED = ("备注", "说明", "note", "notes")
+REQUIRED = ("id", "title", "leads")
+
+_LOOKUP = {
+    spelling.replace(" ", "").lower(): field for field, spellings in COLUMNS.items() for spelling in spellings
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measure's cells by field name, and how to point at any of them."""
+
+    values: dict[str, str]
+    locate: Callable[[str], Location]
+
+
+def column_fields(header: Sequence[str], locate: Callable[[int], Location]) -> dict[int, str]:
+    """Map column positions to field names; refuse headers it does not know.
+
+    Raises
+    ------
+    InputError
+        For an unknown or repeated header, or when a required column is missing.
+    """
+    fields: dict[int, str] = {}
+    for index, raw in enumerate(header):
+        key = (raw or "").replace(" ", "").replace("\u3000", "").replace("\n", "").lower()
+        if not key or key in IGNORED:
+            continue
+        field = _LOOKUP.get(key)
+        if field is None:
+            known = "、".join(spellings[0] for spellings in COLUMNS.values())
+            raise InputError(f"无法识别的表头 '{raw}'，可用表头：{known} (unknown column)", locate(index))
+        if field in fields.values():
+            raise InputError(f"表头 '{raw}' 与前面的列重复 (duplicate column)", locate(index))
+        fields[index] = field
+    missing = [COLUMNS[f][0] for f in REQUIRED if f not in fields.values()]
+    if missing:
+        raise InputError(f"缺少必需的列：{'、'.join(missing)} (missing column)", locate(0))
+    return fields
+
+
+def _names(row: Row, field: str) -> list[str]:
+    names = split_departments(row.values.get(field, ""))
+    for name in names:
+        problem = name_problem(name)
+        if problem:
+            raise InputError(f"{COLUMNS[field][0]}：{problem}", row.locate(field))
+    return names
+
+
+def plan_from_rows(rows: Iterable[Row], *, title: str, source: str, config: RaciConfig | None = None) -> Plan:
+    """Build a plan from table rows, grouping measures by their section column.
+
+    Parameters
+    ----------
+    rows
+        Rows in table order; blank rows should already be skipped.
+    title
+        The plan title (tables rarely carry one; callers use the file name).
+    source
+        The file, for messages and ``Plan.source``.
+    config
+        The RACI mapping; the defaults when omitted.
+
+    Raises
+    ------
+    InputError
+        A row without 编号, 措施 or 牵头单位 (unless its type is 保障措施),
+        a duplicate 编号, a malformed department list, or no rows at all.
+    """
+    config = config or RaciConfig()
+    grouped: dict[str, list[Measure]] = {}
+    kinds: dict[str, str] = {}
+    seen: dict[str, Location] = {}
+    for row in rows:
+        values = row.values
+        kind = values.get("kind", "").strip()
+        for field in REQUIRED:
+            if not values.get(field, "").strip() and not (field == "leads" and kind == GUARANTEE_KIND):
+                raise InputError(f"{COLUMNS[field][0]}为空 (empty required cell)", row.locate(field))
+        measure_id = values["id"].strip()
+        if measure_id in seen:
+            raise InputError(
+                f"措施编号 '{measure_id}' 重复，首次出现在 {seen[measure_id]} (duplicate measure id)",
+                row.locate("id"),
+            )
+        seen[measure_id] = row.locate("id")
+        pairs = assign(_names(row, "leads"), _names(row, "cooperators"), config=config)
+        section = values.get("section", "").strip()
+        kinds.setdefault(section, kind)
+        grouped.setdefault(section, []).append(
+            Measure(
+                id=measure_id,
+                title=values["title"].strip(),
+                text=values.get("text", "").strip(),
+                kind=kind,
+                targets=tuple(t for t in (s.strip() for s in values.get("targets", "").splitlines()) if t),
+                deadline=values.get("deadline", "").strip() or None,
+                assignments=tuple(
+                    Assignment(n, r, row.locate("leads" if "R" in r else "cooperators")) for n, r in pairs
+                ),
+                source=row.locate("id"),
+            )
+        )
+    if not grouped:
+        raise InputError("表中没有任何措施 (the table has no measures)", source)
+    sections = tuple(
+        Section(id=str(index), title=name or "未分组", kind=kinds[name], measures=tuple(measures))
+        for index, (name, measures) in enumerate(grouped.items(), start=1)
+    )
+    return Plan(title=title, sections=sections, raci=config, source=source)

@@ -1,0 +1,260 @@
+"""Plans written as YAML: the structured input that ``raci import`` writes and people edit.
+
+The schema is documented in ``docs/input-schema.md``. Validation walks PyYAML's
+node tree rather than the loaded values, so every message can name the line
+a person has to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..departments import name_problem, split_departments
+from ..errors import InputError
+from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
+from ..raci import COOPERATE, LEAD, RaciConfig, assign
+
+__all__ = ["read_yaml", "read_yaml_text"]
+
+_PLAN_KEYS = {
+    "title", "issuer", "office", "period", "targets", "stages", "raci", "departments", "sections",
+}  # fmt: skip
+_SECTION_KEYS = {"id", "title", "kind", "measures"}
+_MEASURE_KEYS = {
+    "id", "title", "text", "kind", "leads", "cooperators", "accountable", "informed",
+    "targets", "deadline", "suggested",
+}  # fmt: skip
+_STAGE_KEYS = {"name", "years", "text"}
+_DEPARTMENT_KEYS = {"name", "aliases", "kind", "short"}
+_RACI_KEYS = {"first_lead_accountable", "office_informed", "verbs"}
+
+
+def read_yaml(path: str | Path) -> Plan:
+    """Read a plan from a YAML file.
+
+    Raises
+    ------
+    InputError
+        Malformed YAML, a wrong type, an unknown or missing key, a duplicate
+        measure id or an empty department name, with the file and line.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"不是 UTF-8 编码的文本 (not UTF-8 text): {exc.reason}", path) from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件 (cannot read file): {exc.strerror}", path) from None
+    return read_yaml_text(text, str(path))
+
+
+def read_yaml_text(text: str, path: str = "<yaml>") -> Plan:
+    """Read a plan from YAML text; ``path`` is only used in messages."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = Location(path, line=mark.line + 1) if mark else Location(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"YAML 格式错误 (malformed YAML): {problem}", where) from None
+    if root is None:
+        raise InputError("文件为空 (empty file)", Location(path))
+    return _Reader(path).plan(root)
+
+
+class _Reader:
+    """Walks the node tree of one file; holds the path so messages can name it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def at(self, node: yaml.Node) -> Location:
+        return Location(self.path, line=node.start_mark.line + 1)
+
+    def fail(self, node: yaml.Node, message: str) -> InputError:
+        return InputError(message, self.at(node))
+
+    def mapping(self, node: yaml.Node, keys: set[str], what: str, required=()) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what}应为键值映射 (expected a mapping for {what})")
+        result: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = key_node.value
+            if key not in keys:
+                known = "、".join(sorted(keys))
+                raise self.fail(key_node, f"{what}中有未知字段 '{key}'，可用字段：{known} (unknown key)")
+            if key in result:
+                raise self.fail(key_node, f"{what}中字段 '{key}' 重复 (duplicate key)")
+            result[key] = value
+        for key in required:
+            if key not in result or self.is_empty(result[key]):
+                raise self.fail(node, f"{what}缺少必填字段 '{key}' (missing required key)")
+        return result
+
+    @staticmethod
+    def is_empty(node: yaml.Node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null")
+
+    def scalar(self, node: yaml.Node | None, what: str, default: str = "") -> str:
+        if node is None or self.is_empty(node):
+            return default
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, f"{what}应为文本 (expected text for {what})")
+        return str(node.value).strip()
+
+    def boolean(self, node: yaml.Node | None, what: str, default: bool) -> bool:
+        if node is None:
+            return default
+        value = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(value, bool):
+            raise self.fail(node, f"{what}应为 true 或 false (expected a boolean)")
+        return value
+
+    def sequence(self, node: yaml.Node | None, what: str) -> list[yaml.Node]:
+        if node is None or self.is_empty(node):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, f"{what}应为列表 (expected a list for {what})")
+        return list(node.value)
+
+    def texts(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
+        return tuple(self.scalar(item, what) for item in self.sequence(node, what))
+
+    def names(self, node: yaml.Node | None, what: str) -> list[str]:
+        """A department list, given as a YAML list or as text separated by 、 or ,."""
+        if node is None or self.is_empty(node):
+            return []
+        if isinstance(node, yaml.ScalarNode):
+            items = [(node, name) for name in split_departments(str(node.value))]
+        else:
+            items = []
+            for item in self.sequence(node, what):
+                split = split_departments(self.scalar(item, what))
+                items.extend((item, name) for name in split or [""])
+        for item, name in items:
+            problem = name_problem(name)
+            if problem:
+                raise self.fail(item, f"{what}：{problem}")
+        return [name for _, name in items]
+
+    def listing(self, node: yaml.Node | None, what: str, build: Callable[[yaml.Node], Any]) -> tuple:
+        return tuple(build(item) for item in self.sequence(node, what))
+
+    # -- the schema -------------------------------------------------------
+
+    def plan(self, root: yaml.Node) -> Plan:
+        top = self.mapping(root, _PLAN_KEYS, "方案", required=("title", "sections"))
+        raci = self.raci(top.get("raci"))
+        departments = self.listing(top.get("departments"), "departments", self.department)
+        sections = self.listing(top.get("sections"), "sections", lambda n: self.section(n, raci))
+        seen: dict[str, Measure] = {}
+        for section in sections:
+            for measure in section.measures:
+                if measure.id in seen:
+                    first = seen[measure.id].source
+                    raise InputError(
+                        f"措施编号 '{measure.id}' 重复，首次出现在 {first} (duplicate measure id)",
+                        measure.source,
+                    )
+                seen[measure.id] = measure
+        if not seen:
+            raise self.fail(top["sections"], "方案中没有任何措施 (the plan has no measures)")
+        return Plan(
+            title=self.scalar(top["title"], "title"),
+            sections=sections,
+            issuer=self.scalar(top.get("issuer"), "issuer"),
+            office=self.scalar(top.get("office"), "office"),
+            period=self.scalar(top.get("period"), "period"),
+            targets=self.texts(top.get("targets"), "targets"),
+            stages=self.listing(top.get("stages"), "stages", self.stage),
+            departments=departments,
+            raci=raci,
+            source=self.path,
+        )
+
+    def raci(self, node: yaml.Node | None) -> RaciConfig:
+        if node is None:
+            return RaciConfig()
+        fields = self.mapping(node, _RACI_KEYS, "raci")
+        default = RaciConfig()
+        verbs = default.verbs
+        if "verbs" in fields:
+            verb_nodes = fields["verbs"]
+            if not isinstance(verb_nodes, yaml.MappingNode):
+                raise self.fail(verb_nodes, "raci.verbs 应为“词: lead/cooperate”映射 (expected a mapping)")
+            pairs = []
+            for key, value in verb_nodes.value:
+                kind = self.scalar(value, "raci.verbs")
+                if kind not in (LEAD, COOPERATE):
+                    raise self.fail(
+                        value, f"raci.verbs 的值应为 lead 或 cooperate，实为 '{kind}' (unknown kind)"
+                    )
+                pairs.append((self.scalar(key, "raci.verbs"), kind))
+            verbs = tuple(pairs)
+        return RaciConfig(
+            first_lead_accountable=self.boolean(
+                fields.get("first_lead_accountable"), "first_lead_accountable", default.first_lead_accountable
+            ),
+            office_informed=self.boolean(
+                fields.get("office_informed"), "office_informed", default.office_informed
+            ),
+            verbs=verbs,
+        )
+
+    def department(self, node: yaml.Node) -> Department:
+        fields = self.mapping(node, _DEPARTMENT_KEYS, "单位", required=("name",))
+        name = self.names(fields["name"], "单位名称")
+        if len(name) != 1:
+            raise self.fail(fields["name"], "单位名称应为一个名称 (expected one name)")
+        return Department(
+            name=name[0],
+            aliases=tuple(self.names(fields.get("aliases"), "aliases")),
+            kind=self.scalar(fields.get("kind"), "kind", "其他"),
+            short=self.scalar(fields.get("short"), "short") or None,
+        )
+
+    def stage(self, node: yaml.Node) -> Stage:
+        fields = self.mapping(node, _STAGE_KEYS, "阶段", required=("name",))
+        return Stage(
+            name=self.scalar(fields["name"], "name"),
+            years=self.scalar(fields.get("years"), "years"),
+            text=self.scalar(fields.get("text"), "text"),
+        )
+
+    def section(self, node: yaml.Node, raci: RaciConfig) -> Section:
+        fields = self.mapping(node, _SECTION_KEYS, "章节", required=("id", "title"))
+        kind = self.scalar(fields.get("kind"), "kind")
+        measures = self.listing(fields.get("measures"), "measures", lambda n: self.measure(n, kind, raci))
+        return Section(
+            id=self.scalar(fields["id"], "id"),
+            title=self.scalar(fields["title"], "title"),
+            kind=kind,
+            measures=measures,
+            source=self.at(node),
+        )
+
+    def measure(self, node: yaml.Node, section_kind: str, raci: RaciConfig) -> Measure:
+        fields = self.mapping(node, _MEASURE_KEYS, "措施", required=("id", "title"))
+        where = self.at(node)
+        leads = self.names(fields.get("leads"), "牵头单位")
+        cooperators = self.names(fields.get("cooperators"), "配合单位")
+        accountable = self.names(fields["accountable"], "accountable") if "accountable" in fields else None
+        pairs = assign(leads, cooperators, accountable=accountable, config=raci)
+        informed = [n for n in self.names(fields.get("informed"), "informed") if n not in dict(pairs)]
+        assignments = [Assignment(name, role, where) for name, role in pairs]
+        assignments += [Assignment(name, "I", where) for name in informed]
+        return Measure(
+            id=self.scalar(fields["id"], "id"),
+            title=self.scalar(fields["title"], "title"),
+            text=self.scalar(fields.get("text"), "text"),
+            kind=self.scalar(fields.get("kind"), "kind", section_kind),
+            targets=self.texts(fields.get("targets"), "targets"),
+            deadline=self.scalar(fields.get("deadline"), "deadline") or None,
+            assignments=tuple(assignments),
+            suggested=tuple(self.names(fields.get("suggested"), "suggested")),
+            source=where,
+        )
