@@ -64,9 +64,7 @@ def audit_plan(plan: Plan, graph: nx.Graph) -> list[Finding]:
             )
         elif not any(is_lead(r) for r in working):
             findings.append(
-                Finding(
-                    ERROR, "no-lead", f"措施“{node['title']}”没有牵头单位", measure, None, sources[measure]
-                )
+                Finding(ERROR, "no-lead", f"措施“{node['title']}”没有牵头单位", measure, None, sources[measure])
             )
         elif not any(is_accountable(r) for r in working) and plan.raci.first_lead_accountable:
             findings.append(

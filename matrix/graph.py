@@ -107,9 +107,7 @@ def build_graph(plan: Plan) -> nx.Graph:
             graph.add_edge(measure.id, a.department, role=a.role, source=str(a.source or ""))
     if plan.raci.office_informed and plan.office:
         if plan.office not in graph:
-            graph.add_node(
-                plan.office, bipartite=DEPARTMENT, kind="领导小组办公室", office=True, order=len(graph)
-            )
+            graph.add_node(plan.office, bipartite=DEPARTMENT, kind="领导小组办公室", office=True, order=len(graph))
         else:
             graph.nodes[plan.office]["office"] = True
         for measure in plan.measures:

@@ -65,8 +65,7 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         data["targets"] = list(plan.targets)
     if plan.stages:
         data["stages"] = [
-            {k: v for k, v in (("name", s.name), ("years", s.years), ("text", s.text)) if v}
-            for s in plan.stages
+            {k: v for k, v in (("name", s.name), ("years", s.years), ("text", s.text)) if v} for s in plan.stages
         ]
     default = RaciConfig()
     if plan.raci != default:

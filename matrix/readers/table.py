@@ -33,9 +33,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 IGNORED = ("备注", "说明", "note", "notes")
 REQUIRED = ("id", "title", "leads")
 
-_LOOKUP = {
-    spelling.replace(" ", "").lower(): field for field, spellings in COLUMNS.items() for spelling in spellings
-}
+_LOOKUP = {spelling.replace(" ", "").lower(): field for field, spellings in COLUMNS.items() for spelling in spellings}
 
 
 @dataclass(frozen=True)

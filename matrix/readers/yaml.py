@@ -124,8 +124,8 @@ class _Reader:
     def texts(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
         return tuple(self.scalar(item, what) for item in self.sequence(node, what))
 
-    def names(self, node: yaml.Node | None, what: str) -> list[str]:
-        """A department list, given as a YAML list or as text separated by 、 or ,."""
+    def located_names(self, node: yaml.Node | None, what: str) -> list[tuple[Location, str]]:
+        """A department list, given as a YAML list or as text separated by 、 or ,, each with its line."""
         if node is None or self.is_empty(node):
             return []
         if isinstance(node, yaml.ScalarNode):
@@ -139,7 +139,10 @@ class _Reader:
             problem = name_problem(name)
             if problem:
                 raise self.fail(item, f"{what}：{problem}")
-        return [name for _, name in items]
+        return [(self.at(item), name) for item, name in items]
+
+    def names(self, node: yaml.Node | None, what: str) -> list[str]:
+        return [name for _, name in self.located_names(node, what)]
 
     def listing(self, node: yaml.Node | None, what: str, build: Callable[[yaml.Node], Any]) -> tuple:
         return tuple(build(item) for item in self.sequence(node, what))
@@ -190,18 +193,14 @@ class _Reader:
             for key, value in verb_nodes.value:
                 kind = self.scalar(value, "raci.verbs")
                 if kind not in (LEAD, COOPERATE):
-                    raise self.fail(
-                        value, f"raci.verbs 的值应为 lead 或 cooperate，实为 '{kind}' (unknown kind)"
-                    )
+                    raise self.fail(value, f"raci.verbs 的值应为 lead 或 cooperate，实为 '{kind}' (unknown kind)")
                 pairs.append((self.scalar(key, "raci.verbs"), kind))
             verbs = tuple(pairs)
         return RaciConfig(
             first_lead_accountable=self.boolean(
                 fields.get("first_lead_accountable"), "first_lead_accountable", default.first_lead_accountable
             ),
-            office_informed=self.boolean(
-                fields.get("office_informed"), "office_informed", default.office_informed
-            ),
+            office_informed=self.boolean(fields.get("office_informed"), "office_informed", default.office_informed),
             verbs=verbs,
         )
 
@@ -240,13 +239,16 @@ class _Reader:
     def measure(self, node: yaml.Node, section_kind: str, raci: RaciConfig) -> Measure:
         fields = self.mapping(node, _MEASURE_KEYS, "措施", required=("id", "title"))
         where = self.at(node)
+        located = {}
+        for key, what in (("informed", "informed"), ("cooperators", "配合单位"), ("leads", "牵头单位")):
+            located.update((name, at) for at, name in self.located_names(fields.get(key), what))
         leads = self.names(fields.get("leads"), "牵头单位")
         cooperators = self.names(fields.get("cooperators"), "配合单位")
         accountable = self.names(fields["accountable"], "accountable") if "accountable" in fields else None
         pairs = assign(leads, cooperators, accountable=accountable, config=raci)
         informed = [n for n in self.names(fields.get("informed"), "informed") if n not in dict(pairs)]
-        assignments = [Assignment(name, role, where) for name, role in pairs]
-        assignments += [Assignment(name, "I", where) for name in informed]
+        assignments = [Assignment(name, role, located.get(name, where)) for name, role in pairs]
+        assignments += [Assignment(name, "I", located[name]) for name in informed]
         return Measure(
             id=self.scalar(fields["id"], "id"),
             title=self.scalar(fields["title"], "title"),

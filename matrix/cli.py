@@ -1,0 +1,140 @@
+"""The ``raci`` command: parse options, call the library, print, choose the exit code.
+
+Exit codes: 0 success; 1 bad input (a located message); 2 bad usage; 3 the
+audit found problems at or above ``--fail-on``; 4 an output could not be
+written safely; 70 an internal error (run again with ``--debug`` for details).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .errors import InputError, MatrixError, OutputError
+from .readers import FORMATS
+
+__all__ = ["EXIT_AUDIT", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OUTPUT", "cli"]
+
+EXIT_INPUT = 1
+EXIT_AUDIT = 3
+EXIT_OUTPUT = 4
+EXIT_INTERNAL = 70
+
+#: The sample plan bundled with the project, used when ``build`` is given no plan.
+SAMPLE_PLAN = Path("input") / "wutai.yaml"
+
+
+@dataclass
+class _State:
+    debug: bool = False
+
+
+class _Failure(click.ClickException):
+    """A library error shown as one ``Error:`` line with its own exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class _Group(click.Group):
+    """Turns library errors into one located line; tracebacks only with ``--debug``."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except MatrixError as exc:
+            if ctx.find_object(_State) and ctx.find_object(_State).debug:
+                raise
+            code = EXIT_OUTPUT if isinstance(exc, OutputError) else EXIT_INPUT
+            raise _Failure(str(exc), code) from None
+        except Exception as exc:
+            if ctx.find_object(_State) and ctx.find_object(_State).debug:
+                raise
+            raise _Failure(
+                f"内部错误 (internal error): {type(exc).__name__}: {exc}；加 --debug 可查看详细信息",
+                EXIT_INTERNAL,
+            ) from None
+
+
+def _sample_plan() -> Path:
+    """The bundled sample: ``input/wutai.yaml`` here, else beside the package (editable install)."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[1]):
+        if (base / SAMPLE_PLAN).exists():
+            return base / SAMPLE_PLAN
+    raise InputError("未指定方案文件，且找不到示例方案 input/wutai.yaml (no plan given)")
+
+
+plan_argument = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), required=False)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    help="输入格式；默认按扩展名判断 (input format).",
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="出错时显示完整的 Python 调用栈。")
+@click.version_option(package_name="raci-matrix")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """从实施方案生成责任分工矩阵（RACI）、任务分解通知和审计报告。
+
+    Responsibility matrices, task notices and audits from Chinese
+    implementation plans (实施方案).
+    """
+    ctx.obj = _State(debug=debug)
+
+
+@cli.command()
+@plan_argument
+@format_option
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="输出目录；每个方案写入其中以方案文件名命名的子目录。",
+)
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="通知落款日期（YYYY-MM-DD），默认今天。")
+def build(plan: Path | None, fmt: str | None, outdir: Path, date: dt.datetime | None) -> None:
+    """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
+
+    Write the RACI workbook, the summary table and one task notice per
+    department. PLAN is a plan file (.yaml, .csv, .xlsx); without it the
+    bundled sample input/wutai.yaml is used. Files go to OUTPUT/<plan name>/.
+
+    \b
+    Example:
+        raci build input/xinhuang.yaml -o output
+    """
+    from .audit import audit_plan
+    from .export.excel import write_workbook
+    from .export.word import write_notices, write_summary
+    from .graph import build_graph
+    from .readers import read_plan
+
+    path = plan or _sample_plan()
+    model = read_plan(path, fmt)
+    graph = build_graph(model)
+    findings = audit_plan(model, graph)
+    target = outdir / path.stem
+    workbook = write_workbook(model, graph, target / "责任分工矩阵.xlsx", findings=findings)
+    notices = write_notices(model, graph, target / "任务分解通知", date=date.date() if date else None)
+    summary = write_summary(model, graph, target / "任务分解总表.docx", date=date.date() if date else None)
+    click.echo(f"方案：{model.title}（{len(model.measures)} 项措施）")
+    click.echo(f"已写入：{workbook}")
+    click.echo(f"已写入：{summary}")
+    click.echo(f"已写入 {len(notices.written)} 份任务分解通知：{target / '任务分解通知'}")
+    if notices.skipped:
+        click.echo(f"无任务、未发通知的单位：{'、'.join(notices.skipped)}")
+    if findings:
+        click.echo(f"审计发现 {len(findings)} 个问题，详见工作簿“审计问题”表或 raci audit。")

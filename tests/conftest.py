@@ -1,0 +1,59 @@
+"""Fixtures shared by the suite: the seed plans, the bundled inputs, a small plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+INPUT = ROOT / "input"
+#: The seed plans live beside the repository in ../shared/seeds; copies are bundled in input/.
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+#: A small plan in the schema of docs/input-schema.md, with real names from the Wutai seed.
+SMALL_PLAN = """\
+title: 五台县全民科学素质行动规划纲要实施方案
+issuer: 五台县全民科学素质工作领导组
+office: 五台县全民科学素质工作领导组办公室
+period: 2021-2025
+sections:
+  - id: "3.4"
+    title: 老年人科学素质提升行动
+    kind: 提升行动
+    measures:
+      - id: "3.4.1"
+        title: 实施智慧助老行动
+        text: 聚焦老年人运用智能技术、融入智慧社会的需求和困难。
+        leads: [县科协, 县民政局]
+        cooperators: 县委宣传部、县卫健局
+      - id: "3.4.2"
+        title: 加强老年人健康科普服务
+        leads: [县民政局]
+        cooperators: [县卫健局]
+        targets: [每年组织100人次参加健康讲座]
+        deadline: 2025年
+  - id: "5.2"
+    title: 保障条件
+    kind: 保障措施
+    measures:
+      - id: "5.2.1"
+        title: 保障经费投入
+        suggested: [县财政局]
+"""
+
+
+def seed_path(name: str) -> Path:
+    """A seed plan's text, preferring the shared original and falling back to the bundled copy."""
+    for folder in (SEEDS, INPUT):
+        path = folder / name
+        if path.exists():
+            return path
+    pytest.skip(f"seed plan {name} not available")
+
+
+@pytest.fixture
+def small_plan_path(tmp_path: Path) -> Path:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL_PLAN, encoding="utf-8")
+    return path

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from matrix.errors import InputError
+from matrix.model import GUARANTEE_KIND
+from matrix.readers import read_plan
+from matrix.readers.yaml import read_yaml, read_yaml_text
+
+from ..conftest import SMALL_PLAN
+
+
+def test_reads_plan_metadata_sections_and_measures(small_plan_path: Path) -> None:
+    plan = read_yaml(small_plan_path)
+    assert plan.title == "五台县全民科学素质行动规划纲要实施方案"
+    assert plan.office == "五台县全民科学素质工作领导组办公室"
+    assert [s.id for s in plan.sections] == ["3.4", "5.2"]
+    assert [m.id for m in plan.measures] == ["3.4.1", "3.4.2", "5.2.1"]
+
+
+def test_first_lead_is_accountable_and_text_lists_are_split(small_plan_path: Path) -> None:
+    measure = read_yaml(small_plan_path).measures[0]
+    roles = {a.department: a.role for a in measure.assignments}
+    assert roles == {"县科协": "A/R", "县民政局": "R", "县委宣传部": "C", "县卫健局": "C"}
+
+
+def test_measures_inherit_their_section_kind_and_keep_targets(small_plan_path: Path) -> None:
+    plan = read_yaml(small_plan_path)
+    guarantee = plan.measures[2]
+    assert guarantee.kind == GUARANTEE_KIND
+    assert guarantee.assignments == ()
+    assert guarantee.suggested == ("县财政局",)
+    assert plan.measures[1].targets == ("每年组织100人次参加健康讲座",)
+    assert plan.measures[1].deadline == "2025年"
+
+
+def test_assignments_remember_their_line(small_plan_path: Path) -> None:
+    plan = read_yaml(small_plan_path)
+    sources = {a.department: str(a.source) for a in plan.measures[0].assignments}
+    assert sources["县科协"] == f"{small_plan_path}:13"
+    assert sources["县卫健局"] == f"{small_plan_path}:14"
+    assert str(plan.measures[1].source) == f"{small_plan_path}:15"
+
+
+def test_accountable_override_and_raci_config() -> None:
+    text = SMALL_PLAN.replace(
+        "        leads: [县科协, 县民政局]\n",
+        "        leads: [县科协, 县民政局]\n        accountable: [县民政局]\n",
+    )
+    text = text.replace("period: 2021-2025\n", "period: 2021-2025\nraci:\n  office_informed: false\n")
+    plan = read_yaml_text(text)
+    roles = {a.department: a.role for a in plan.measures[0].assignments}
+    assert roles["县科协"] == "R" and roles["县民政局"] == "A/R"
+    assert plan.raci.office_informed is False
+
+
+def test_read_plan_dispatches_by_extension(small_plan_path: Path) -> None:
+    assert read_plan(small_plan_path).title.startswith("五台县")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "match"),
+    [
+        ("title: [unclosed\n", 2, "YAML 格式错误"),
+        ("- just a list\n", 1, "方案应为键值映射"),
+        (SMALL_PLAN.replace("period:", "perod:"), 4, "未知字段 'perod'"),
+        (SMALL_PLAN.replace('      - id: "3.4.2"\n', "      - \n"), 16, "缺少必填字段 'id'"),
+        (SMALL_PLAN.replace('id: "3.4.2"', 'id: "3.4.1"'), 15, "措施编号 '3.4.1' 重复"),
+        (SMALL_PLAN.replace("cooperators: [县卫健局]", "cooperators: [县卫健局, '']"), 18, "单位名称为空"),
+        (SMALL_PLAN.replace("县委宣传部、县卫健局", "县委宣传部、、县卫健局"), 14, "单位名称为空"),
+        (
+            SMALL_PLAN.replace("office_informed", "x").replace("period: 2021-2025\n", "raci: {office_informed: 1}\n"),
+            4,
+            "应为 true 或 false",
+        ),
+    ],
+)
+def test_bad_yaml_names_file_and_line(tmp_path: Path, text: str, line: int, match: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=match) as info:
+        read_yaml(path)
+    assert str(info.value).startswith(f"{path}:{line}: ")
+
+
+def test_plan_without_measures_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("title: 空方案\nsections:\n  - id: '1'\n    title: 无\n", encoding="utf-8")
+    with pytest.raises(InputError, match="没有任何措施"):
+        read_yaml(path)
+
+
+def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="文件不存在"):
+        read_plan(tmp_path / "none.yaml")
+    odd = tmp_path / "plan.json"
+    odd.write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError, match="--format"):
+        read_plan(odd)
