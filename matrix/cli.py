@@ -70,6 +70,11 @@ def _sample_plan() -> Path:
     raise InputError("未指定方案文件，且找不到示例方案 input/wutai.yaml (no plan given)")
 
 
+def _generated_files(folder: Path) -> list[Path]:
+    """The workbooks and documents already in an output folder."""
+    return [p for p in folder.rglob("*") if p.suffix in (".xlsx", ".docx") and not p.name.startswith(".")]
+
+
 plan_argument = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), required=False)
 format_option = click.option(
     "--format",
@@ -105,7 +110,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="输出目录；每个方案写入其中以方案文件名命名的子目录。",
 )
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="通知落款日期（YYYY-MM-DD），默认今天。")
-def build(plan: Path | None, fmt: str | None, outdir: Path, date: dt.datetime | None) -> None:
+@click.option("--force", is_flag=True, help="覆盖上次生成后被人修改过的输出文件。")
+def build(plan: Path | None, fmt: str | None, outdir: Path, date: dt.datetime | None, force: bool) -> None:
     """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
 
     Write the RACI workbook, the summary table and one task notice per
@@ -118,6 +124,7 @@ def build(plan: Path | None, fmt: str | None, outdir: Path, date: dt.datetime | 
     """
     from .audit import audit_plan
     from .export.excel import write_workbook
+    from .export.manifest import check_unedited, record_written
     from .export.word import write_notices, write_summary
     from .graph import build_graph
     from .readers import read_plan
@@ -127,9 +134,11 @@ def build(plan: Path | None, fmt: str | None, outdir: Path, date: dt.datetime | 
     graph = build_graph(model)
     findings = audit_plan(model, graph)
     target = outdir / path.stem
+    check_unedited(target, _generated_files(target), force=force)
     workbook = write_workbook(model, graph, target / "责任分工矩阵.xlsx", findings=findings)
     notices = write_notices(model, graph, target / "任务分解通知", date=date.date() if date else None)
     summary = write_summary(model, graph, target / "任务分解总表.docx", date=date.date() if date else None)
+    record_written(target, [workbook, summary, *notices.written])
     click.echo(f"方案：{model.title}（{len(model.measures)} 项措施）")
     click.echo(f"已写入：{workbook}")
     click.echo(f"已写入：{summary}")
