@@ -1,0 +1,113 @@
+"""The ``raci`` command as a user runs it: exit codes, messages, files written and read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from openpyxl import load_workbook
+
+from matrix.cli import cli
+from matrix.readers import read_plan
+
+from .conftest import INPUT, SMALL_PLAN
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def grid_role(workbook: Path, measure_title: str, department: str) -> str | None:
+    """The RACI cell for one measure and department, located by the labels a reader sees."""
+    sheet = load_workbook(workbook)["RACI矩阵"]
+    header_row = next(r for r in sheet.iter_rows() if any(c.value == department for c in r))
+    column = next(c.column for c in header_row if c.value == department)
+    row = next(r for r in sheet.iter_rows() if any(c.value == measure_title for c in r))
+    return row[0].parent.cell(row=row[0].row, column=column).value
+
+
+def notice_text(folder: Path, department: str) -> str:
+    (path,) = folder.glob(f"*{department}*.docx")
+    document = Document(str(path))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("seed", ["wutai", "xinhuang"])
+def test_build_writes_workbook_and_notices_for_each_seed(tmp_path: Path, seed: str) -> None:
+    plan_path = INPUT / f"{seed}.yaml"
+    result = run("build", plan_path, "-o", tmp_path, "--date", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    target = tmp_path / seed
+    plan = read_plan(plan_path)
+    sheet = load_workbook(target / "责任分工矩阵.xlsx")["RACI矩阵"]
+    titles = {c.value for row in sheet.iter_rows() for c in row}
+    assert {m.title for m in plan.measures} <= titles
+    notices = sorted((target / "任务分解通知").glob("*.docx"))
+    working = {a.department for m in plan.measures for a in m.assignments}
+    assert len(notices) == len(working)
+    assert "已写入" in result.output
+
+
+def test_wutai_notice_and_matrix_show_what_the_kexie_leads(tmp_path: Path) -> None:
+    assert run("build", INPUT / "wutai.yaml", "-o", tmp_path).exit_code == 0
+    plan = read_plan(INPUT / "wutai.yaml")
+    text = notice_text(tmp_path / "wutai" / "任务分解通知", "县科协")
+    led = [m.title for m in plan.measures if "县科协" in m.leads]
+    assert len(led) >= 10
+    for title in led:
+        assert title in text
+    assert grid_role(tmp_path / "wutai" / "责任分工矩阵.xlsx", "实施智慧助老行动", "县科协") in {"R", "A/R"}
+
+
+def test_build_without_a_plan_uses_the_bundled_sample(tmp_path: Path) -> None:
+    result = run("build", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "wutai" / "责任分工矩阵.xlsx").exists()
+
+
+def test_an_edited_workbook_is_not_overwritten_without_force(tmp_path: Path, small_plan_path: Path) -> None:
+    assert run("build", small_plan_path, "-o", tmp_path).exit_code == 0
+    assert run("build", small_plan_path, "-o", tmp_path).exit_code == 0
+    workbook = tmp_path / "small" / "责任分工矩阵.xlsx"
+    edited = load_workbook(workbook)
+    edited.active["A1"] = "改过"
+    edited.save(workbook)
+    before = workbook.read_bytes()
+    result = run("build", small_plan_path, "-o", tmp_path)
+    assert result.exit_code == 4
+    assert "--force" in result.output
+    assert workbook.read_bytes() == before
+    assert run("build", small_plan_path, "-o", tmp_path, "--force").exit_code == 0
+    assert workbook.read_bytes() != before
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("bad.yaml", "title: [unclosed\n", "bad.yaml:2: YAML 格式错误"),
+        ("dup.yaml", SMALL_PLAN.replace('id: "3.4.2"', 'id: "3.4.1"'), "dup.yaml:15: 措施编号 '3.4.1' 重复"),
+        (
+            "nolead.csv",
+            "编号,措施,牵头单位\n1,实施智慧助老行动,县科协\n2,保障经费投入,\n",
+            "nolead.csv:3: 牵头单位为空",
+        ),
+    ],
+)
+def test_bad_input_is_one_located_line_and_writes_nothing(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run("build", path, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_help_is_clear_for_the_group_and_build() -> None:
+    assert "责任分工矩阵" in run("--help").output
+    help_text = run("build", "--help").output
+    assert "--output" in help_text and "--force" in help_text and "Example" in help_text
