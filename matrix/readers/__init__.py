@@ -13,13 +13,16 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Plan
 
-__all__ = ["FORMATS", "read_plan"]
+__all__ = ["FORMATS", "MAX_INPUT_BYTES", "read_plan"]
 
 #: Format name -> (module, function); modules load on first use to keep start-up quick.
 FORMATS: dict[str, tuple[str, str]] = {
     "yaml": ("yaml", "read_yaml"),
     "csv": ("csv", "read_csv"),
 }
+#: Plans are a few hundred kilobytes even for a province; anything far larger is not a plan.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
 _EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv"}
 
 
@@ -29,13 +32,21 @@ def read_plan(path: str | Path, fmt: str | None = None) -> Plan:
     Raises
     ------
     InputError
-        A missing file, an unknown format, or whatever the reader reports.
+        A missing file, a file over :data:`MAX_INPUT_BYTES`, an unknown
+        format, or whatever the reader reports.
     """
     path = Path(path)
     if not path.exists():
         raise InputError("文件不存在 (no such file)", str(path))
     if path.is_dir():
         raise InputError("这是一个目录，不是方案文件 (is a directory)", str(path))
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(
+            f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_INPUT_BYTES // 1024 // 1024} MB），"
+            "不像是实施方案；请检查是否选错了文件 (input too large)",
+            str(path),
+        )
     fmt = fmt or _EXTENSIONS.get(path.suffix.lower())
     if fmt not in FORMATS:
         known = "、".join(sorted(_EXTENSIONS))

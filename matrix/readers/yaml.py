@@ -109,10 +109,9 @@ class _Reader:
     def boolean(self, node: yaml.Node | None, what: str, default: bool) -> bool:
         if node is None:
             return default
-        value = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.ScalarNode) else None
-        if not isinstance(value, bool):
+        if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool")):
             raise self.fail(node, f"{what}应为 true 或 false (expected a boolean)")
-        return value
+        return node.value.lower() in ("true", "yes", "on")
 
     def sequence(self, node: yaml.Node | None, what: str) -> list[yaml.Node]:
         if node is None or self.is_empty(node):

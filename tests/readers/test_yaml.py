@@ -99,3 +99,13 @@ def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
     odd.write_text("{}", encoding="utf-8")
     with pytest.raises(InputError, match="--format"):
         read_plan(odd)
+
+
+def test_huge_input_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import matrix.readers
+
+    monkeypatch.setattr(matrix.readers, "MAX_INPUT_BYTES", 1000)
+    path = tmp_path / "huge.yaml"
+    path.write_text("title: x\n" + "# padding\n" * 200, encoding="utf-8")
+    with pytest.raises(InputError, match="文件过大"):
+        read_plan(path)
