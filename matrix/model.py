@@ -53,6 +53,7 @@ class Department:
     aliases: tuple[str, ...] = ()
     kind: str = "其他"
     short: str | None = None
+    source: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,16 @@ class Assignment:
 
     ``role`` is a RACI cell label, one of :data:`matrix.raci.ROLES`
     (``"A/R"``, ``"R"``, ``"A"``, ``"C"``, ``"I"``): one assignment per
-    department and measure, as one cell of the matrix.
+    department and measure, as one cell of the matrix. ``also`` keeps the
+    weaker roles the input gave the same department on the same measure
+    (a lead also listed as 配合): the cell shows the stronger role, and the
+    audit still sees that the input said both.
     """
 
     department: str
     role: str
     source: Location | None = field(default=None, compare=False)
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ __all__ = [
     "assign",
     "is_accountable",
     "is_lead",
+    "listed_twice",
     "parse_role",
 ]
 
@@ -125,6 +126,23 @@ def assign(
     for name in cooperators:
         pairs.setdefault(name, "C")
     return tuple(pairs.items())
+
+
+def listed_twice(leads: Iterable[str], cooperators: Iterable[str]) -> tuple[str, ...]:
+    """Departments the input lists both as lead and as cooperator, in lead order.
+
+    :func:`assign` gives such a department one cell with the stronger role,
+    which is right for the matrix but hides a contradiction in the input.
+    Readers record these names in :attr:`matrix.model.Assignment.also` so
+    that the audit can report them.
+
+    Examples
+    --------
+    >>> listed_twice(["县教科局", "县科协"], ["县科协", "团县委"])
+    ('县科协',)
+    """
+    cooperating = set(cooperators)
+    return tuple(name for name in dict.fromkeys(leads) if name in cooperating)
 
 
 _ALIASES = {"AR": "A/R", "RA": "A/R", "R/A": "A/R", "A/R": "A/R", "A,R": "A/R", "A+R": "A/R"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..departments import name_problem, split_departments
 from ..errors import InputError
 from ..model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section
-from ..raci import RaciConfig, assign
+from ..raci import RaciConfig, assign, listed_twice
 
 __all__ = ["COLUMNS", "Row", "column_fields", "plan_from_rows"]
 
@@ -116,7 +116,9 @@ def plan_from_rows(rows: Iterable[Row], *, title: str, source: str, config: Raci
                 row.locate("id"),
             )
         seen[measure_id] = row.locate("id")
-        pairs = assign(_names(row, "leads"), _names(row, "cooperators"), config=config)
+        leads, cooperators = _names(row, "leads"), _names(row, "cooperators")
+        pairs = assign(leads, cooperators, config=config)
+        twice = listed_twice(leads, cooperators)
         section = values.get("section", "").strip()
         kinds.setdefault(section, kind)
         grouped.setdefault(section, []).append(
@@ -128,7 +130,13 @@ def plan_from_rows(rows: Iterable[Row], *, title: str, source: str, config: Raci
                 targets=tuple(t for t in (s.strip() for s in values.get("targets", "").splitlines()) if t),
                 deadline=values.get("deadline", "").strip() or None,
                 assignments=tuple(
-                    Assignment(n, r, row.locate("leads" if "R" in r else "cooperators")) for n, r in pairs
+                    Assignment(
+                        n,
+                        r,
+                        row.locate("leads" if "R" in r else "cooperators"),
+                        also=("C",) if n in twice else (),
+                    )
+                    for n, r in pairs
                 ),
                 source=row.locate("id"),
             )

@@ -16,7 +16,7 @@ import yaml
 from ..departments import name_problem, split_departments
 from ..errors import InputError
 from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
-from ..raci import COOPERATE, LEAD, RaciConfig, assign
+from ..raci import COOPERATE, LEAD, RaciConfig, assign, listed_twice
 
 __all__ = ["read_yaml", "read_yaml_text"]
 
