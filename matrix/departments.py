@@ -278,9 +278,7 @@ def near_duplicate(first: str, second: str, *, similarity: float = DEFAULT_SIMIL
     return None
 
 
-def near_duplicates(
-    names: Iterable[str], *, similarity: float = DEFAULT_SIMILARITY
-) -> list[tuple[str, str, str]]:
+def near_duplicates(names: Iterable[str], *, similarity: float = DEFAULT_SIMILARITY) -> list[tuple[str, str, str]]:
     """Every pair of ``names`` that :func:`near_duplicate` calls alike, with the reason.
 
     Pairs come in the order of ``names`` (first name of the pair first), so
@@ -326,20 +324,24 @@ class Resolution:
     reason: str = ""
 
 
+def _spellings(department: Department) -> tuple[str, ...]:
+    """The names a registry entry answers to: its name, aliases and short name."""
+    short = (department.short,) if department.short else ()
+    return (department.name, *department.aliases, *short)
+
+
 def _claims(registry: Iterable[Department]) -> dict[str, list[str]]:
-    """Every registered name and alias -> the canonical names claiming it, in registry order."""
+    """Every registered name, alias and short name -> the canonical names claiming it, in registry order."""
     claims: dict[str, list[str]] = {}
     for department in registry:
-        for written in (department.name, *department.aliases):
+        for written in _spellings(department):
             owners = claims.setdefault(normalise_name(written), [])
             if department.name not in owners:
                 owners.append(department.name)
     return claims
 
 
-def resolve(
-    name: str, registry: Sequence[Department], *, similarity: float = DEFAULT_SIMILARITY
-) -> Resolution:
+def resolve(name: str, registry: Sequence[Department], *, similarity: float = DEFAULT_SIMILARITY) -> Resolution:
     """Resolve one written department name against ``registry``.
 
     Parameters
@@ -378,7 +380,7 @@ def resolve(
         return Resolution(written, AMBIGUOUS, None, tuple(owners), "多个登记单位共用此别名")
     candidates: dict[str, str] = {}
     for department in registry:
-        for known in (department.name, *department.aliases):
+        for known in _spellings(department):
             reason = near_duplicate(written, known, similarity=similarity)
             if reason and department.name not in candidates:
                 candidates[department.name] = reason

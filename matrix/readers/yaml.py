@@ -13,12 +13,12 @@ from typing import Any
 
 import yaml
 
-from ..departments import name_problem, split_departments
+from ..departments import KINDS, name_problem, split_departments
 from ..errors import InputError
 from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
 from ..raci import COOPERATE, LEAD, RaciConfig, assign, listed_twice
 
-__all__ = ["read_yaml", "read_yaml_text"]
+__all__ = ["read_registry", "read_registry_text", "read_yaml", "read_yaml_text"]
 
 _PLAN_KEYS = {
     "title", "issuer", "office", "period", "targets", "stages", "raci", "departments", "sections",
@@ -30,6 +30,7 @@ _MEASURE_KEYS = {
 }  # fmt: skip
 _STAGE_KEYS = {"name", "years", "text"}
 _DEPARTMENT_KEYS = {"name", "aliases", "kind", "short"}
+_REGISTRY_KEYS = {"title", "departments"}
 _RACI_KEYS = {"first_lead_accountable", "office_informed", "verbs"}
 
 
@@ -42,18 +43,47 @@ def read_yaml(path: str | Path) -> Plan:
         Malformed YAML, a wrong type, an unknown or missing key, a duplicate
         measure id or an empty department name, with the file and line.
     """
+    return read_yaml_text(_read_text(path), str(path))
+
+
+def _read_text(path: str | Path) -> str:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"不是 UTF-8 编码的文本 (not UTF-8 text): {exc.reason}", path) from None
     except OSError as exc:
         raise InputError(f"无法读取文件 (cannot read file): {exc.strerror}", path) from None
-    return read_yaml_text(text, str(path))
 
 
 def read_yaml_text(text: str, path: str = "<yaml>") -> Plan:
     """Read a plan from YAML text; ``path`` is only used in messages."""
+    return _Reader(path).plan(_compose(text, path))
+
+
+def read_registry(path: str | Path) -> tuple[Department, ...]:
+    """Read a department registry (单位登记表) from a YAML file.
+
+    The file is either a list of departments, a mapping with ``departments:``
+    (and optionally ``title:``), or a whole plan whose ``departments:``
+    section is the registry; each entry has ``name``, ``aliases``, ``kind``
+    (one of :data:`matrix.departments.KINDS`) and ``short``.
+
+    Raises
+    ------
+    InputError
+        Unreadable or malformed YAML, an unknown key or kind, a department
+        registered twice, with the file and line.
+    """
+    return read_registry_text(_read_text(path), str(path))
+
+
+def read_registry_text(text: str, path: str = "<yaml>") -> tuple[Department, ...]:
+    """Read a department registry from YAML text; ``path`` is only used in messages."""
+    return _Reader(path).registry(_compose(text, path))
+
+
+def _compose(text: str, path: str) -> yaml.Node:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -63,7 +93,7 @@ def read_yaml_text(text: str, path: str = "<yaml>") -> Plan:
         raise InputError(f"YAML 格式错误 (malformed YAML): {problem}", where) from None
     if root is None:
         raise InputError("文件为空 (empty file)", Location(path))
-    return _Reader(path).plan(root)
+    return root
 
 
 class _Reader:
@@ -151,7 +181,7 @@ class _Reader:
     def plan(self, root: yaml.Node) -> Plan:
         top = self.mapping(root, _PLAN_KEYS, "方案", required=("title", "sections"))
         raci = self.raci(top.get("raci"))
-        departments = self.listing(top.get("departments"), "departments", self.department)
+        departments = self.departments(top.get("departments"))
         sections = self.listing(top.get("sections"), "sections", lambda n: self.section(n, raci))
         seen: dict[str, Measure] = {}
         for section in sections:
@@ -208,12 +238,38 @@ class _Reader:
         name = self.names(fields["name"], "单位名称")
         if len(name) != 1:
             raise self.fail(fields["name"], "单位名称应为一个名称 (expected one name)")
+        kind = self.scalar(fields.get("kind"), "kind", "其他")
+        if kind not in KINDS:
+            raise self.fail(fields["kind"], f"未知的单位类别 '{kind}'，应为 {' / '.join(KINDS)} 之一 (unknown kind)")
         return Department(
             name=name[0],
             aliases=tuple(self.names(fields.get("aliases"), "aliases")),
-            kind=self.scalar(fields.get("kind"), "kind", "其他"),
+            kind=kind,
             short=self.scalar(fields.get("short"), "short") or None,
+            source=self.at(node),
         )
+
+    def departments(self, node: yaml.Node | None) -> tuple[Department, ...]:
+        """A registry: departments with distinct names (aliases may clash; the audit reports that)."""
+        departments = self.listing(node, "departments", self.department)
+        first: dict[str, Department] = {}
+        for department in departments:
+            if department.name in first:
+                raise InputError(
+                    f"单位 '{department.name}' 重复登记，首次出现在 {first[department.name].source} "
+                    "(duplicate department)",
+                    department.source,
+                )
+            first[department.name] = department
+        return departments
+
+    def registry(self, root: yaml.Node) -> tuple[Department, ...]:
+        if isinstance(root, yaml.SequenceNode):
+            return self.departments(root)
+        if isinstance(root, yaml.MappingNode) and any(k.value == "sections" for k, _ in root.value):
+            return self.plan(root).departments
+        top = self.mapping(root, _REGISTRY_KEYS, "单位登记表", required=("departments",))
+        return self.departments(top["departments"])
 
     def stage(self, node: yaml.Node) -> Stage:
         fields = self.mapping(node, _STAGE_KEYS, "阶段", required=("name",))
@@ -245,8 +301,12 @@ class _Reader:
         cooperators = self.names(fields.get("cooperators"), "配合单位")
         accountable = self.names(fields["accountable"], "accountable") if "accountable" in fields else None
         pairs = assign(leads, cooperators, accountable=accountable, config=raci)
+        twice = listed_twice(leads, cooperators)
         informed = [n for n in self.names(fields.get("informed"), "informed") if n not in dict(pairs)]
-        assignments = [Assignment(name, role, located.get(name, where)) for name, role in pairs]
+        assignments = [
+            Assignment(name, role, located.get(name, where), also=("C",) if name in twice else ())
+            for name, role in pairs
+        ]
         assignments += [Assignment(name, "I", located[name]) for name in informed]
         return Measure(
             id=self.scalar(fields["id"], "id"),
