@@ -11,10 +11,12 @@ the raw input, so there is one answer to "who does what".
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
+from networkx.algorithms import bipartite
 
 from .errors import InputError
 from .model import Plan
@@ -23,12 +25,18 @@ from .raci import is_accountable, is_lead
 __all__ = [
     "DEPARTMENT",
     "MEASURE",
+    "SORT_KEYS",
+    "SharedMeasures",
     "Workload",
+    "WorkloadRow",
     "build_graph",
+    "co_assignment",
     "department_nodes",
+    "lead_median",
     "measure_nodes",
     "role_of",
     "workload",
+    "workload_rows",
 ]
 
 MEASURE = 0
@@ -66,7 +74,8 @@ def build_graph(plan: Plan) -> nx.Graph:
         ``section_title``, ``kind`` and ``order``; department nodes
         (``bipartite=1``) with ``kind`` (from the plan's registry, 其他 when
         absent) and ``office`` (True for the leading-group office). One edge per
-        assignment with ``role``. When ``plan.raci.office_informed`` and the plan
+        assignment with ``role``, ``source`` and ``also`` (the weaker roles the
+        input also gave, joined by ``/``; empty for most edges). When ``plan.raci.office_informed`` and the plan
         names an office, the office is Informed (``I``) of every measure that has
         no role for it already. Unassigned measures are kept as isolated nodes.
 
@@ -104,7 +113,7 @@ def build_graph(plan: Plan) -> nx.Graph:
         graph.add_node(name, bipartite=DEPARTMENT, kind=kinds.get(name, "其他"), office=False, order=index)
     for measure in plan.measures:
         for a in measure.assignments:
-            graph.add_edge(measure.id, a.department, role=a.role, source=str(a.source or ""))
+            graph.add_edge(measure.id, a.department, role=a.role, source=str(a.source or ""), also="/".join(a.also))
     if plan.raci.office_informed and plan.office:
         if plan.office not in graph:
             graph.add_node(plan.office, bipartite=DEPARTMENT, kind="领导小组办公室", office=True, order=len(graph))
@@ -112,7 +121,7 @@ def build_graph(plan: Plan) -> nx.Graph:
             graph.nodes[plan.office]["office"] = True
         for measure in plan.measures:
             if not graph.has_edge(measure.id, plan.office):
-                graph.add_edge(measure.id, plan.office, role="I", source="")
+                graph.add_edge(measure.id, plan.office, role="I", source="", also="")
     return graph
 
 
@@ -168,3 +177,141 @@ def workload(graph: nx.Graph, departments: Iterable[str] | None = None) -> list[
             )
         )
     return result
+
+
+#: How :func:`workload_rows` may order its rows.
+SORT_KEYS: tuple[str, ...] = ("leads", "total", "name")
+
+
+@dataclass(frozen=True)
+class WorkloadRow:
+    """One line of the workload table: counts a leading group compares across departments."""
+
+    department: str
+    kind: str
+    accountable: int
+    leads: int
+    cooperates: int
+    total: int
+    #: ``total`` as a share of all measures of the plan, 0..1.
+    share: float
+    #: Titles of the sections the department works in, in plan order.
+    sections: tuple[str, ...]
+
+
+def workload_rows(graph: nx.Graph, *, sort: str = "leads") -> list[WorkloadRow]:
+    """The workload table of every department that leads or cooperates on a measure.
+
+    Parameters
+    ----------
+    graph
+        A graph from :func:`build_graph`.
+    sort
+        ``"leads"``: most leads first (then most measures); ``"total"``: most
+        measures first (then most leads); ``"name"``: by name. Ties keep the
+        plan's department order, so the table is stable between runs.
+
+    Returns
+    -------
+    list of WorkloadRow
+        Departments that are only Informed (the leading-group office) are
+        left out: they carry no work to compare.
+
+    Raises
+    ------
+    ValueError
+        For a ``sort`` not in :data:`SORT_KEYS`.
+    """
+    if sort not in SORT_KEYS:
+        raise ValueError(f"未知的排序方式 '{sort}'，应为 {' / '.join(SORT_KEYS)} 之一 (unknown sort key)")
+    measures = len(measure_nodes(graph))
+    rows = []
+    for load in workload(graph):
+        if not load.total:
+            continue
+        worked = sorted(set(load.led) | set(load.cooperated), key=lambda m: graph.nodes[m]["order"])
+        sections = tuple(dict.fromkeys(graph.nodes[m]["section_title"] for m in worked))
+        rows.append(
+            WorkloadRow(
+                department=load.department,
+                kind=graph.nodes[load.department]["kind"],
+                accountable=len(load.accountable),
+                leads=len(load.led),
+                cooperates=len(load.cooperated),
+                total=load.total,
+                share=load.total / measures if measures else 0.0,
+                sections=sections,
+            )
+        )
+    if sort == "leads":
+        rows.sort(key=lambda r: (-r.leads, -r.total))
+    elif sort == "total":
+        rows.sort(key=lambda r: (-r.total, -r.leads))
+    else:
+        rows.sort(key=lambda r: r.department)
+    return rows
+
+
+def lead_median(graph: nx.Graph) -> float:
+    """The median number of measures led, over the departments that lead at least one.
+
+    Departments that never lead are left out on purpose: most bodies in a
+    plan only cooperate, and counting their zeros would put the median at 0,
+    making every lead look excessive.
+    """
+    counts = [len(w.led) for w in workload(graph) if w.led]
+    return float(statistics.median(counts)) if counts else 0.0
+
+
+@dataclass(frozen=True)
+class SharedMeasures:
+    """Two departments and how many measures they both work on (lead or cooperate)."""
+
+    first: str
+    second: str
+    shared: int
+
+
+def co_assignment(graph: nx.Graph, *, top: int | None = None) -> list[SharedMeasures]:
+    """Department pairs that share the most measures: who has to work together most.
+
+    Projects the graph onto its department side with networkx's
+    :func:`~networkx.algorithms.bipartite.weighted_projected_graph`, after
+    dropping Informed edges (the office is informed of everything and would
+    pair with everyone).
+
+    Parameters
+    ----------
+    graph
+        A graph from :func:`build_graph`.
+    top
+        Keep only the first ``top`` pairs; all pairs when ``None``.
+
+    Returns
+    -------
+    list of SharedMeasures
+        Most shared measures first; ties in department order. Within a pair
+        the department that appears first in the plan comes first.
+
+    Examples
+    --------
+    >>> from matrix.model import Plan, Section, Measure, Assignment
+    >>> team = (Assignment("县科协", "A/R"), Assignment("县教科局", "C"))
+    >>> plan = Plan("示例", sections=(Section("1", "示例", measures=(Measure("1.1", "措施", assignments=team),)),))
+    >>> co_assignment(build_graph(plan))
+    [SharedMeasures(first='县科协', second='县教科局', shared=1)]
+    """
+    working = nx.Graph()
+    working.add_nodes_from(graph.nodes(data=True))
+    working.add_edges_from((u, v) for u, v, role in graph.edges(data="role") if role != "I")
+    departments = [d for d in department_nodes(graph) if working.degree(d)]
+    if not departments:
+        return []
+    projected = bipartite.weighted_projected_graph(working, departments)
+    order = {d: i for i, d in enumerate(departments)}
+    pairs = []
+    for u, v, weight in projected.edges(data="weight"):
+        first, second = sorted((u, v), key=order.__getitem__)
+        pairs.append(SharedMeasures(first, second, weight))
+    pairs.sort(key=lambda p: (-p.shared, order[p.first], order[p.second]))
+    return pairs if top is None else pairs[:top]
