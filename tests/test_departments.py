@@ -1,0 +1,197 @@
+"""Department names: near-duplicates in both directions, false-positive guards, registry resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from matrix.departments import (
+    alias_conflicts,
+    name_tokens,
+    near_duplicate,
+    near_duplicates,
+    resolve,
+    resolve_plan,
+)
+from matrix.model import Assignment, Department, Location, Measure, Plan, Section
+
+
+def plan_of(*measures: Measure) -> Plan:
+    return Plan("测试方案", sections=(Section("1", "测试", measures=measures),))
+
+
+def measure(id_: str, *assignments: tuple[str, str], line: int = 1) -> Measure:
+    where = Location("plan.yaml", line)
+    return Measure(id_, f"措施{id_}", assignments=tuple(Assignment(d, r, where) for d, r in assignments), source=where)
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("县卫健局", "县卫生健康局"),
+        ("县卫健局", "县卫健委"),
+        ("县卫健委", "县卫生健康委员会"),
+        ("县人社局", "县人力资源和社会保障局"),
+        ("县发改局", "县发展和改革局"),
+        ("县发展改革局", "县发展和改革局"),
+        ("县工信局", "县工业和信息化局"),
+        ("县工信局", "县工业信息化局"),
+        ("县文旅局", "县文化和旅游局"),
+        ("县应急局", "县应急管理局"),
+        ("县市场监管局", "县市场监督管理局"),
+        ("县科协", "县科学技术协会"),
+        ("县教科局", "县教育科技局"),
+    ],
+)
+def test_abbreviation_and_full_name_are_near_duplicates_in_both_directions(short: str, long: str) -> None:
+    assert near_duplicate(short, long) == "简称或后缀不同，所指相同"
+    assert near_duplicate(long, short) == "简称或后缀不同，所指相同"
+
+
+@pytest.mark.parametrize(
+    ("part", "merged"),
+    [
+        ("县文旅局", "县文化旅游广电体育局"),
+        ("县工信局", "县商务科技和工业信息化局"),
+        ("县教育局", "县教科局"),
+    ],
+)
+def test_a_bureau_merged_into_a_larger_one_is_a_near_duplicate_either_way(part: str, merged: str) -> None:
+    assert near_duplicate(part, merged) == f"“{part}”的职能包含在“{merged}”中"
+    assert near_duplicate(merged, part) == f"“{part}”的职能包含在“{merged}”中"
+
+
+def test_a_typing_error_is_caught_by_similarity() -> None:
+    assert near_duplicate("县自然资源局", "县自然资原局").startswith("字面相似")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("县委宣传部", "县委组织部"),
+        ("县委宣传部", "县委统战部"),
+        ("县教科局", "县科协"),
+        ("县民政局", "县财政局"),
+        ("县教育局", "县体育局"),
+        ("县农业农村局", "县林业局"),
+        ("县农业农村局", "县乡村振兴局"),
+        ("县总工会", "县工商联"),
+        ("县科技局", "县科协"),
+        ("团县委", "县委组织部"),
+    ],
+)
+def test_different_bodies_are_not_near_duplicates(first: str, second: str) -> None:
+    assert near_duplicate(first, second) is None
+    assert near_duplicate(second, first) is None
+
+
+def test_a_name_is_not_its_own_near_duplicate() -> None:
+    assert near_duplicate("县科协", " 县科协等单位配合") is None
+
+
+def test_county_branch_of_a_city_bureau_reduces_to_the_bureau() -> None:
+    assert name_tokens("市生态环境局五台分局") == name_tokens("县生态环境局") == {"生态环境"}
+
+
+def test_near_duplicates_lists_pairs_in_input_order() -> None:
+    names = ["县卫健局", "县委宣传部", "县卫健委", "县委组织部", "县卫生健康局"]
+    assert [(a, b) for a, b, _ in near_duplicates(names)] == [
+        ("县卫健局", "县卫健委"),
+        ("县卫健局", "县卫生健康局"),
+        ("县卫健委", "县卫生健康局"),
+    ]
+
+
+def test_a_stricter_similarity_drops_the_fuzzy_match_only() -> None:
+    assert near_duplicate("县自然资源局", "县自然资原局", similarity=90) is None
+    assert near_duplicate("县卫健局", "县卫健委", similarity=100) is not None
+
+
+# -- resolution -------------------------------------------------------------
+
+REGISTRY = (
+    Department("县卫健局", aliases=("县卫健委",), kind="政府部门"),
+    Department("县人力资源和社会保障局", kind="政府部门", short="县人社局"),
+    Department("县委宣传部", kind="县委部门"),
+    Department("县科协", kind="群团组织"),
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "status", "canonical"),
+    [
+        ("县卫健局", "canonical", "县卫健局"),
+        ("县卫健委", "alias", "县卫健局"),
+        ("县人社局", "alias", "县人力资源和社会保障局"),
+        (" 由县委宣传部 ", "canonical", "县委宣传部"),
+        ("县卫生健康局", "near", None),
+        ("县委组织部", "unknown", None),
+    ],
+)
+def test_resolve_rewrites_only_exact_names_and_aliases(written: str, status: str, canonical: str | None) -> None:
+    resolution = resolve(written, REGISTRY)
+    assert (resolution.status, resolution.canonical) == (status, canonical)
+
+
+def test_a_look_alike_names_its_candidates_and_why() -> None:
+    resolution = resolve("县卫生健康局", REGISTRY)
+    assert resolution.candidates == ("县卫健局",)
+    assert "简称或后缀不同" in resolution.reason
+
+
+def test_an_alias_claimed_by_two_entries_is_ambiguous_and_a_conflict() -> None:
+    registry = (Department("县教育局", aliases=("县教科局",)), Department("县科技局", aliases=("县教科局",)))
+    resolution = resolve("县教科局", registry)
+    assert (resolution.status, resolution.canonical) == ("ambiguous", None)
+    assert resolution.candidates == ("县教育局", "县科技局")
+    assert alias_conflicts(registry) == [("县教科局", ("县教育局", "县科技局"))]
+
+
+def test_a_registered_name_wins_over_another_entrys_alias_but_the_conflict_is_reported() -> None:
+    registry = (Department("县教育局", aliases=("县教科局",)), Department("县教科局"))
+    assert resolve("县教科局", registry).canonical == "县教科局"
+    assert alias_conflicts(registry) == [("县教科局", ("县教育局", "县教科局"))]
+
+
+def test_resolve_plan_rewrites_aliases_and_reports_mixed_spellings_with_their_measures() -> None:
+    plan = plan_of(
+        measure("1", ("县科协", "A/R"), ("县卫健局", "C"), line=3),
+        measure("2", ("县科协", "A/R"), ("县卫健委", "C"), line=7),
+        measure("3", ("县人社局", "A/R"), line=11),
+    )
+    resolved, findings = resolve_plan(plan, REGISTRY)
+    assert [m.cooperators for m in resolved.measures] == [("县卫健局",), ("县卫健局",), ()]
+    assert resolved.measures[2].leads == ("县人力资源和社会保障局",)
+    assert resolved.departments == REGISTRY
+    by_code = {f.code: f for f in findings}
+    assert set(by_code) == {"mixed-names", "alias"}
+    mixed = by_code["mixed-names"]
+    assert mixed.severity == "warning" and mixed.department == "县卫健局"
+    assert "“县卫健局”（措施 1）" in mixed.message and "“县卫健委”（措施 2）" in mixed.message
+    assert mixed.location == "plan.yaml:3；plan.yaml:7"
+    assert by_code["alias"].severity == "info"
+    assert "县人社局" in by_code["alias"].message and by_code["alias"].location == "plan.yaml:11"
+
+
+def test_resolve_plan_reports_unknown_and_look_alike_names_without_rewriting_them() -> None:
+    plan = plan_of(measure("1", ("县委组织部", "A/R"), ("县卫生健康局", "C"), line=5))
+    resolved, findings = resolve_plan(plan, REGISTRY)
+    assert resolved.measures[0].assignments == plan.measures[0].assignments
+    assert [(f.severity, f.code, f.department) for f in findings] == [
+        ("error", "unknown-department", "县委组织部"),
+        ("error", "near-duplicate", "县卫生健康局"),
+    ]
+    assert "县卫健局" in findings[1].message and findings[1].location.startswith("plan.yaml:5")
+
+
+def test_two_spellings_of_one_body_on_one_measure_merge_and_keep_the_weaker_role() -> None:
+    plan = plan_of(measure("1", ("县卫健局", "A/R"), ("县卫健委", "C")))
+    resolved, _ = resolve_plan(plan, REGISTRY)
+    (merged,) = resolved.measures[0].assignments
+    assert (merged.department, merged.role, merged.also) == ("县卫健局", "A/R", ("C",))
+
+
+def test_resolve_plan_leaves_its_input_unchanged() -> None:
+    plan = plan_of(measure("1", ("县卫健委", "A/R")))
+    before = plan.measures[0].assignments
+    resolve_plan(plan, REGISTRY)
+    assert plan.measures[0].assignments == before
