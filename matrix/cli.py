@@ -8,6 +8,7 @@ written safely; 70 an internal error (run again with ``--debug`` for details).
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,3 +148,159 @@ def build(plan: Path | None, fmt: str | None, outdir: Path, date: dt.datetime | 
         click.echo(f"无任务、未发通知的单位：{'、'.join(notices.skipped)}")
     if findings:
         click.echo(f"审计发现 {len(findings)} 个问题，详见工作簿“审计问题”表或 raci audit。")
+
+
+# -- audit, workload, graph -----------------------------------------------------
+
+registry_option = click.option(
+    "--registry",
+    "registry_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="单位登记表（YAML）；默认使用方案中的 departments 部分 (department registry).",
+)
+input_format_option = click.option(
+    "--input-format",
+    "input_fmt",
+    type=click.Choice(sorted(FORMATS)),
+    help="输入格式；默认按扩展名判断 (input format).",
+)
+
+
+def _plan_and_graph(path: Path, fmt: str | None, registry_path: Path | None):
+    """The plan as read, the registry in force, and the graph of the plan with canonical names."""
+    from .departments import resolve_plan
+    from .graph import build_graph
+    from .readers import read_plan
+    from .readers.yaml import read_registry
+
+    model = read_plan(path, fmt)
+    registry = read_registry(registry_path) if registry_path else model.departments
+    resolved = resolve_plan(model, registry)[0] if registry else model
+    return model, registry, build_graph(resolved)
+
+
+def _width() -> int:
+    return max(100, shutil.get_terminal_size((140, 24)).columns)
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@registry_option
+@click.option(
+    "--format", "out_fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    help="输出格式 (output format).",
+)  # fmt: skip
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True,
+    help="有此级别或更严重的问题时以退出码 3 结束。",
+)  # fmt: skip
+@click.option("--max-leads", type=click.IntRange(min=1), default=3, show_default=True, help="每项措施牵头单位上限。")
+@click.option(
+    "--max-cooperators", type=click.IntRange(min=0), default=15, show_default=True, help="每项措施配合单位上限。"
+)
+@input_format_option
+@click.pass_context
+def audit(
+    ctx: click.Context,
+    plan: Path,
+    registry_path: Path | None,
+    out_fmt: str,
+    fail_on: str,
+    max_leads: int,
+    max_cooperators: int,
+    input_fmt: str | None,
+) -> None:
+    """审计任务分工：无人负责的措施、牵头与主责问题、单位名称、工作量。
+
+    Audit the assignments of PLAN: measures without owners or leads, roles
+    that do not add up, department names the registry does not know or that
+    look alike, and departments carrying far more than the rest. Exits with 3
+    when there are findings at or above --fail-on.
+
+    \b
+    Example:
+        raci audit input/wutai.yaml --registry input/departments-wutai.yaml
+    """
+    from .audit import AuditConfig, audit_plan
+    from .export.report import findings_json, findings_table
+    from .findings import at_or_above
+
+    model, registry, graph = _plan_and_graph(plan, input_fmt, registry_path)
+    config = AuditConfig(max_leads=max_leads, max_cooperators=max_cooperators)
+    findings = audit_plan(model, graph, config=config, registry=registry)
+    click.echo(findings_json(findings) if out_fmt == "json" else findings_table(findings, width=_width()), nl=False)
+    if fail_on != "never" and at_or_above(findings, fail_on):
+        ctx.exit(EXIT_AUDIT)
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@registry_option
+@click.option(
+    "--sort", type=click.Choice(["leads", "total", "name"]), default="leads", show_default=True,
+    help="排序：牵头数、合计或单位名称。",
+)  # fmt: skip
+@click.option(
+    "--format", "out_fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+    help="输出格式 (output format).",
+)  # fmt: skip
+@click.option(
+    "--top", type=click.IntRange(min=0), default=10, show_default=True, help="列出共同参与措施最多的单位组合数。"
+)
+@input_format_option
+def workload(plan: Path, registry_path: Path | None, sort: str, out_fmt: str, top: int, input_fmt: str | None) -> None:
+    """各单位任务量：主责、牵头、配合措施数，占比，涉及章节，以及最常共同参与的单位组合。
+
+    Per department: measures accountable (A), led (R), cooperated, their
+    total and share of all measures, and the sections involved; then the
+    department pairs that share the most measures. CSV has the table only.
+
+    \b
+    Example:
+        raci workload input/xinhuang.yaml --sort total --format csv > 工作量.csv
+    """
+    from .export.report import workload_csv, workload_json, workload_table
+    from .graph import co_assignment, measure_nodes, workload_rows
+
+    _, _, graph = _plan_and_graph(plan, input_fmt, registry_path)
+    rows = workload_rows(graph, sort=sort)
+    pairs = co_assignment(graph, top=top)
+    if out_fmt == "json":
+        click.echo(workload_json(rows, pairs, measures=len(measure_nodes(graph))), nl=False)
+    elif out_fmt == "csv":
+        click.echo(workload_csv(rows), nl=False)
+    else:
+        click.echo(workload_table(rows, pairs, width=_width()), nl=False)
+
+
+def _graph_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    from .export.network import GRAPH_FORMATS
+
+    if value.suffix.lower() not in GRAPH_FORMATS:
+        raise click.BadParameter(f"扩展名应为 {' 或 '.join(GRAPH_FORMATS)}，实为 '{value.suffix}'")
+    return value
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, callback=_graph_file,
+    help="输出文件：.graphml 或 .gexf。",
+)  # fmt: skip
+@registry_option
+@input_format_option
+def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str | None) -> None:
+    """把措施—单位二分图写成 GraphML 或 GEXF，供 Gephi 等工具查看。
+
+    Write the measure–department graph as GraphML or GEXF (chosen by the
+    extension of --output). Nodes carry side (measure / department) and
+    kind; edges carry the RACI role.
+
+    \b
+    Example:
+        raci graph input/wutai.yaml -o output/wutai.graphml
+    """
+    from .export.network import write_network
+
+    _, _, network = _plan_and_graph(plan, input_fmt, registry_path)
+    click.echo(f"已写入：{write_network(network, output)}")
