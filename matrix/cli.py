@@ -11,11 +11,17 @@ import datetime as dt
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import InputError, MatrixError, OutputError
 from .readers import FORMATS
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .model import Department, Plan
 
 __all__ = ["EXIT_AUDIT", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OUTPUT", "cli"]
 
@@ -166,7 +172,9 @@ input_format_option = click.option(
 )
 
 
-def _plan_and_graph(path: Path, fmt: str | None, registry_path: Path | None):
+def _plan_and_graph(
+    path: Path, fmt: str | None, registry_path: Path | None
+) -> tuple[Plan, tuple[Department, ...], nx.Graph]:
     """The plan as read, the registry in force, and the graph of the plan with canonical names."""
     from .departments import resolve_plan
     from .graph import build_graph

@@ -140,50 +140,33 @@ def name_problem(name: str) -> str | None:
 
 # -- near-duplicates ----------------------------------------------------------
 
-#: Written forms of the words department names are built from, each mapped to
-#: the concepts it stands for. Short and long forms map to the same concepts,
-#: so 县卫健局 and 县卫生健康局 compare equal, and a merged bureau such as
-#: 县文化旅游广电体育局 contains the concepts of 县文旅局.
-ABBREVIATIONS: Mapping[str, tuple[str, ...]] = {
-    "卫生健康": ("卫生健康",),
-    "卫健": ("卫生健康",),
-    "人力资源和社会保障": ("人力资源", "社会保障"),
-    "人力资源社会保障": ("人力资源", "社会保障"),
-    "人社": ("人力资源", "社会保障"),
-    "教育科技": ("教育", "科技"),
-    "教育和科技": ("教育", "科技"),
-    "教科": ("教育", "科技"),
-    "教育": ("教育",),
-    "科学技术协会": ("科协",),
-    "科协": ("科协",),
-    "科学技术": ("科技",),
-    "科技": ("科技",),
-    "发展和改革": ("发展改革",),
-    "发展改革": ("发展改革",),
-    "发改": ("发展改革",),
-    "工业和信息化": ("工业", "信息化"),
-    "工业信息化": ("工业", "信息化"),
-    "工信": ("工业", "信息化"),
-    "文化和旅游": ("文化", "旅游"),
-    "文化旅游": ("文化", "旅游"),
-    "文旅": ("文化", "旅游"),
-    "文化": ("文化",),
-    "旅游": ("旅游",),
-    "广播电视": ("广电",),
-    "广电": ("广电",),
-    "体育": ("体育",),
-    "应急管理": ("应急管理",),
-    "应急": ("应急管理",),
-    "市场监督管理": ("市场监督管理",),
-    "市场监管": ("市场监督管理",),
-    "农业农村": ("农业农村",),
-    "农业和农村": ("农业农村",),
-    "自然资源和规划": ("自然资源",),
-    "自然资源": ("自然资源",),
-    "生态环境": ("生态环境",),
-    "环境保护": ("生态环境",),
-    "商务": ("商务",),
-}
+#: The abbreviation rules of Chinese department names: the concepts a name is
+#: built from, and every way plans write them. Short and long forms map to the
+#: same concepts, so 县卫健局 and 县卫生健康局 compare equal, and a merged bureau
+#: such as 县文化旅游广电体育局 contains the concepts of 县文旅局.
+_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("卫生健康",), ("卫生健康", "卫健")),
+    (("人力资源", "社会保障"), ("人力资源和社会保障", "人力资源社会保障", "人社")),
+    (("教育", "科技"), ("教育科技", "教育和科技", "教科")),
+    (("教育",), ("教育",)),
+    (("科协",), ("科学技术协会", "科协")),
+    (("科技",), ("科学技术", "科技")),
+    (("发展改革",), ("发展和改革", "发展改革", "发改")),
+    (("工业", "信息化"), ("工业和信息化", "工业信息化", "工信")),
+    (("文化", "旅游"), ("文化和旅游", "文化旅游", "文旅")),
+    (("文化",), ("文化",)),
+    (("旅游",), ("旅游",)),
+    (("广电",), ("广播电视", "广电")),
+    (("体育",), ("体育",)),
+    (("应急管理",), ("应急管理", "应急")),
+    (("市场监督管理",), ("市场监督管理", "市场监管")),
+    (("农业农村",), ("农业农村", "农业和农村")),
+    (("自然资源",), ("自然资源和规划", "自然资源")),
+    (("生态环境",), ("生态环境", "环境保护", "环保")),
+    (("商务",), ("商务",)),
+)
+#: Every written form -> the concepts it stands for (see the rules above).
+ABBREVIATIONS: Mapping[str, tuple[str, ...]] = {form: concepts for concepts, forms in _RULES for form in forms}
 _FORMS = sorted(ABBREVIATIONS, key=len, reverse=True)
 _CONCEPTS = {c for concepts in ABBREVIATIONS.values() for c in concepts}
 
