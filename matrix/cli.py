@@ -82,13 +82,13 @@ def _generated_files(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.suffix in (".xlsx", ".docx") and not p.name.startswith(".")]
 
 
-plan_argument = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), required=False)
-format_option = click.option(
-    "--format",
-    "fmt",
+input_format_option = click.option(
+    "--input-format",
+    "input_fmt",
     type=click.Choice(sorted(FORMATS)),
     help="输入格式；默认按扩展名判断 (input format).",
 )
+plan_argument = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), required=False)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,7 +106,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @plan_argument
-@format_option
+@input_format_option
 @click.option(
     "-o",
     "--output",
@@ -118,7 +118,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="通知落款日期（YYYY-MM-DD），默认今天。")
 @click.option("--force", is_flag=True, help="覆盖上次生成后被人修改过的输出文件。")
-def build(plan: Path | None, fmt: str | None, outdir: Path, date: dt.datetime | None, force: bool) -> None:
+def build(plan: Path | None, input_fmt: str | None, outdir: Path, date: dt.datetime | None, force: bool) -> None:
     """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
 
     Write the RACI workbook, the summary table and one task notice per
@@ -137,7 +137,7 @@ def build(plan: Path | None, fmt: str | None, outdir: Path, date: dt.datetime | 
     from .readers import read_plan
 
     path = plan or _sample_plan()
-    model = read_plan(path, fmt)
+    model = read_plan(path, input_fmt)
     graph = build_graph(model)
     findings = audit_plan(model, graph)
     target = outdir / path.stem
@@ -163,12 +163,6 @@ registry_option = click.option(
     "registry_path",
     type=click.Path(dir_okay=False, path_type=Path),
     help="单位登记表（YAML）；默认使用方案中的 departments 部分 (department registry).",
-)
-input_format_option = click.option(
-    "--input-format",
-    "input_fmt",
-    type=click.Choice(sorted(FORMATS)),
-    help="输入格式；默认按扩展名判断 (input format).",
 )
 
 
