@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
+
+from matrix.graph import build_graph
+from matrix.model import Plan
+from matrix.readers.yaml import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUT = ROOT / "input"
@@ -57,3 +62,18 @@ def small_plan_path(tmp_path: Path) -> Path:
     path = tmp_path / "small.yaml"
     path.write_text(SMALL_PLAN, encoding="utf-8")
     return path
+
+
+#: An excerpt of the Wutai plan with departments, stages and a guarantee measure.
+WUTAI_EXCERPT = Path(__file__).parent / "wutai_excerpt.yaml"
+
+
+@pytest.fixture
+def wutai_excerpt() -> Plan:
+    """Five measures of the Wutai plan in three sections, one of them unassigned."""
+    return read_yaml(WUTAI_EXCERPT)
+
+
+@pytest.fixture
+def wutai_excerpt_graph(wutai_excerpt: Plan) -> nx.Graph:
+    return build_graph(wutai_excerpt)

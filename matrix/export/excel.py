@@ -1,0 +1,498 @@
+"""The Excel RACI workbook an office opens, prints, edits and hands back.
+
+Sheets, in order: 说明 (plan, legend, counts), RACI矩阵 (measures × departments,
+foldable by section, with dropdowns), 任务分工表 (the layout offices already
+use), 部门工作量 (with a chart), 审计问题, and optionally one sheet per department.
+
+Every row is written with ``Worksheet.append`` of ready-made cells, with all
+sheet settings made before the first row. That one discipline serves both of
+openpyxl's modes: small plans use a normal workbook, large ones the streaming
+write-only workbook so that memory stays flat, and the two cannot drift apart
+because they run the same code.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+from openpyxl import Workbook
+from openpyxl.cell import Cell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import Outline
+
+from ..audit import Finding
+from ..model import Plan
+from ..raci import ROLES
+from ..workbook_layout import (
+    DIVISION_HEADER,
+    DIVISION_SHEET,
+    FINDINGS_HEADER,
+    FINDINGS_SHEET,
+    FIRST_DEPARTMENT_COLUMN,
+    LEGEND_LABEL,
+    MATRIX_HEADER,
+    MATRIX_SHEET,
+    PER_DEPARTMENT_HEADER,
+    SUMMARY_SHEET,
+    TOTAL_LABELS,
+    WORKLOAD_HEADER,
+    WORKLOAD_SHEET,
+    sheet_name,
+)
+from . import excel_style as style
+from .atomic import atomic_path
+from .excel_content import (
+    ROLE_DESCRIPTIONS,
+    SummaryRow,
+    WorkloadRow,
+    division_values,
+    finding_values,
+    matrix_rows,
+    order_departments,
+    summary_rows,
+    workload_rows,
+)
+
+__all__ = ["CHART_DEPARTMENTS", "WRITE_ONLY_CELLS", "write_workbook"]
+
+#: Above this many matrix cells (measures × departments) the workbook is streamed.
+#: A county plan has a few thousand; openpyxl holds ~20 000 styled cells in well
+#: under 100 MB, and streaming costs nothing in the output, only in flexibility.
+WRITE_ONLY_CELLS = 20_000
+#: Departments shown in the workload chart; more bars than this cannot be read.
+CHART_DEPARTMENTS = 15
+
+_DIVISION_WIDTHS = {
+    "序号": 8,
+    "重点任务": 16,
+    "具体措施": 60,
+    "本单位角色": 8,
+    "牵头单位": 18,
+    "配合单位": 28,
+    "完成时限": 10,
+    "量化目标": 24,
+}
+
+
+def write_workbook(
+    plan: Plan,
+    graph: nx.Graph,
+    path: str | Path,
+    *,
+    findings: Sequence[Finding] = (),
+    per_department: bool = False,
+    write_only: bool | None = None,
+) -> Path:
+    """Write the RACI workbook of ``plan`` to ``path``, atomically.
+
+    Parameters
+    ----------
+    plan
+        The plan: sections, measure texts, targets and metadata.
+    graph
+        Its graph from :func:`matrix.graph.build_graph`: the roles written
+        into every sheet, so that an office sees what the audit saw.
+    path
+        The .xlsx file to write; its folder is created if missing.
+    findings
+        Audit findings for the 审计问题 sheet.
+    per_department
+        Add one sheet per department listing its measures and role.
+    write_only
+        Stream rows with openpyxl's write-only mode. ``None`` decides by size:
+        more than :data:`WRITE_ONLY_CELLS` matrix cells. Both modes write the
+        same cells.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    OutputError
+        The folder cannot be written or the file is open in another program.
+
+    See Also
+    --------
+    matrix.readers.xlsx.read_xlsx : reads an edited workbook back into a plan.
+    """
+    departments = order_departments(graph)
+    if write_only is None:
+        write_only = len(plan.measures) * max(1, len(departments)) > WRITE_ONLY_CELLS
+    workbook = Workbook(write_only=write_only)
+    if not write_only:
+        workbook.remove(workbook.active)
+    _write_summary(workbook, summary_rows(plan, graph, findings, date.today().isoformat()))
+    _write_matrix(workbook, plan, graph, departments)
+    _write_table(
+        workbook.create_sheet(DIVISION_SHEET),
+        DIVISION_HEADER,
+        (division_values(graph, s, m) for s in plan.sections for m in s.measures),
+    )
+    _write_workload(workbook, workload_rows(graph))
+    _write_findings(workbook, [finding_values(graph, f) for f in findings])
+    if per_department:
+        _write_department_sheets(workbook, plan, graph, departments)
+    with atomic_path(path) as temporary:
+        workbook.save(temporary)
+    return Path(path)
+
+
+# -- cells and rows -------------------------------------------------------------
+
+
+def _cell(
+    worksheet,
+    value: object = None,
+    *,
+    font: Font = style.BODY,
+    fill: PatternFill | None = None,
+    alignment: Alignment | None = None,
+    border: bool = True,
+    number_format: str | None = None,
+) -> Cell:
+    cell = Cell(worksheet, row=1, column=1, value=value)
+    cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if alignment is not None:
+        cell.alignment = alignment
+    if border:
+        cell.border = style.BORDER
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+class _Rows:
+    """Appends rows to one sheet and knows which row comes next.
+
+    Write-only sheets cannot be asked for their length, and a row's height and
+    outline level must be set before the row is written.
+    """
+
+    def __init__(self, worksheet) -> None:
+        self.worksheet = worksheet
+        self.count = 0
+
+    def append(self, cells: Iterable[Cell], *, height: float | None = None, outline: int = 0) -> int:
+        self.count += 1
+        if height is not None or outline:
+            dimension = self.worksheet.row_dimensions[self.count]
+            if height is not None:
+                dimension.height = height
+            if outline:
+                dimension.outline_level = outline
+        self.worksheet.append(list(cells))
+        return self.count
+
+
+def _header(worksheet, names: Sequence[str]) -> list[Cell]:
+    return [
+        _cell(worksheet, n, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED) for n in names
+    ]
+
+
+def _set_widths(worksheet, widths: Sequence[float]) -> None:
+    for index, width in enumerate(widths, start=1):
+        worksheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _text_height(texts_and_widths: Iterable[tuple[str, float]], *, line: float = 13.5) -> float | None:
+    """Row height in points for wrapped Chinese text; ``None`` for a single line.
+
+    Excel does not grow rows for wrapped text in a file it did not lay out, so
+    the height is estimated: a Chinese character is about 1.9 width units at
+    10 pt.
+    """
+    lines = 1
+    for text, width in texts_and_widths:
+        per_line = max(1, int(width / 1.9))
+        count = sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+        lines = max(lines, count)
+    return None if lines == 1 else min(409, lines * line + 4)
+
+
+# -- 说明 -----------------------------------------------------------------------
+
+
+def _write_summary(workbook: Workbook, rows: Sequence[SummaryRow]) -> None:
+    worksheet = workbook.create_sheet(SUMMARY_SHEET)
+    _set_widths(worksheet, (16, 40, 20, 60, 10))
+    style.setup_page(worksheet, landscape=False)
+    out = _Rows(worksheet)
+    title = rows[0].values[0]
+    out.append([_cell(worksheet, f"{title}\n责任分工矩阵", font=style.TITLE, border=False)], height=48)
+    out.append([])
+    for row in rows:
+        cells = [_cell(worksheet, row.label or None, font=style.HEADER, alignment=style.WRAPPED)]
+        for value in row.values:
+            role_fill = style.ROLE_FILLS.get(str(value)) if str(value) in ROLE_DESCRIPTIONS else None
+            cells.append(
+                _cell(
+                    worksheet,
+                    value,
+                    fill=role_fill,
+                    font=style.ROLE_FONTS[str(value)] if role_fill else style.BODY,
+                    alignment=style.CENTRED if role_fill else style.WRAPPED,
+                )
+            )
+        widths = (40, 20, 60, 10)
+        out.append(cells, height=_text_height(zip((str(v) for v in row.values), widths, strict=False)))
+
+
+# -- RACI矩阵 --------------------------------------------------------------------
+
+
+def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str]) -> None:
+    worksheet = workbook.create_sheet(MATRIX_SHEET)
+    first = FIRST_DEPARTMENT_COLUMN
+    last = first + len(departments) - 1
+    first_letter, last_letter = get_column_letter(first), get_column_letter(max(last, first))
+    width = max(last, len(MATRIX_HEADER))
+    blocks = _measure_blocks(plan)
+    last_data_row = 1 + len(plan.sections) + len(plan.measures)
+
+    _set_widths(worksheet, (8, 18, 36, 6, 6, *([4.5] * len(departments))))
+    worksheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=False)
+    worksheet.freeze_panes = f"{first_letter}2"
+    worksheet.auto_filter.ref = f"A1:{get_column_letter(width)}{last_data_row}"
+    style.setup_page(worksheet, landscape=True, title_columns="A:C")
+    if departments and blocks:
+        grid = " ".join(f"{first_letter}{top}:{last_letter}{bottom}" for top, bottom in blocks)
+        _add_role_validation(worksheet, grid)
+        for role in ROLES:
+            worksheet.conditional_formatting.add(
+                grid,
+                CellIsRule(
+                    operator="equal",
+                    formula=[f'"{role}"'],
+                    fill=style.ROLE_FILLS[role],
+                    font=style.ROLE_FONTS[role],
+                ),
+            )
+
+    out = _Rows(worksheet)
+    header = _header(worksheet, MATRIX_HEADER)
+    header += [
+        _cell(worksheet, name, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.VERTICAL)
+        for name in departments
+    ]
+    longest = max((len(d) for d in departments), default=4)
+    out.append(header, height=min(409, 13 * longest + 10))
+
+    rows = iter(matrix_rows(plan, graph, departments))
+    for section in plan.sections:
+        out.append(
+            [
+                _cell(worksheet, section.id, font=style.SECTION, fill=style.SECTION_FILL),
+                _cell(worksheet, section.title, font=style.SECTION, fill=style.SECTION_FILL),
+                *(_cell(worksheet, fill=style.SECTION_FILL) for _ in range(width - 2)),
+            ]
+        )
+        for _ in section.measures:
+            row = next(rows)
+            number = out.count + 1
+            span = f"{first_letter}{number}:{last_letter}{number}"
+            counts = (
+                (f'=COUNTIF({span},"R")+COUNTIF({span},"A/R")', f'=COUNTIF({span},"C")')
+                if departments
+                else (0, 0)
+            )
+            out.append(
+                [
+                    _cell(worksheet, row.measure.id, alignment=style.WRAPPED),
+                    _cell(worksheet, section.title, alignment=style.WRAPPED),
+                    _cell(worksheet, row.measure.title, alignment=style.WRAPPED),
+                    *(_cell(worksheet, c, alignment=style.CENTRED) for c in counts),
+                    *(_cell(worksheet, r, alignment=style.CENTRED) for r in row.roles),
+                ],
+                height=_text_height([(row.measure.title, 36), (section.title, 18)]),
+                outline=1,
+            )
+    _write_matrix_totals(out, len(departments), last_data_row)
+    _write_legend(out)
+
+
+def _measure_blocks(plan: Plan) -> list[tuple[int, int]]:
+    """First and last sheet row of each section's measures (a section row precedes each block)."""
+    blocks, row = [], 1
+    for section in plan.sections:
+        row += 1
+        if section.measures:
+            blocks.append((row + 1, row + len(section.measures)))
+        row += len(section.measures)
+    return blocks
+
+
+def _add_role_validation(worksheet, ranges: str) -> None:
+    """A dropdown of the RACI labels; anything else typed into the grid is refused."""
+    validation = DataValidation(
+        type="list",
+        formula1=f'"{",".join(ROLES)}"',
+        allow_blank=True,
+        showDropDown=False,
+        showErrorMessage=True,
+        errorTitle="角色无效",
+        error=f"请从下拉列表选择：{'、'.join(ROLES)}，或留空",
+        showInputMessage=True,
+        promptTitle="RACI 角色",
+        prompt="；".join(f"{r} {d}" for r, d in ROLE_DESCRIPTIONS.items()),
+    )
+    validation.sqref = ranges  # type: ignore[assignment]
+    worksheet.data_validations.append(validation)
+
+
+def _write_matrix_totals(out: _Rows, departments: int, last_data_row: int) -> None:
+    """Two rows of live COUNTIF totals, so the counts follow an office's edits."""
+    worksheet = out.worksheet
+    first = FIRST_DEPARTMENT_COLUMN
+    roles_of = {TOTAL_LABELS[0]: ("R", "A/R"), TOTAL_LABELS[1]: ("C",)}
+    for offset, (label, roles) in enumerate(roles_of.items()):
+        count_column = get_column_letter(len(MATRIX_HEADER) - 1 + offset)
+        cells = [
+            _cell(worksheet, fill=style.HEADER_FILL),
+            _cell(worksheet, fill=style.HEADER_FILL),
+            _cell(worksheet, label, font=style.HEADER, fill=style.HEADER_FILL),
+        ]
+        for column in range(len(MATRIX_HEADER) - 1, first + departments):
+            letter = get_column_letter(column)
+            span = f"{letter}2:{letter}{last_data_row}"
+            if column < first:
+                value = f"=SUM({span})" if letter == count_column else None
+            else:
+                value = "=" + "+".join(f'COUNTIF({span},"{r}")' for r in roles)
+            cells.append(
+                _cell(worksheet, value, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED)
+            )
+        out.append(cells)
+
+
+def _write_legend(out: _Rows) -> None:
+    worksheet = out.worksheet
+    out.append([])
+    for index, (role, meaning) in enumerate(ROLE_DESCRIPTIONS.items()):
+        out.append(
+            [
+                None,
+                _cell(worksheet, LEGEND_LABEL if index == 0 else None, font=style.HEADER, border=False),
+                _cell(worksheet, meaning, border=False),
+                _cell(
+                    worksheet,
+                    role,
+                    fill=style.ROLE_FILLS[role],
+                    font=style.ROLE_FONTS[role],
+                    alignment=style.CENTRED,
+                ),
+            ]
+        )
+
+
+# -- 任务分工表 and the department sheets ------------------------------------------
+
+
+def _write_table(worksheet, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """A bordered, wrapped table under a repeated header: the 分工表 layout every office prints."""
+    widths = [_DIVISION_WIDTHS.get(name, 12) for name in header]
+    _set_widths(worksheet, widths)
+    worksheet.freeze_panes = "A2"
+    style.setup_page(worksheet, landscape=True)
+    out = _Rows(worksheet)
+    out.append(_header(worksheet, header), height=24)
+    for values in rows:
+        out.append(
+            [_cell(worksheet, v or None, alignment=style.WRAPPED) for v in values],
+            height=_text_height(zip((str(v) for v in values), widths, strict=True)),
+        )
+
+
+def _write_department_sheets(
+    workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str]
+) -> None:
+    taken = list(workbook.sheetnames)
+    for department in departments:
+        name = sheet_name(department, taken)
+        taken.append(name)
+        rows = []
+        for section in plan.sections:
+            for measure in section.measures:
+                if not graph.has_edge(measure.id, department):
+                    continue
+                values = division_values(graph, section, measure)
+                rows.append((*values[:3], graph.edges[measure.id, department]["role"], *values[3:]))
+        _write_table(workbook.create_sheet(name), PER_DEPARTMENT_HEADER, rows)
+
+
+# -- 部门工作量 ------------------------------------------------------------------------
+
+
+def _write_workload(workbook: Workbook, rows: Sequence[WorkloadRow]) -> None:
+    worksheet = workbook.create_sheet(WORKLOAD_SHEET)
+    _set_widths(worksheet, (24, 14, 8, 8, 8, 9))
+    worksheet.freeze_panes = "A2"
+    style.setup_page(worksheet, landscape=False)
+    out = _Rows(worksheet)
+    out.append(_header(worksheet, WORKLOAD_HEADER), height=24)
+    everything = sum(r.total for r in rows)
+    for row in rows:
+        share = row.total / everything if everything else 0
+        out.append(
+            [
+                _cell(worksheet, row.department),
+                _cell(worksheet, row.kind),
+                *(_cell(worksheet, n, alignment=style.CENTRED) for n in (row.led, row.cooperated, row.total)),
+                _cell(worksheet, share, alignment=style.CENTRED, number_format="0.0%"),
+            ]
+        )
+    if rows:
+        worksheet.add_chart(_workload_chart(worksheet, min(len(rows), CHART_DEPARTMENTS)), "H2")
+
+
+def _workload_chart(worksheet, count: int) -> BarChart:
+    """Stacked horizontal bars of the busiest departments, heaviest on top."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = f"部门工作量（前 {count} 位）"
+    chart.y_axis.title = "措施数"
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.add_data(
+        Reference(worksheet, min_col=3, max_col=4, min_row=1, max_row=1 + count), titles_from_data=True
+    )
+    chart.set_categories(Reference(worksheet, min_col=1, min_row=2, max_row=1 + count))
+    chart.width = 18
+    chart.height = max(7.5, 0.6 * count + 2.5)
+    return chart
+
+
+# -- 审计问题 --------------------------------------------------------------------------
+
+
+def _write_findings(workbook: Workbook, rows: Sequence[Sequence[str]]) -> None:
+    worksheet = workbook.create_sheet(FINDINGS_SHEET)
+    widths = (8, 16, 30, 16, 50, 30)
+    _set_widths(worksheet, widths)
+    worksheet.freeze_panes = "A2"
+    style.setup_page(worksheet, landscape=True)
+    out = _Rows(worksheet)
+    out.append(_header(worksheet, FINDINGS_HEADER), height=24)
+    for values in rows:
+        fill = style.SEVERITY_FILLS.get(values[0])
+        out.append(
+            [_cell(worksheet, v or None, fill=fill, alignment=style.WRAPPED) for v in values],
+            height=_text_height(zip(values, widths, strict=True)),
+        )
+    if not rows:
+        out.append([_cell(worksheet, "未发现问题", border=False)])

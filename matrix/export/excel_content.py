@@ -1,0 +1,189 @@
+"""What each sheet of the RACI workbook says, as plain values.
+
+Kept apart from :mod:`matrix.export.excel` so that the decisions an office
+will question (which department comes first, what counts as a lead, what a
+share is a share of) can be read and tested without opening a workbook.
+Nothing here imports openpyxl.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..audit import SEVERITY_LABELS, Finding
+from ..graph import department_nodes, role_of, workload
+from ..model import Measure, Plan, Section
+from ..raci import ROLE_LABELS, ROLES, is_lead
+from ..workbook_layout import SUMMARY_FIELDS, SUMMARY_LABELS
+
+__all__ = [
+    "KIND_ORDER",
+    "ROLE_DESCRIPTIONS",
+    "MeasureRow",
+    "SummaryRow",
+    "WorkloadRow",
+    "division_values",
+    "finding_values",
+    "matrix_rows",
+    "order_departments",
+    "summary_rows",
+    "workload_rows",
+]
+
+#: Department kinds in the order a county lists them; unknown kinds follow, by name.
+KIND_ORDER: tuple[str, ...] = ("县委部门", "政府部门", "群团组织", "派驻机构", "其他", "领导小组办公室")
+
+#: Every cell label with its meaning, A/R included, for legends.
+ROLE_DESCRIPTIONS: dict[str, str] = {"A/R": "主责并牵头", **ROLE_LABELS}
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One measure as the matrix shows it: ids, titles and one role per department column."""
+
+    section: Section
+    measure: Measure
+    roles: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """A row of the 说明 sheet: a label (blank continues the previous one) and its values."""
+
+    label: str
+    values: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class WorkloadRow:
+    """One department's load, as the 部门工作量 sheet lists it."""
+
+    department: str
+    kind: str
+    led: int
+    cooperated: int
+
+    @property
+    def total(self) -> int:
+        """Measures led plus measures cooperated on; a department has one role per measure."""
+        return self.led + self.cooperated
+
+
+def order_departments(graph: nx.Graph) -> list[str]:
+    """Department columns as an office expects them: by kind, then by load.
+
+    Within a kind, departments that lead more measures come first, then those
+    that cooperate on more, then the plan's order. Grouping by kind keeps the
+    县委 and 政府 columns together; sorting by load puts the busy departments
+    where the eye lands first.
+    """
+    loads = {w.department: w for w in workload(graph)}
+
+    def key(name: str) -> tuple:
+        kind = graph.nodes[name]["kind"]
+        rank = KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+        load = loads[name]
+        return (rank, "" if rank < len(KIND_ORDER) else kind, -len(load.led), -len(load.cooperated))
+
+    return sorted(department_nodes(graph), key=key)
+
+
+def matrix_rows(plan: Plan, graph: nx.Graph, departments: Sequence[str]) -> Iterator[MeasureRow]:
+    """Each measure of ``plan`` with its role in each of ``departments``, lazily, in plan order."""
+    for section in plan.sections:
+        for measure in section.measures:
+            roles = tuple(role_of(graph, measure.id, d) for d in departments)
+            yield MeasureRow(section, measure, roles)
+
+
+def _by_role(graph: nx.Graph, measure_id: str) -> tuple[list[str], list[str]]:
+    """Leads and cooperators of a measure, in the order the plan assigned them."""
+    neighbours = list(graph[measure_id]) if measure_id in graph else []
+    leads = [d for d in neighbours if is_lead(graph.edges[measure_id, d]["role"])]
+    cooperators = [d for d in neighbours if graph.edges[measure_id, d]["role"] == "C"]
+    return leads, cooperators
+
+
+def division_values(graph: nx.Graph, section: Section, measure: Measure) -> tuple[str, ...]:
+    """The 任务分工表 cells of one measure, in :data:`~matrix.workbook_layout.DIVISION_HEADER` order.
+
+    具体措施 holds the full text when there is one, because that is what the
+    office forwards to a department; the title alone is used otherwise.
+    """
+    leads, cooperators = _by_role(graph, measure.id)
+    return (
+        measure.id,
+        section.title,
+        measure.text or measure.title,
+        "、".join(leads),
+        "、".join(cooperators),
+        measure.deadline or "",
+        "\n".join(measure.targets),
+    )
+
+
+def workload_rows(graph: nx.Graph) -> list[WorkloadRow]:
+    """Every department's load, heaviest first (ties keep the plan's order)."""
+    rows = [
+        WorkloadRow(w.department, graph.nodes[w.department]["kind"], len(w.led), len(w.cooperated))
+        for w in workload(graph)
+    ]
+    return sorted(rows, key=lambda r: (-r.total, -r.led))
+
+
+def finding_values(graph: nx.Graph, finding: Finding) -> tuple[str, ...]:
+    """One finding in :data:`~matrix.workbook_layout.FINDINGS_HEADER` order, with the measure's title."""
+    measure = ""
+    if finding.measure is not None:
+        title = graph.nodes[finding.measure]["title"] if finding.measure in graph else ""
+        measure = f"{finding.measure} {title}".strip()
+    return (
+        SEVERITY_LABELS.get(finding.severity, finding.severity),
+        finding.code,
+        measure,
+        finding.department or "",
+        finding.message,
+        finding.location,
+    )
+
+
+def summary_rows(
+    plan: Plan, graph: nx.Graph, findings: Sequence[Finding], generated: str
+) -> list[SummaryRow]:
+    """The 说明 sheet: plan metadata, legend and counts, as label/value rows.
+
+    The metadata rows are what :func:`matrix.readers.xlsx.read_xlsx` reads
+    back, so that notices can be regenerated from an edited workbook.
+    """
+    rows = [SummaryRow(SUMMARY_FIELDS[key], (getattr(plan, key),)) for key in SUMMARY_FIELDS]
+    rows.append(SummaryRow(SUMMARY_LABELS["generated"], (generated,)))
+    rows += _continued(SUMMARY_LABELS["targets"], [(t,) for t in plan.targets])
+    rows += _continued(SUMMARY_LABELS["stages"], [(s.name, s.years, s.text) for s in plan.stages])
+    rows += _continued(
+        SUMMARY_LABELS["sections"], [(s.id, s.title, s.kind, len(s.measures)) for s in plan.sections]
+    )
+    rows += _continued(SUMMARY_LABELS["legend"], [(role, ROLE_DESCRIPTIONS[role]) for role in ROLES])
+    assigned = sum(1 for m in plan.measures if any(r != "I" for r in _roles(graph, m.id)))
+    departments = len(department_nodes(graph))
+    for key, count in (
+        ("measures", len(plan.measures)),
+        ("assigned", assigned),
+        ("departments", departments),
+        ("findings", len(findings)),
+    ):
+        rows.append(SummaryRow(SUMMARY_LABELS[key], (count,)))
+    return rows
+
+
+def _roles(graph: nx.Graph, measure_id: str) -> list[str]:
+    if measure_id not in graph:
+        return []
+    return [graph.edges[measure_id, d]["role"] for d in graph[measure_id]]
+
+
+def _continued(label: str, values: list[tuple[object, ...]]) -> list[SummaryRow]:
+    """Rows under one label: the label on the first row only, as a person would write it."""
+    return [SummaryRow(label if i == 0 else "", v) for i, v in enumerate(values)]

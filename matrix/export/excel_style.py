@@ -1,0 +1,96 @@
+"""How the RACI workbook looks and prints: fonts, colours, borders and page setup.
+
+The fonts are named explicitly on every styled cell: without a name Excel
+falls back to Calibri, which has no Chinese glyphs, and WPS and LibreOffice
+then substitute something of their own choosing.
+"""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = [
+    "BODY",
+    "BORDER",
+    "CENTRED",
+    "FONT_NAME",
+    "HEADER",
+    "HEADER_FILL",
+    "ROLE_FILLS",
+    "ROLE_FONTS",
+    "SECTION",
+    "SECTION_FILL",
+    "SEVERITY_FILLS",
+    "TITLE",
+    "VERTICAL",
+    "WRAPPED",
+    "setup_page",
+]
+
+#: 等线 is the default Chinese font of current Excel and WPS; both ship it.
+FONT_NAME = "等线"
+
+BODY = Font(name=FONT_NAME, size=10)
+HEADER = Font(name=FONT_NAME, size=10, bold=True)
+SECTION = Font(name=FONT_NAME, size=10, bold=True, color="1F3864")
+TITLE = Font(name=FONT_NAME, size=16, bold=True)
+
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+SECTION_FILL = PatternFill("solid", fgColor="EDEDED")
+
+_THIN = Side(style="thin", color="808080")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+#: Characters stacked one under another: 40 and more department columns fit a page.
+VERTICAL = Alignment(horizontal="center", vertical="bottom", textRotation=255, wrap_text=False)
+
+#: Cell colours per role: the stronger the role, the darker the colour.
+ROLE_FILLS: dict[str, PatternFill] = {
+    "A/R": PatternFill("solid", fgColor="C00000", bgColor="C00000"),
+    "R": PatternFill("solid", fgColor="F4B084", bgColor="F4B084"),
+    "A": PatternFill("solid", fgColor="8EA9DB", bgColor="8EA9DB"),
+    "C": PatternFill("solid", fgColor="FFE699", bgColor="FFE699"),
+    "I": PatternFill("solid", fgColor="E7E6E6", bgColor="E7E6E6"),
+}
+ROLE_FONTS: dict[str, Font] = {
+    role: Font(name=FONT_NAME, size=10, bold=role in ("A/R", "R"), color="FFFFFF" if role == "A/R" else None)
+    for role in ROLE_FILLS
+}
+
+#: Finding severities (as labelled in the sheet) to fills: 错误 red, 警告 amber, 提示 grey.
+SEVERITY_FILLS: dict[str, PatternFill] = {
+    "错误": PatternFill("solid", fgColor="F8CBAD"),
+    "警告": PatternFill("solid", fgColor="FFE699"),
+    "提示": PatternFill("solid", fgColor="E7E6E6"),
+}
+
+_FOOTER = "第 &P 页，共 &N 页"
+
+
+def setup_page(
+    worksheet, *, landscape: bool, title_rows: str = "1:1", title_columns: str | None = None
+) -> None:
+    """A4, fitted to the page width, header rows repeated and page numbers in the footer.
+
+    Fitting to width only (``fitToHeight = 0``) lets a long sheet run over as
+    many pages as it needs while never cutting a column off, which is what a
+    printed 分工表 must not do.
+    """
+    worksheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    worksheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
+    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    worksheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    worksheet.print_options.horizontalCentered = True
+    worksheet.print_title_rows = title_rows
+    if title_columns:
+        worksheet.print_title_cols = title_columns
+    worksheet.oddFooter.center.text = _FOOTER
+    worksheet.oddFooter.center.font = FONT_NAME
+    worksheet.oddFooter.center.size = 9

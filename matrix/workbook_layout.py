@@ -1,0 +1,110 @@
+"""The layout of the RACI workbook, shared by the writer and the reader.
+
+The workbook is both an output and an input: an office edits the RACI矩阵
+sheet and hands the file back. Sheet names, fixed headers and the labels of
+the 说明 sheet are therefore a format, written down once here so that
+:mod:`matrix.export.excel` and :mod:`matrix.readers.xlsx` cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "DIVISION_HEADER",
+    "DIVISION_SHEET",
+    "FINDINGS_HEADER",
+    "FINDINGS_SHEET",
+    "FIRST_DEPARTMENT_COLUMN",
+    "LEGEND_LABEL",
+    "MATRIX_HEADER",
+    "MATRIX_SHEET",
+    "PER_DEPARTMENT_HEADER",
+    "SUMMARY_FIELDS",
+    "SUMMARY_LABELS",
+    "SUMMARY_SHEET",
+    "TOTAL_LABELS",
+    "WORKLOAD_HEADER",
+    "WORKLOAD_SHEET",
+    "sheet_name",
+]
+
+SUMMARY_SHEET = "说明"
+MATRIX_SHEET = "RACI矩阵"
+DIVISION_SHEET = "任务分工表"
+WORKLOAD_SHEET = "部门工作量"
+FINDINGS_SHEET = "审计问题"
+
+#: Columns of the matrix before the first department column.
+MATRIX_HEADER: tuple[str, ...] = ("编号", "所属行动/工程", "措施", "牵头数", "配合数")
+FIRST_DEPARTMENT_COLUMN = len(MATRIX_HEADER) + 1
+#: Labels, in the 措施 column, of the rows that total each department's column.
+TOTAL_LABELS: tuple[str, str] = ("牵头合计", "配合合计")
+#: Label, in the 所属行动/工程 column, of the colour legend under the matrix.
+LEGEND_LABEL = "图例"
+
+#: The 任务分工表 layout offices already use; every header is one that
+#: :data:`matrix.readers.table.COLUMNS` accepts, so the sheet reads back alone.
+DIVISION_HEADER: tuple[str, ...] = (
+    "序号",
+    "重点任务",
+    "具体措施",
+    "牵头单位",
+    "配合单位",
+    "完成时限",
+    "量化目标",
+)
+#: A department's own sheet: the 任务分工表 columns with its role inserted.
+PER_DEPARTMENT_HEADER: tuple[str, ...] = (*DIVISION_HEADER[:3], "本单位角色", *DIVISION_HEADER[3:])
+
+WORKLOAD_HEADER: tuple[str, ...] = ("单位", "类型", "牵头数", "配合数", "合计", "占比")
+FINDINGS_HEADER: tuple[str, ...] = ("级别", "代码", "措施", "单位", "说明", "位置")
+
+#: Plan attribute -> label in column A of the 说明 sheet.
+SUMMARY_FIELDS: dict[str, str] = {
+    "title": "方案名称",
+    "issuer": "印发单位",
+    "office": "领导小组办公室",
+    "period": "实施期限",
+}
+#: The other labels of the 说明 sheet; rows without a label continue the one above.
+SUMMARY_LABELS: dict[str, str] = {
+    "generated": "生成日期",
+    "targets": "工作目标",
+    "stages": "进度安排",
+    "sections": "章节",
+    "legend": "角色说明",
+    "measures": "措施数",
+    "assigned": "已分配措施数",
+    "departments": "单位数",
+    "findings": "审计问题数",
+}
+
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\：？［］]")
+_MAX_SHEET_NAME = 31
+
+
+def sheet_name(name: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unused sheet name for ``name``.
+
+    Excel refuses sheet names longer than 31 characters, containing any of
+    ``[]:*?/\\`` or starting or ending with an apostrophe, and compares names
+    case-insensitively. Forbidden characters become ``_``; a clash gets a
+    ``~2``, ``~3`` … suffix within the 31 characters.
+
+    Examples
+    --------
+    >>> sheet_name("县委党校[行政学校]/培训部")
+    '县委党校_行政学校__培训部'
+    >>> sheet_name("县科协", ["县科协"])
+    '县科协~2'
+    """
+    base = _FORBIDDEN.sub("_", name).strip().strip("'")[:_MAX_SHEET_NAME] or "单位"
+    used = {t.lower() for t in taken}
+    candidate, number = base, 1
+    while candidate.lower() in used:
+        number += 1
+        suffix = f"~{number}"
+        candidate = base[: _MAX_SHEET_NAME - len(suffix)] + suffix
+    return candidate

@@ -1,0 +1,308 @@
+"""The RACI workbook, written for a real plan excerpt and read back with openpyxl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import openpyxl
+import pytest
+
+from matrix.audit import ERROR, INFO, WARNING, Finding, audit_plan
+from matrix.export import excel
+from matrix.export.excel import write_workbook
+from matrix.graph import build_graph
+from matrix.model import Assignment, Measure, Plan, Section
+from matrix.workbook_layout import (
+    DIVISION_HEADER,
+    DIVISION_SHEET,
+    FINDINGS_SHEET,
+    MATRIX_HEADER,
+    MATRIX_SHEET,
+    PER_DEPARTMENT_HEADER,
+    SUMMARY_SHEET,
+    TOTAL_LABELS,
+    WORKLOAD_SHEET,
+)
+
+SHEETS = [SUMMARY_SHEET, MATRIX_SHEET, DIVISION_SHEET, WORKLOAD_SHEET, FINDINGS_SHEET]
+
+
+@pytest.fixture
+def workbook_path(tmp_path: Path, wutai_excerpt: Plan, wutai_excerpt_graph: nx.Graph) -> Path:
+    findings = audit_plan(wutai_excerpt, wutai_excerpt_graph)
+    return write_workbook(wutai_excerpt, wutai_excerpt_graph, tmp_path / "wutai.xlsx", findings=findings)
+
+
+def _matrix(path: Path):
+    return openpyxl.load_workbook(path)[MATRIX_SHEET]
+
+
+def _row_of(worksheet, measure_id: str) -> int:
+    return next(c.row for c in worksheet["A"] if c.value == measure_id)
+
+
+def _column_of(worksheet, department: str) -> int:
+    return next(c.column for c in worksheet[1] if c.value == department)
+
+
+def test_it_writes_the_five_sheets_in_order(workbook_path: Path) -> None:
+    assert openpyxl.load_workbook(workbook_path).sheetnames == SHEETS
+
+
+def test_it_returns_the_path_and_leaves_no_temporary_file(workbook_path: Path) -> None:
+    assert workbook_path.exists()
+    assert [p.name for p in workbook_path.parent.iterdir()] == ["wutai.xlsx"]
+
+
+def test_the_matrix_has_one_row_per_measure_and_per_section(workbook_path: Path, wutai_excerpt: Plan) -> None:
+    worksheet = _matrix(workbook_path)
+    ids = [c.value for c in worksheet["A"][1:] if c.value]
+    assert ids == ["3.1", "3.1.1", "3.1.3", "3.4", "3.4.1", "3.4.3", "5.1", "5.1.1"]
+    measures = [i for i in ids if i.count(".") == 2]
+    assert len(measures) == len(wutai_excerpt.measures) == 5
+
+
+def test_the_matrix_shows_each_role_where_the_plan_puts_it(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    row = _row_of(worksheet, "3.4.1")
+    assert worksheet.cell(row, 3).value == "实施智慧助老行动"
+    assert worksheet.cell(row, _column_of(worksheet, "县科协")).value == "A/R"
+    assert worksheet.cell(row, _column_of(worksheet, "县民政局")).value == "R"
+    assert worksheet.cell(row, _column_of(worksheet, "县卫健局")).value == "C"
+    assert worksheet.cell(row, _column_of(worksheet, "五台县全民科学素质工作领导组办公室")).value == "I"
+    assert worksheet.cell(row, _column_of(worksheet, "县人社局")).value is None
+
+
+def test_department_columns_run_by_kind_then_by_load(workbook_path: Path) -> None:
+    header = [c.value for c in _matrix(workbook_path)[1]]
+    assert header[: len(MATRIX_HEADER)] == list(MATRIX_HEADER)
+    assert header[len(MATRIX_HEADER) :] == [
+        "县委宣传部",
+        "县教科局",
+        "县民政局",
+        "县卫健局",
+        "县人社局",
+        "县科协",
+        "团县委",
+        "县妇联",
+        "县总工会",
+        "市生态环境局五台分局",
+        "五台县全民科学素质工作领导组办公室",
+    ]
+
+
+def test_the_grid_offers_a_dropdown_of_roles_on_measure_rows_only(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    (validation,) = worksheet.data_validations.dataValidation
+    assert validation.type == "list"
+    assert validation.formula1 == '"A/R,R,A,C,I"'
+    assert validation.allow_blank
+    assert validation.showErrorMessage
+    assert str(validation.sqref) == "F3:P4 F6:P7 F9:P9"
+    assert "F3" in validation.sqref
+    assert "F2" not in validation.sqref  # a section row
+
+
+def test_the_matrix_is_frozen_filtered_and_foldable(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    assert worksheet.freeze_panes == "F2"
+    assert worksheet.auto_filter.ref == "A1:P9"
+    assert worksheet.row_dimensions[3].outline_level == 1
+    assert worksheet.row_dimensions[2].outline_level == 0
+    assert worksheet.sheet_properties.outlinePr.summaryBelow is False
+
+
+def test_department_headers_are_vertical(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    assert worksheet["F1"].alignment.textRotation == 255
+    assert worksheet["C1"].alignment.textRotation == 0
+
+
+def test_roles_are_coloured_by_rules_that_follow_edits(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    rules = {r.formula[0]: r for cf in worksheet.conditional_formatting for r in cf.rules}
+    assert set(rules) == {'"A/R"', '"R"', '"A"', '"C"', '"I"'}
+    assert rules['"A/R"'].dxf.fill.fgColor.rgb.endswith("C00000")
+
+
+def test_totals_count_leads_and_cooperators_live(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    lead_row = next(c.row for c in worksheet["C"] if c.value == TOTAL_LABELS[0])
+    column = _column_of(worksheet, "县科协")
+    letter = openpyxl.utils.get_column_letter(column)
+    assert (
+        worksheet.cell(lead_row, column).value
+        == f'=COUNTIF({letter}2:{letter}9,"R")+COUNTIF({letter}2:{letter}9,"A/R")'
+    )
+    assert worksheet.cell(lead_row + 1, column).value == f'=COUNTIF({letter}2:{letter}9,"C")'
+    row = _row_of(worksheet, "3.4.1")
+    assert worksheet.cell(row, 5).value == f'=COUNTIF(F{row}:P{row},"C")'
+
+
+def test_every_sheet_prints_on_a4_with_titles_and_page_numbers(workbook_path: Path) -> None:
+    workbook = openpyxl.load_workbook(workbook_path)
+    for worksheet in workbook:
+        assert worksheet.page_setup.paperSize == 9, worksheet.title  # A4
+        assert worksheet.page_setup.fitToWidth == 1
+        assert worksheet.sheet_properties.pageSetUpPr.fitToPage
+        assert worksheet.print_title_rows == "$1:$1"
+        assert worksheet.oddFooter.center.text == "第 &P 页，共 &N 页"
+    assert workbook[MATRIX_SHEET].page_setup.orientation == "landscape"
+    assert workbook[MATRIX_SHEET].print_title_cols == "$A:$C"
+
+
+def test_cells_name_a_font_that_renders_chinese(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    assert {worksheet["A1"].font.name, worksheet["C3"].font.name, worksheet["F3"].font.name} == {"等线"}
+
+
+def test_the_division_sheet_lists_leads_and_cooperators_as_offices_write_them(workbook_path: Path) -> None:
+    worksheet = openpyxl.load_workbook(workbook_path)[DIVISION_SHEET]
+    assert [c.value for c in worksheet[1]] == list(DIVISION_HEADER)
+    row = [c.value for c in worksheet[_row_of(worksheet, "3.1.3")]]
+    assert row[1] == "青少年科学素质提升行动"
+    assert row[2].startswith("实施科技创新后备人才培育计划。")
+    assert row[3:] == [
+        "县教科局、县科协",
+        "县委宣传部、团县委",
+        "2025年底",
+        "每年组织100人次参加青少年科技创新大赛",
+    ]
+    assert worksheet["C3"].alignment.wrap_text
+    assert worksheet["C3"].border.left.style == "thin"
+    assert worksheet.column_dimensions["C"].width == 60
+
+
+def test_the_workload_sheet_counts_and_charts_the_busiest_departments(workbook_path: Path) -> None:
+    worksheet = openpyxl.load_workbook(workbook_path)[WORKLOAD_SHEET]
+    rows = {r[0]: r[1:] for r in worksheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["县科协"][:4] == ("群团组织", 3, 1, 4)
+    assert rows["县委宣传部"][:4] == ("县委部门", 0, 3, 3)
+    assert sum(r[4] for r in rows.values()) == pytest.approx(1)
+    assert worksheet["F2"].number_format == "0.0%"
+    assert [c.value for c in worksheet["A"][1:3]] == ["县科协", "县教科局"]  # heaviest first
+    (chart,) = worksheet._charts
+    assert chart.type == "bar"
+    assert chart.grouping == "stacked"
+
+
+def test_findings_are_listed_one_a_row_and_coloured_by_severity(tmp_path: Path, wutai_excerpt: Plan) -> None:
+    graph = build_graph(wutai_excerpt)
+    findings = [
+        Finding(ERROR, "no-lead", "措施“实施银龄科普行动”没有牵头单位", "3.4.3", None, "wutai.yaml:40"),
+        Finding(WARNING, "unassigned", "未分配", "5.1.1"),
+        Finding(INFO, "near-duplicate", "县卫健局 与 县卫健委 疑似同一单位", None, "县卫健局"),
+    ]
+    path = write_workbook(wutai_excerpt, graph, tmp_path / "w.xlsx", findings=findings)
+    worksheet = openpyxl.load_workbook(path)[FINDINGS_SHEET]
+    rows = list(worksheet.iter_rows(min_row=2, values_only=True))
+    assert rows[0] == (
+        "错误",
+        "no-lead",
+        "3.4.3 实施银龄科普行动",
+        None,
+        findings[0].message,
+        "wutai.yaml:40",
+    )
+    assert rows[2][3] == "县卫健局"
+    fills = [worksheet.cell(r, 1).fill.fgColor.rgb[-6:] for r in (2, 3, 4)]
+    assert fills == ["F8CBAD", "FFE699", "E7E6E6"]
+
+
+def test_the_summary_carries_the_plan_and_the_counts(workbook_path: Path) -> None:
+    worksheet = openpyxl.load_workbook(workbook_path)[SUMMARY_SHEET]
+    labels = {r[0]: r[1:] for r in worksheet.iter_rows(values_only=True) if r[0]}
+    assert labels["印发单位"][0] == "五台县全民科学素质工作领导组"
+    assert labels["实施期限"][0] == "2021-2025年"
+    assert labels["措施数"][0] == 5
+    assert labels["已分配措施数"][0] == 4
+    assert labels["单位数"][0] == 11
+    assert labels["角色说明"][:2] == ("A/R", "主责并牵头")
+
+
+def test_per_department_sheets_list_each_departments_measures_and_role(
+    tmp_path: Path, wutai_excerpt: Plan, wutai_excerpt_graph: nx.Graph
+) -> None:
+    path = write_workbook(wutai_excerpt, wutai_excerpt_graph, tmp_path / "w.xlsx", per_department=True)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames[: len(SHEETS)] == SHEETS
+    assert len(workbook.sheetnames) == len(SHEETS) + 11
+    worksheet = workbook["县科协"]
+    assert [c.value for c in worksheet[1]] == list(PER_DEPARTMENT_HEADER)
+    rows = list(worksheet.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[3]) for r in rows] == [
+        ("3.1.1", "C"),
+        ("3.1.3", "R"),
+        ("3.4.1", "A/R"),
+        ("3.4.3", "A/R"),
+    ]
+    assert worksheet.print_title_rows == "$1:$1"
+
+
+def test_department_sheet_names_are_sanitised_and_unique(tmp_path: Path) -> None:
+    long = "县委党校（县行政学校）[培训部]/继续教育中心:远程教育站点管理办公室"
+    measure = Measure(
+        "1.1",
+        "示例措施",
+        assignments=(Assignment(long, "A/R"), Assignment(long[:31], "C")),
+    )
+    plan = Plan("示例方案", sections=(Section("1", "示例", measures=(measure,)),))
+    path = write_workbook(plan, build_graph(plan), tmp_path / "w.xlsx", per_department=True)
+    names = openpyxl.load_workbook(path).sheetnames[len(SHEETS) :]
+    assert len(names) == 2
+    assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
+    assert len({n.lower() for n in names}) == 2
+
+
+def _values(path: Path) -> dict[str, list[tuple]]:
+    workbook = openpyxl.load_workbook(path)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in workbook}
+
+
+def test_streaming_and_normal_mode_write_the_same_cells(
+    tmp_path: Path, wutai_excerpt: Plan, wutai_excerpt_graph: nx.Graph
+) -> None:
+    findings = audit_plan(wutai_excerpt, wutai_excerpt_graph)
+    normal, streamed = (
+        write_workbook(
+            wutai_excerpt,
+            wutai_excerpt_graph,
+            tmp_path / f"{mode}.xlsx",
+            findings=findings,
+            per_department=True,
+            write_only=mode,
+        )
+        for mode in (False, True)
+    )
+    assert _values(normal) == _values(streamed)
+    a, b = _matrix(normal), _matrix(streamed)
+    assert (a.freeze_panes, a.print_title_rows) == (b.freeze_panes, b.print_title_rows)
+    assert str(a.data_validations.dataValidation[0].sqref) == str(b.data_validations.dataValidation[0].sqref)
+    assert b.row_dimensions[3].outline_level == 1
+
+
+def test_large_plans_are_streamed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, wutai_excerpt: Plan
+) -> None:
+    modes = []
+    real = excel.Workbook
+
+    def spy(write_only: bool = False):
+        modes.append(write_only)
+        return real(write_only=write_only)
+
+    monkeypatch.setattr(excel, "Workbook", spy)
+    graph = build_graph(wutai_excerpt)
+    write_workbook(wutai_excerpt, graph, tmp_path / "small.xlsx")
+    monkeypatch.setattr(excel, "WRITE_ONLY_CELLS", 10)
+    write_workbook(wutai_excerpt, graph, tmp_path / "large.xlsx")
+    assert modes == [False, True]
+
+
+def test_a_plan_without_departments_still_writes(tmp_path: Path) -> None:
+    plan = Plan("空方案", sections=(Section("1", "组织领导", measures=(Measure("1.1", "加强组织领导"),)),))
+    path = write_workbook(plan, build_graph(plan), tmp_path / "w.xlsx")
+    worksheet = _matrix(path)
+    assert [c.value for c in worksheet[1]] == list(MATRIX_HEADER)
+    assert worksheet.data_validations.dataValidation == []
