@@ -19,11 +19,12 @@ __all__ = ["FORMATS", "MAX_INPUT_BYTES", "read_plan"]
 FORMATS: dict[str, tuple[str, str]] = {
     "yaml": ("yaml", "read_yaml"),
     "csv": ("csv", "read_csv"),
+    "xlsx": ("xlsx", "read_xlsx"),
 }
 #: Plans are a few hundred kilobytes even for a province; anything far larger is not a plan.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
-_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv"}
+_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
 def read_plan(path: str | Path, fmt: str | None = None) -> Plan:

@@ -1,0 +1,475 @@
+"""Workbooks as input: an edited RACI workbook, or an office's own 任务分工表.
+
+A workbook written by :func:`matrix.export.excel.write_workbook` comes back
+through its RACI矩阵 sheet: the roles are read exactly as the office left them
+(an ``A/R`` cell is ``A/R``; nothing is re-derived from the order of leads),
+the plan's metadata from 说明, and measure texts, targets and deadlines from
+任务分工表. A workbook without a RACI矩阵 sheet is read as a table, one row per
+measure, through :func:`matrix.readers.table.plan_from_rows`.
+
+Every refusal names the sheet and the cell, because the person fixing it is
+looking at that workbook in Excel or WPS.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..departments import name_problem, normalise_name, split_departments
+from ..errors import InputError
+from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
+from ..raci import ROLES, parse_role
+from ..workbook_layout import (
+    DIVISION_SHEET,
+    FIRST_DEPARTMENT_COLUMN,
+    LEGEND_LABEL,
+    MATRIX_HEADER,
+    MATRIX_SHEET,
+    SUMMARY_FIELDS,
+    SUMMARY_LABELS,
+    SUMMARY_SHEET,
+    TOTAL_LABELS,
+    WORKLOAD_HEADER,
+    WORKLOAD_SHEET,
+)
+from .table import COLUMNS, Row, column_fields, plan_from_rows
+
+__all__ = ["read_xlsx"]
+
+#: The first bytes of an OLE compound file: a password-protected .xlsx or an old .xls.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Rows searched for the header of a 任务分工表 that starts with a title line.
+_HEADER_SEARCH_ROWS = 10
+#: Kinds the graph assigns by itself; a registry entry for them would add nothing.
+_DEFAULT_KINDS = ("其他", "领导小组办公室")
+
+
+def read_xlsx(path: str | Path) -> Plan:
+    """Read a plan from an .xlsx or .xlsm workbook.
+
+    Parameters
+    ----------
+    path
+        A RACI workbook (possibly edited), or any workbook whose 任务分工表
+        sheet (else its first sheet) is a table of measures.
+
+    Returns
+    -------
+    Plan
+        For a RACI workbook: sections and measures in sheet order, one
+        assignment per non-empty role cell, metadata from 说明.
+
+    Raises
+    ------
+    InputError
+        A missing, corrupt, encrypted or legacy .xls file; an empty sheet;
+        a role not in :data:`matrix.raci.ROLES`; a merged cell in the matrix;
+        an empty or malformed department header; a measure without 编号 or a
+        repeated 编号. The location names the sheet and the cell.
+    """
+    path = Path(path)
+    workbook = _open(path)
+    try:
+        summary = _read_summary(workbook[SUMMARY_SHEET], path) if SUMMARY_SHEET in workbook else _Summary()
+        if MATRIX_SHEET in workbook.sheetnames:
+            return _read_matrix_workbook(workbook, path, summary)
+        sheet = workbook[DIVISION_SHEET] if DIVISION_SHEET in workbook.sheetnames else workbook.worksheets[0]
+        rows = (summary.with_kind(row) for row in _table_rows(sheet, path))
+        plan = plan_from_rows(rows, title=summary.title or path.stem, source=str(path))
+        return summary.apply(plan) if summary.title else plan
+    finally:
+        workbook.close()
+
+
+def _open(path: Path) -> Workbook:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise InputError(f"无法读取文件 (cannot read file): {exc.strerror}", Location(str(path))) from None
+    if head.startswith(_OLE_SIGNATURE):
+        raise InputError(
+            "工作簿设置了打开密码，或是旧版 .xls 格式：请在 Excel/WPS 中取消密码并另存为 .xlsx "
+            "(encrypted or legacy .xls workbook)",
+            Location(str(path)),
+        )
+    if not head.startswith(b"PK"):
+        raise InputError("不是有效的 .xlsx 工作簿（不是 zip 格式）(not an .xlsx file)", Location(str(path)))
+    try:
+        return load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as exc:
+        raise InputError(
+            f"工作簿已损坏，无法打开：{exc} (corrupt workbook)",
+            Location(str(path)),
+        ) from None
+
+
+def _text(value: object) -> str:
+    """A cell as text: numbers typed as ids lose their ``.0``, dates become ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _at(path: Path, sheet: Worksheet, row: int, column: int) -> Location:
+    return Location(str(path), sheet=sheet.title, cell=f"{get_column_letter(column)}{row}")
+
+
+def _empty_sheet(path: Path, sheet: Worksheet) -> InputError:
+    return InputError(
+        f"工作表“{sheet.title}”为空 (empty sheet)", Location(str(path), sheet=sheet.title, cell="A1")
+    )
+
+
+# -- 说明 ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Summary:
+    """What the 说明 sheet says about the plan; empty when there is no such sheet."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    targets: list[str] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
+    #: Section title -> (id, kind).
+    sections: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.fields.get("title", "")
+
+    def with_kind(self, row: Row) -> Row:
+        """The row with its section's kind (e.g. 保障措施, which needs no lead) when it has none."""
+        section = self.sections.get(row.values.get("section", "").strip())
+        if section is None or row.values.get("kind", "").strip():
+            return row
+        return Row({**row.values, "kind": section[1]}, row.locate)
+
+    def apply(self, plan: Plan) -> Plan:
+        sections = tuple(
+            Section(
+                self.sections.get(s.title, (s.id, s.kind))[0],
+                s.title,
+                self.sections.get(s.title, (s.id, s.kind))[1],
+                s.measures,
+                s.source,
+            )
+            for s in plan.sections
+        )
+        return Plan(
+            title=self.title or plan.title,
+            sections=sections,
+            issuer=self.fields.get("issuer", ""),
+            office=self.fields.get("office", ""),
+            period=self.fields.get("period", ""),
+            targets=tuple(self.targets),
+            stages=tuple(self.stages),
+            departments=plan.departments,
+            raci=plan.raci,
+            source=plan.source,
+        )
+
+
+def _read_summary(sheet: Worksheet, path: Path) -> _Summary:
+    """Label/value rows; a row without a label continues the label above it."""
+    summary = _Summary()
+    by_label = {label: key for key, label in {**SUMMARY_FIELDS, **SUMMARY_LABELS}.items()}
+    current = None
+    for row in sheet.iter_rows(values_only=True):
+        cells = [_text(v) for v in row] + ["", "", "", "", ""]
+        if cells[0]:
+            current = by_label.get(cells[0])
+        if current is None or not any(cells[1:]):
+            continue
+        if current in SUMMARY_FIELDS:
+            summary.fields[current] = cells[1]
+        elif current == "targets":
+            summary.targets.append(cells[1])
+        elif current == "stages":
+            summary.stages.append(Stage(cells[1], cells[2], cells[3]))
+        elif current == "sections":
+            summary.sections[cells[2]] = (cells[1], cells[3])
+    return summary
+
+
+# -- RACI矩阵 ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Details:
+    """What the 任务分工表 adds to a measure row of the matrix."""
+
+    text: str
+    targets: tuple[str, ...]
+    deadline: str | None
+    #: Leads then cooperators as the 分工表 lists them: the order notices name them in.
+    order: tuple[str, ...] = ()
+
+
+def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> Plan:
+    sheet = workbook[MATRIX_SHEET]
+    departments = _department_columns(sheet, path)
+    last_row = _last_matrix_row(sheet)
+    _refuse_merged_cells(sheet, path, last_row)
+    details = _read_details(workbook[DIVISION_SHEET], path) if DIVISION_SHEET in workbook.sheetnames else {}
+
+    section_ids: dict[str, str] = {title: ident for title, (ident, _) in summary.sections.items()}
+    grouped: dict[str, list[Measure]] = {}
+    seen: dict[str, Location] = {}
+    current = ""
+    for number, row in enumerate(sheet.iter_rows(min_row=2, max_row=last_row, values_only=True), start=2):
+        ident, section, title = (_text(v) for v in (*row[:3], None, None, None)[:3])
+        roles = _roles(sheet, path, number, row, departments)
+        if not (ident or section or title or roles):
+            continue
+        if not title:
+            if roles:
+                raise InputError("有角色的行缺少措施名称 (empty 措施 cell)", _at(path, sheet, number, 3))
+            current = section or ident
+            if section and ident:
+                section_ids[section] = ident
+            continue
+        where = _at(path, sheet, number, 1)
+        if not ident:
+            raise InputError("编号为空 (empty 编号 cell)", where)
+        if ident in seen:
+            raise InputError(
+                f"措施编号 '{ident}' 重复，首次出现在 {seen[ident]} (duplicate measure id)", where
+            )
+        seen[ident] = where
+        found = details.get(ident, _Details("", (), None))
+        roles = _in_plan_order(roles, found, summary.fields.get("office", ""))
+        grouped.setdefault(section or current, []).append(
+            Measure(
+                id=ident,
+                title=title,
+                text="" if found.text == title else found.text,
+                targets=found.targets,
+                deadline=found.deadline,
+                assignments=roles,
+                source=where,
+            )
+        )
+    if not grouped:
+        raise InputError(
+            "RACI矩阵中没有任何措施 (no measures)", Location(str(path), sheet=sheet.title, cell="A2")
+        )
+    kinds = {title: kind for title, (_, kind) in summary.sections.items()}
+    sections = []
+    for index, (title, measures) in enumerate(grouped.items(), start=1):
+        kind = kinds.get(title, "")
+        sections.append(
+            Section(
+                id=section_ids.get(title, str(index)),
+                title=title or "未分组",
+                kind=kind,
+                measures=tuple(_with_kind(m, kind) for m in measures),
+            )
+        )
+    plan = Plan(
+        title=summary.title or path.stem,
+        sections=tuple(sections),
+        departments=_registry(workbook, departments.values()),
+        source=str(path),
+    )
+    return summary.apply(plan)
+
+
+def _in_plan_order(
+    assignments: tuple[Assignment, ...], details: _Details, office: str
+) -> tuple[Assignment, ...]:
+    """Assignments by role (A/R, R, A, C, I), then as the 任务分工表 lists them, then by column.
+
+    Columns are ordered by load, not by the plan, so without this the lead
+    named first in every notice would depend on who is busiest. The office's
+    ``I`` on every measure is left out: the graph adds it back by configuration.
+    """
+    kept = [a for a in assignments if not (a.department == office and a.role == "I")]
+    listed = {name: index for index, name in enumerate(details.order)}
+    return tuple(sorted(kept, key=lambda a: (ROLES.index(a.role), listed.get(a.department, len(listed)))))
+
+
+def _with_kind(measure: Measure, kind: str) -> Measure:
+    return Measure(
+        measure.id,
+        measure.title,
+        measure.text,
+        kind,
+        measure.targets,
+        measure.deadline,
+        measure.assignments,
+        measure.suggested,
+        measure.source,
+    )
+
+
+def _department_columns(sheet: Worksheet, path: Path) -> dict[int, str]:
+    """Column number -> department name, from the header row.
+
+    Raises
+    ------
+    InputError
+        An empty sheet, a header that is not the RACI layout, or a department
+        header that is empty (over a column that holds roles), not text, a
+        malformed name or a repeat.
+    """
+    if sheet.max_row < 1 or not any(c.value is not None for c in sheet[1]):
+        raise _empty_sheet(path, sheet)
+    header = [c.value for c in sheet[1]]
+    for column, expected in enumerate(MATRIX_HEADER[:3], start=1):
+        found = _text(header[column - 1]) if column <= len(header) else ""
+        if found != expected:
+            raise InputError(
+                f"表头应为“{expected}”，实为“{found}” (not a RACI matrix header)", _at(path, sheet, 1, column)
+            )
+    departments: dict[int, str] = {}
+    first = {}
+    for column in range(FIRST_DEPARTMENT_COLUMN - 2, len(header) + 1):
+        raw = header[column - 1]
+        if column < FIRST_DEPARTMENT_COLUMN and _text(raw) in MATRIX_HEADER:
+            continue
+        where = _at(path, sheet, 1, column)
+        if raw is None or _text(raw) == "":
+            if any(sheet.cell(r, column).value not in (None, "") for r in range(2, sheet.max_row + 1)):
+                raise InputError("单位名称为空，但此列有角色 (empty department header)", where)
+            continue
+        if not isinstance(raw, str):
+            raise InputError(f"单位名称应为文字，实为 '{raw}' (department header is not text)", where)
+        name = normalise_name(raw)
+        problem = name_problem(name)
+        if problem:
+            raise InputError(problem, where)
+        if name in first:
+            raise InputError(f"单位“{name}”与 {first[name]} 列重复 (duplicate department column)", where)
+        first[name] = where.cell
+        departments[column] = name
+    return departments
+
+
+def _last_matrix_row(sheet: Worksheet) -> int:
+    """The last measure or section row: the totals and the legend below it are not data."""
+    for number, row in enumerate(sheet.iter_rows(min_row=2, max_col=3, values_only=True), start=2):
+        ident, section, title = (_text(v) for v in (*row, None, None, None)[:3])
+        if (not ident and title in TOTAL_LABELS) or section == LEGEND_LABEL:
+            return number - 1
+    return sheet.max_row
+
+
+def _refuse_merged_cells(sheet: Worksheet, path: Path, last_row: int) -> None:
+    for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        if merged.min_row <= last_row:
+            raise InputError(
+                f"矩阵中不能有合并单元格 {merged.coord}，请取消合并 (merged cells in the matrix)",
+                _at(path, sheet, merged.min_row, merged.min_col),
+            )
+
+
+def _roles(
+    sheet: Worksheet, path: Path, number: int, row: tuple, departments: dict[int, str]
+) -> tuple[Assignment, ...]:
+    assignments = []
+    for column, name in departments.items():
+        value = row[column - 1] if column <= len(row) else None
+        text = _text(value)
+        if not text:
+            continue
+        where = _at(path, sheet, number, column)
+        try:
+            role = parse_role(text)
+        except ValueError as exc:
+            raise InputError(str(exc), where) from None
+        assignments.append(Assignment(name, role, where))
+    return tuple(assignments)
+
+
+def _read_details(sheet: Worksheet, path: Path) -> dict[str, _Details]:
+    """Texts, targets and deadlines by measure id, from the 任务分工表 sheet."""
+    details = {}
+    for row in _table_rows(sheet, path):
+        values = row.values
+        ident = values.get("id", "").strip()
+        if ident:
+            details[ident] = _Details(
+                text=values.get("title", "").strip(),
+                targets=tuple(t.strip() for t in values.get("targets", "").splitlines() if t.strip()),
+                deadline=values.get("deadline", "").strip() or None,
+                order=tuple(
+                    name
+                    for key in ("leads", "cooperators")
+                    for name in split_departments(values.get(key, ""))
+                    if name
+                ),
+            )
+    return details
+
+
+def _registry(workbook: Workbook, names) -> tuple[Department, ...]:
+    """Department kinds from 部门工作量, which orders the matrix columns next time."""
+    if WORKLOAD_SHEET not in workbook.sheetnames:
+        return ()
+    sheet = workbook[WORKLOAD_SHEET]
+    header = [_text(c.value) for c in sheet[1]]
+    if header[:2] != list(WORKLOAD_HEADER[:2]):
+        return ()
+    kinds = {}
+    for row in sheet.iter_rows(min_row=2, max_col=2, values_only=True):
+        name, kind = normalise_name(_text(row[0])), _text(row[1])
+        if name and kind and kind not in _DEFAULT_KINDS:
+            kinds[name] = kind
+    return tuple(Department(name, kind=kinds[name]) for name in names if name in kinds)
+
+
+# -- tables ---------------------------------------------------------------------------
+
+
+def _is_header(cells: list[str]) -> bool:
+    keys = {c.replace(" ", "").replace("\u3000", "").replace("\n", "").lower() for c in cells}
+    return any(k in keys for k in COLUMNS["title"]) and any(k in keys for k in COLUMNS["leads"])
+
+
+def _table_rows(sheet: Worksheet, path: Path) -> Iterator[Row]:
+    """The sheet's measure rows as :class:`~matrix.readers.table.Row`, located by cell.
+
+    The header is the first row naming both a 措施 and a 牵头单位 column (a
+    title line above it is skipped). Merged cells, which offices use for a
+    重点任务 spanning its measures, give their value to every cell they cover.
+    """
+    rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    if not any(any(r) for r in rows):
+        raise _empty_sheet(path, sheet)
+    for merged in sheet.merged_cells.ranges:
+        value = rows[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                rows[r - 1][c - 1] = value
+    start = next((i for i, r in enumerate(rows[:_HEADER_SEARCH_ROWS]) if _is_header(r)), None)
+    if start is None:
+        start = next(i for i, r in enumerate(rows) if any(r))
+    header_row = start + 1
+    fields = column_fields(rows[start], lambda column: _at(path, sheet, header_row, column + 1))
+    columns = {name: index for index, name in fields.items()}
+    for number, cells in enumerate(rows[start + 1 :], start=header_row + 1):
+        if not any(cells):
+            continue
+        values = {fields[i]: cell for i, cell in enumerate(cells) if i in fields}
+
+        def locate(name: str, number: int = number) -> Location:
+            return _at(path, sheet, number, columns.get(name, 0) + 1)
+
+        yield Row(values, locate)
