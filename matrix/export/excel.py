@@ -225,28 +225,42 @@ def _text_height(texts_and_widths: Iterable[tuple[str, float]], *, line: float =
 # -- 说明 -----------------------------------------------------------------------
 
 
+_SUMMARY_WIDTHS = (16, 12, 28, 36, 8)
+
+
 def _write_summary(workbook: Workbook, rows: Sequence[SummaryRow]) -> None:
+    """Label/value rows; a lone value spans the four value columns, so long titles stay readable."""
     worksheet = workbook.create_sheet(SUMMARY_SHEET)
-    _set_widths(worksheet, (16, 40, 20, 60, 10))
+    _set_widths(worksheet, _SUMMARY_WIDTHS)
     style.setup_page(worksheet, landscape=False)
+    span = len(_SUMMARY_WIDTHS)
     out = _Rows(worksheet)
     title = rows[0].values[0]
-    out.append([_cell(worksheet, f"{title}\n责任分工矩阵", font=style.TITLE, border=False)], height=48)
+    worksheet.merged_cells.add(f"A1:{get_column_letter(span)}1")
+    heading = _cell(
+        worksheet, f"{title}\n责任分工矩阵", font=style.TITLE, border=False, alignment=style.WRAPPED
+    )
+    out.append([heading], height=48)
     out.append([])
     for row in rows:
         cells = [_cell(worksheet, row.label or None, font=style.HEADER, alignment=style.WRAPPED)]
         for value in row.values:
-            role_fill = style.ROLE_FILLS.get(str(value)) if str(value) in ROLE_DESCRIPTIONS else None
+            role = str(value) if str(value) in ROLE_DESCRIPTIONS else None
             cells.append(
                 _cell(
                     worksheet,
                     value,
-                    fill=role_fill,
-                    font=style.ROLE_FONTS[str(value)] if role_fill else style.BODY,
-                    alignment=style.CENTRED if role_fill else style.WRAPPED,
+                    fill=style.ROLE_FILLS[role] if role else None,
+                    font=style.ROLE_FONTS[role] if role else style.BODY,
+                    alignment=style.CENTRED if role else style.WRAPPED,
                 )
             )
-        widths = (40, 20, 60, 10)
+        if len(row.values) == 1:
+            worksheet.merged_cells.add(f"B{out.count + 1}:{get_column_letter(span)}{out.count + 1}")
+            cells += [_cell(worksheet) for _ in range(span - 2)]
+            widths: Sequence[float] = (sum(_SUMMARY_WIDTHS[1:]),)
+        else:
+            widths = _SUMMARY_WIDTHS[1:]
         out.append(cells, height=_text_height(zip((str(v) for v in row.values), widths, strict=False)))
 
 
@@ -439,7 +453,7 @@ def _write_workload(workbook: Workbook, rows: Sequence[WorkloadRow]) -> None:
     worksheet = workbook.create_sheet(WORKLOAD_SHEET)
     _set_widths(worksheet, (24, 14, 8, 8, 8, 9))
     worksheet.freeze_panes = "A2"
-    style.setup_page(worksheet, landscape=False)
+    style.setup_page(worksheet, landscape=True)
     out = _Rows(worksheet)
     out.append(_header(worksheet, WORKLOAD_HEADER), height=24)
     everything = sum(r.total for r in rows)
@@ -453,18 +467,23 @@ def _write_workload(workbook: Workbook, rows: Sequence[WorkloadRow]) -> None:
                 _cell(worksheet, share, alignment=style.CENTRED, number_format="0.0%"),
             ]
         )
-    if rows:
-        worksheet.add_chart(_workload_chart(worksheet, min(len(rows), CHART_DEPARTMENTS)), "H2")
+    working = sum(1 for r in rows if r.total)
+    if working:
+        chart = _workload_chart(worksheet, min(working, CHART_DEPARTMENTS), rows[0].total)
+        worksheet.add_chart(chart, "H2")
 
 
-def _workload_chart(worksheet, count: int) -> BarChart:
+def _workload_chart(worksheet, count: int, most: int) -> BarChart:
     """Stacked horizontal bars of the busiest departments, heaviest on top."""
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "stacked"
     chart.overlap = 100
+    chart.gapWidth = 40
     chart.title = f"部门工作量（前 {count} 位）"
     chart.y_axis.title = "措施数"
+    chart.y_axis.majorUnit = max(1, math.ceil(most / 8))
+    chart.y_axis.number_format = "0"
     chart.x_axis.scaling.orientation = "maxMin"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
@@ -472,8 +491,8 @@ def _workload_chart(worksheet, count: int) -> BarChart:
         Reference(worksheet, min_col=3, max_col=4, min_row=1, max_row=1 + count), titles_from_data=True
     )
     chart.set_categories(Reference(worksheet, min_col=1, min_row=2, max_row=1 + count))
-    chart.width = 18
-    chart.height = max(7.5, 0.6 * count + 2.5)
+    chart.width = 15
+    chart.height = max(7.5, 0.8 * count + 3)
     return chart
 
 

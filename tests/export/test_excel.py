@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import networkx as nx
@@ -306,3 +309,34 @@ def test_a_plan_without_departments_still_writes(tmp_path: Path) -> None:
     worksheet = _matrix(path)
     assert [c.value for c in worksheet[1]] == list(MATRIX_HEADER)
     assert worksheet.data_validations.dataValidation == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler's pdfinfo is not installed")
+def test_libreoffice_prints_each_sheet_on_numbered_a4_pages(workbook_path: Path, tmp_path: Path) -> None:
+    outdir = tmp_path / "pdf"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(workbook_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    pdf = outdir / "wutai.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    assert pages == len(SHEETS)  # the excerpt fits one page per sheet, fitted to width
+    assert "(A4)" in info
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        assert "第 2 页，共 5 页" in text
+        assert "实施智慧助老行动" in text
