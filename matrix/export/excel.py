@@ -14,7 +14,9 @@ because they run the same code.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Iterable, Sequence
+from copy import copy
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import Outline
@@ -150,6 +153,14 @@ def write_workbook(
 # -- cells and rows -------------------------------------------------------------
 
 
+#: Per workbook: the style of each combination of font, fill, alignment, border and
+#: number format, registered once. Assigning styles cell by cell hashes every style
+#: object each time, which made a 100 000-cell matrix take half a minute.
+_STYLES: weakref.WeakKeyDictionary[Workbook, dict[tuple, tuple[StyleArray, tuple]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _cell(
     worksheet,
     value: object = None,
@@ -160,6 +171,10 @@ def _cell(
     border: bool = True,
     number_format: str | None = None,
 ) -> Cell:
+    styles = _STYLES.setdefault(worksheet.parent, {})
+    key = (id(font), id(fill), id(alignment), border, number_format)
+    if key in styles:
+        return Cell(worksheet, row=1, column=1, value=value, style_array=copy(styles[key][0]))
     cell = Cell(worksheet, row=1, column=1, value=value)
     cell.font = font
     if fill is not None:
@@ -170,6 +185,8 @@ def _cell(
         cell.border = style.BORDER
     if number_format:
         cell.number_format = number_format
+    # The style objects are kept with their array so that their ids stay theirs.
+    styles[key] = (copy(cell._style), (font, fill, alignment))
     return cell
 
 
