@@ -340,3 +340,49 @@ def test_libreoffice_prints_each_sheet_on_numbered_a4_pages(workbook_path: Path,
         text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
         assert "第 2 页，共 5 页" in text
         assert "实施智慧助老行动" in text
+
+
+def _generated_plan(measures: int, departments: int) -> Plan:
+    """A plan as large as a city's: every measure led by two departments, six cooperating."""
+    names = [f"县第{i:03d}局" for i in range(departments)]
+    sections = []
+    for s in range(measures // 50):
+        items = []
+        for k in range(50):
+            chosen = [names[(s * 50 + k + j * 7) % departments] for j in range(8)]
+            roles = ["A/R", "R"] + ["C"] * 6
+            items.append(
+                Measure(
+                    f"{s + 1}.{k + 1}",
+                    f"第{s + 1}项行动的第{k + 1}项措施",
+                    assignments=tuple(Assignment(d, r) for d, r in zip(chosen, roles, strict=True)),
+                )
+            )
+        sections.append(Section(str(s + 1), f"第{s + 1}项行动", measures=tuple(items)))
+    return Plan("生成的大型方案", sections=tuple(sections), office="领导小组办公室")
+
+
+def _trimmed(worksheet) -> list[tuple]:
+    """Rows without trailing blanks: read-only sheets pad rows to a dimension streaming does not record."""
+    rows = []
+    for row in worksheet.iter_rows(values_only=True):
+        values = list(row)
+        while values and values[-1] is None:
+            values.pop()
+        rows.append(tuple(values))
+    return rows
+
+
+def test_a_large_plan_streams_the_same_matrix_as_a_normal_workbook(tmp_path: Path) -> None:
+    plan = _generated_plan(250, 90)
+    graph = build_graph(plan)
+    assert len(plan.measures) * 91 > excel.WRITE_ONLY_CELLS
+    streamed = write_workbook(plan, graph, tmp_path / "streamed.xlsx")
+    normal = write_workbook(plan, graph, tmp_path / "normal.xlsx", write_only=False)
+    a = openpyxl.load_workbook(streamed, read_only=True)
+    b = openpyxl.load_workbook(normal, read_only=True)
+    for name in SHEETS:
+        assert _trimmed(a[name]) == _trimmed(b[name]), name
+    rows = _trimmed(a[MATRIX_SHEET])[1:]
+    assert sum(1 for r in rows if len(r) > 2 and r[0] and r[2]) == 250
+    assert sum(1 for r in rows for v in r[len(MATRIX_HEADER) :] if v == "A/R") == 250
