@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from datetime import date
 from pathlib import Path
@@ -431,19 +431,33 @@ def _write_legend(out: _Rows) -> None:
 # -- 任务分工表 and the department sheets ------------------------------------------
 
 
-def _write_table(worksheet, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """A bordered, wrapped table under a repeated header: the 分工表 layout every office prints."""
-    widths = [_DIVISION_WIDTHS.get(name, 12) for name in header]
+def _start_table(worksheet, header: Sequence[str], widths: Sequence[float], *, landscape: bool) -> _Rows:
+    """Column widths, a frozen header repeated on every printed page, and the header itself."""
     _set_widths(worksheet, widths)
     worksheet.freeze_panes = "A2"
-    style.setup_page(worksheet, landscape=True)
+    style.setup_page(worksheet, landscape=landscape)
     out = _Rows(worksheet)
     out.append(_header(worksheet, header), height=24)
+    return out
+
+
+def _write_table(
+    worksheet,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    widths: Sequence[float] | None = None,
+    fill: Callable[[Sequence[str]], PatternFill | None] = lambda _values: None,
+) -> _Rows:
+    """A bordered, wrapped table under a repeated header: the 分工表 layout every office prints."""
+    widths = widths or [_DIVISION_WIDTHS.get(name, 12) for name in header]
+    out = _start_table(worksheet, header, widths, landscape=True)
     for values in rows:
+        colour = fill(values)
         out.append(
-            [_cell(worksheet, v or None, alignment=style.WRAPPED) for v in values],
+            [_cell(worksheet, v or None, fill=colour, alignment=style.WRAPPED) for v in values],
             height=_text_height(zip((str(v) for v in values), widths, strict=True)),
         )
+    return out
 
 
 def _write_department_sheets(
@@ -468,11 +482,7 @@ def _write_department_sheets(
 
 def _write_workload(workbook: Workbook, rows: Sequence[WorkloadRow]) -> None:
     worksheet = workbook.create_sheet(WORKLOAD_SHEET)
-    _set_widths(worksheet, (24, 14, 8, 8, 8, 9))
-    worksheet.freeze_panes = "A2"
-    style.setup_page(worksheet, landscape=True)
-    out = _Rows(worksheet)
-    out.append(_header(worksheet, WORKLOAD_HEADER), height=24)
+    out = _start_table(worksheet, WORKLOAD_HEADER, (24, 14, 8, 8, 8, 9), landscape=True)
     everything = sum(r.total for r in rows)
     for row in rows:
         share = row.total / everything if everything else 0
@@ -519,16 +529,8 @@ def _workload_chart(worksheet, count: int, most: int) -> BarChart:
 def _write_findings(workbook: Workbook, rows: Sequence[Sequence[str]]) -> None:
     worksheet = workbook.create_sheet(FINDINGS_SHEET)
     widths = (8, 16, 30, 16, 50, 30)
-    _set_widths(worksheet, widths)
-    worksheet.freeze_panes = "A2"
-    style.setup_page(worksheet, landscape=True)
-    out = _Rows(worksheet)
-    out.append(_header(worksheet, FINDINGS_HEADER), height=24)
-    for values in rows:
-        fill = style.SEVERITY_FILLS.get(values[0])
-        out.append(
-            [_cell(worksheet, v or None, fill=fill, alignment=style.WRAPPED) for v in values],
-            height=_text_height(zip(values, widths, strict=True)),
-        )
+    out = _write_table(
+        worksheet, FINDINGS_HEADER, rows, widths, fill=lambda values: style.SEVERITY_FILLS.get(values[0])
+    )
     if not rows:
         out.append([_cell(worksheet, "未发现问题", border=False)])

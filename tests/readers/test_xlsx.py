@@ -193,51 +193,28 @@ def test_a_merged_cell_in_the_grid_is_refused(workbook_path: Path) -> None:
         read_xlsx(workbook_path)
 
 
-def test_a_department_header_renamed_to_nothing_is_refused(workbook_path: Path) -> None:
-    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET]["K1"], "value", None))
-    with pytest.raises(InputError, match=r"\[RACI矩阵!K1\].*单位名称为空"):
-        read_xlsx(workbook_path)
-
-
-def test_a_malformed_department_header_is_refused(workbook_path: Path) -> None:
-    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET]["K1"], "value", "县科协（科普部"))
-    with pytest.raises(InputError, match=r"\[RACI矩阵!K1\].*括号不成对"):
-        read_xlsx(workbook_path)
-
-
-def test_a_department_header_that_is_a_number_is_refused(workbook_path: Path) -> None:
-    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET]["K1"], "value", 42))
-    with pytest.raises(InputError, match=r"\[RACI矩阵!K1\].*应为文字"):
-        read_xlsx(workbook_path)
-
-
-def test_a_repeated_department_header_is_refused(workbook_path: Path) -> None:
-    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET]["K1"], "value", "县委宣传部"))
-    with pytest.raises(InputError, match=r"\[RACI矩阵!K1\].*县委宣传部.*F1.*重复"):
-        read_xlsx(workbook_path)
-
-
-def test_a_matrix_with_a_wrong_fixed_header_is_refused(workbook_path: Path) -> None:
-    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET]["C1"], "value", "任务"))
-    with pytest.raises(InputError, match=r"\[RACI矩阵!C1\].*表头应为“措施”"):
-        read_xlsx(workbook_path)
-
-
-def test_a_measure_without_id_is_refused(workbook_path: Path) -> None:
-    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET]["A3"], "value", None))
-    with pytest.raises(InputError, match=r"\[RACI矩阵!A3\].*编号为空"):
-        read_xlsx(workbook_path)
-
-
-def test_a_repeated_measure_id_is_refused(workbook_path: Path) -> None:
-    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET]["A4"], "value", "3.1.1"))
-    with pytest.raises(InputError, match=r"\[RACI矩阵!A4\].*'3.1.1' 重复.*RACI矩阵!A3"):
-        read_xlsx(workbook_path)
-
-
-def test_roles_on_a_row_without_a_measure_are_refused(workbook_path: Path) -> None:
-    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET]["G2"], "value", "R"))
-    with pytest.raises(InputError, match=r"\[RACI矩阵!C2\].*缺少措施名称"):
+@pytest.mark.parametrize(
+    ("cell", "value", "message"),
+    [
+        pytest.param("K1", None, r"\[RACI矩阵!K1\].*单位名称为空", id="department-header-emptied"),
+        pytest.param(
+            "K1", "县科协（科普部", r"\[RACI矩阵!K1\].*括号不成对", id="department-header-malformed"
+        ),
+        pytest.param("K1", 42, r"\[RACI矩阵!K1\].*应为文字", id="department-header-a-number"),
+        pytest.param(
+            "K1", "县委宣传部", r"\[RACI矩阵!K1\].*县委宣传部.*F1.*重复", id="department-header-repeated"
+        ),
+        pytest.param("C1", "任务", r"\[RACI矩阵!C1\].*表头应为“措施”", id="fixed-header-renamed"),
+        pytest.param("A3", None, r"\[RACI矩阵!A3\].*编号为空", id="measure-without-id"),
+        pytest.param("A4", "3.1.1", r"\[RACI矩阵!A4\].*'3.1.1' 重复.*RACI矩阵!A3", id="measure-id-repeated"),
+        pytest.param("G2", "R", r"\[RACI矩阵!C2\].*缺少措施名称", id="roles-on-a-section-row"),
+    ],
+)
+def test_an_edited_cell_that_breaks_the_matrix_is_refused_with_its_cell(
+    workbook_path: Path, cell: str, value: object, message: str
+) -> None:
+    _edit(workbook_path, lambda wb: setattr(wb[MATRIX_SHEET][cell], "value", value))
+    with pytest.raises(InputError, match=message):
         read_xlsx(workbook_path)
 
 
