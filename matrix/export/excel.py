@@ -156,9 +156,7 @@ def write_workbook(
 #: Per workbook: the style of each combination of font, fill, alignment, border and
 #: number format, registered once. Assigning styles cell by cell hashes every style
 #: object each time, which made a 100 000-cell matrix take half a minute.
-_STYLES: weakref.WeakKeyDictionary[Workbook, dict[tuple, tuple[StyleArray, tuple]]] = (
-    weakref.WeakKeyDictionary()
-)
+_STYLES: weakref.WeakKeyDictionary[Workbook, dict[tuple, tuple[StyleArray, tuple]]] = weakref.WeakKeyDictionary()
 
 
 def _cell(
@@ -214,9 +212,7 @@ class _Rows:
 
 
 def _header(worksheet, names: Sequence[str]) -> list[Cell]:
-    return [
-        _cell(worksheet, n, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED) for n in names
-    ]
+    return [_cell(worksheet, n, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED) for n in names]
 
 
 def _set_widths(worksheet, widths: Sequence[float]) -> None:
@@ -254,9 +250,7 @@ def _write_summary(workbook: Workbook, rows: Sequence[SummaryRow]) -> None:
     out = _Rows(worksheet)
     title = rows[0].values[0]
     worksheet.merged_cells.add(f"A1:{get_column_letter(span)}1")
-    heading = _cell(
-        worksheet, f"{title}\n责任分工矩阵", font=style.TITLE, border=False, alignment=style.WRAPPED
-    )
+    heading = _cell(worksheet, f"{title}\n责任分工矩阵", font=style.TITLE, border=False, alignment=style.WRAPPED)
     out.append([heading], height=48)
     out.append([])
     for row in rows:
@@ -334,11 +328,7 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
             row = next(rows)
             number = out.count + 1
             span = f"{first_letter}{number}:{last_letter}{number}"
-            counts = (
-                (f'=COUNTIF({span},"R")+COUNTIF({span},"A/R")', f'=COUNTIF({span},"C")')
-                if departments
-                else (0, 0)
-            )
+            counts = (f'=COUNTIF({span},"R")+COUNTIF({span},"A/R")', f'=COUNTIF({span},"C")') if departments else (0, 0)
             out.append(
                 [
                     _cell(worksheet, row.measure.id, alignment=style.WRAPPED),
@@ -402,9 +392,7 @@ def _write_matrix_totals(out: _Rows, departments: int, last_data_row: int) -> No
                 value = f"=SUM({span})" if letter == count_column else None
             else:
                 value = "=" + "+".join(f'COUNTIF({span},"{r}")' for r in roles)
-            cells.append(
-                _cell(worksheet, value, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED)
-            )
+            cells.append(_cell(worksheet, value, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED))
         out.append(cells)
 
 
@@ -460,9 +448,7 @@ def _write_table(
     return out
 
 
-def _write_department_sheets(
-    workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str]
-) -> None:
+def _write_department_sheets(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str]) -> None:
     taken = list(workbook.sheetnames)
     for department in departments:
         name = sheet_name(department, taken)
@@ -514,9 +500,7 @@ def _workload_chart(worksheet, count: int, most: int) -> BarChart:
     chart.x_axis.scaling.orientation = "maxMin"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.add_data(
-        Reference(worksheet, min_col=3, max_col=4, min_row=1, max_row=1 + count), titles_from_data=True
-    )
+    chart.add_data(Reference(worksheet, min_col=3, max_col=4, min_row=1, max_row=1 + count), titles_from_data=True)
     chart.set_categories(Reference(worksheet, min_col=1, min_row=2, max_row=1 + count))
     chart.width = 15
     chart.height = max(7.5, 0.8 * count + 3)

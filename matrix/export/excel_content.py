@@ -150,9 +150,7 @@ def finding_values(graph: nx.Graph, finding: Finding) -> tuple[str, ...]:
     )
 
 
-def summary_rows(
-    plan: Plan, graph: nx.Graph, findings: Sequence[Finding], generated: str
-) -> list[SummaryRow]:
+def summary_rows(plan: Plan, graph: nx.Graph, findings: Sequence[Finding], generated: str) -> list[SummaryRow]:
     """The 说明 sheet: plan metadata, legend and counts, as label/value rows.
 
     The metadata rows are what :func:`matrix.readers.xlsx.read_xlsx` reads
@@ -162,9 +160,7 @@ def summary_rows(
     rows.append(SummaryRow(SUMMARY_LABELS["generated"], (generated,)))
     rows += _continued(SUMMARY_LABELS["targets"], [(t,) for t in plan.targets])
     rows += _continued(SUMMARY_LABELS["stages"], [(s.name, s.years, s.text) for s in plan.stages])
-    rows += _continued(
-        SUMMARY_LABELS["sections"], [(s.id, s.title, s.kind, len(s.measures)) for s in plan.sections]
-    )
+    rows += _continued(SUMMARY_LABELS["sections"], [(s.id, s.title, s.kind, len(s.measures)) for s in plan.sections])
     rows += _continued(SUMMARY_LABELS["legend"], [(role, ROLE_DESCRIPTIONS[role]) for role in ROLES])
     assigned = sum(1 for m in plan.measures if any(r != "I" for r in _roles(graph, m.id)))
     departments = len(department_nodes(graph))

@@ -72,9 +72,7 @@ SEVERITY_FILLS: dict[str, PatternFill] = {
 _FOOTER = "第 &P 页，共 &N 页"
 
 
-def setup_page(
-    worksheet, *, landscape: bool, title_rows: str = "1:1", title_columns: str | None = None
-) -> None:
+def setup_page(worksheet, *, landscape: bool, title_rows: str = "1:1", title_columns: str | None = None) -> None:
     """A4, fitted to the page width, header rows repeated and page numbers in the footer.
 
     Fitting to width only (``fitToHeight = 0``) lets a long sheet run over as

@@ -132,9 +132,7 @@ def _at(path: Path, sheet: Worksheet, row: int, column: int) -> Location:
 
 
 def _empty_sheet(path: Path, sheet: Worksheet) -> InputError:
-    return InputError(
-        f"工作表“{sheet.title}”为空 (empty sheet)", Location(str(path), sheet=sheet.title, cell="A1")
-    )
+    return InputError(f"工作表“{sheet.title}”为空 (empty sheet)", Location(str(path), sheet=sheet.title, cell="A1"))
 
 
 # -- 说明 ---------------------------------------------------------------------------
@@ -249,9 +247,7 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
         if not ident:
             raise InputError("编号为空 (empty 编号 cell)", where)
         if ident in seen:
-            raise InputError(
-                f"措施编号 '{ident}' 重复，首次出现在 {seen[ident]} (duplicate measure id)", where
-            )
+            raise InputError(f"措施编号 '{ident}' 重复，首次出现在 {seen[ident]} (duplicate measure id)", where)
         seen[ident] = where
         found = details.get(ident, _Details("", (), None))
         roles = _in_plan_order(roles, found, summary.fields.get("office", ""))
@@ -267,9 +263,7 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
             )
         )
     if not grouped:
-        raise InputError(
-            "RACI矩阵中没有任何措施 (no measures)", Location(str(path), sheet=sheet.title, cell="A2")
-        )
+        raise InputError("RACI矩阵中没有任何措施 (no measures)", Location(str(path), sheet=sheet.title, cell="A2"))
     kinds = {title: kind for title, (_, kind) in summary.sections.items()}
     sections = []
     for index, (title, measures) in enumerate(grouped.items(), start=1):
@@ -291,9 +285,7 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
     return summary.apply(plan)
 
 
-def _in_plan_order(
-    assignments: tuple[Assignment, ...], details: _Details, office: str
-) -> tuple[Assignment, ...]:
+def _in_plan_order(assignments: tuple[Assignment, ...], details: _Details, office: str) -> tuple[Assignment, ...]:
     """Assignments by role (A/R, R, A, C, I), then as the 任务分工表 lists them, then by column.
 
     Columns are ordered by load, not by the plan, so without this the lead
@@ -410,10 +402,7 @@ def _read_details(sheet: Worksheet, path: Path) -> dict[str, _Details]:
                 targets=tuple(t.strip() for t in values.get("targets", "").splitlines() if t.strip()),
                 deadline=values.get("deadline", "").strip() or None,
                 order=tuple(
-                    name
-                    for key in ("leads", "cooperators")
-                    for name in split_departments(values.get(key, ""))
-                    if name
+                    name for key in ("leads", "cooperators") for name in split_departments(values.get(key, "")) if name
                 ),
             )
     return details

@@ -285,9 +285,7 @@ def test_streaming_and_normal_mode_write_the_same_cells(
     assert b.row_dimensions[3].outline_level == 1
 
 
-def test_large_plans_are_streamed(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, wutai_excerpt: Plan
-) -> None:
+def test_large_plans_are_streamed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, wutai_excerpt: Plan) -> None:
     modes = []
     real = excel.Workbook
 

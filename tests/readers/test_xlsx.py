@@ -153,9 +153,7 @@ def test_an_offices_own_table_with_a_title_line_and_merged_task_cells(tmp_path: 
     sheet.append(["五台县全民科学素质行动任务分工表"])
     sheet.merge_cells("A1:E1")
     sheet.append(["序号", "重点任务", "具体措施", "牵头单位", "配合单位"])
-    sheet.append(
-        [1, "老年人科学素质提升行动", "实施智慧助老行动", "县科协、县民政局", "县委宣传部、县卫健局"]
-    )
+    sheet.append([1, "老年人科学素质提升行动", "实施智慧助老行动", "县科协、县民政局", "县委宣传部、县卫健局"])
     sheet.append([2, None, "实施银龄科普行动", "县科协、县民政局", "县人社局"])
     sheet.merge_cells("B3:B4")
     path = tmp_path / "分工表.xlsx"
@@ -197,13 +195,9 @@ def test_a_merged_cell_in_the_grid_is_refused(workbook_path: Path) -> None:
     ("cell", "value", "message"),
     [
         pytest.param("K1", None, r"\[RACI矩阵!K1\].*单位名称为空", id="department-header-emptied"),
-        pytest.param(
-            "K1", "县科协（科普部", r"\[RACI矩阵!K1\].*括号不成对", id="department-header-malformed"
-        ),
+        pytest.param("K1", "县科协（科普部", r"\[RACI矩阵!K1\].*括号不成对", id="department-header-malformed"),
         pytest.param("K1", 42, r"\[RACI矩阵!K1\].*应为文字", id="department-header-a-number"),
-        pytest.param(
-            "K1", "县委宣传部", r"\[RACI矩阵!K1\].*县委宣传部.*F1.*重复", id="department-header-repeated"
-        ),
+        pytest.param("K1", "县委宣传部", r"\[RACI矩阵!K1\].*县委宣传部.*F1.*重复", id="department-header-repeated"),
         pytest.param("C1", "任务", r"\[RACI矩阵!C1\].*表头应为“措施”", id="fixed-header-renamed"),
         pytest.param("A3", None, r"\[RACI矩阵!A3\].*编号为空", id="measure-without-id"),
         pytest.param("A4", "3.1.1", r"\[RACI矩阵!A4\].*'3.1.1' 重复.*RACI矩阵!A3", id="measure-id-repeated"),
