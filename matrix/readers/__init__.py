@@ -1,7 +1,10 @@
 """Readers: one module per input format, each returning a :class:`~matrix.model.Plan`.
 
 :func:`read_plan` picks the reader by file extension, as csvkit does, and says
-so plainly when it cannot, suggesting ``--format``.
+so plainly when it cannot, suggesting ``--format``. A plan's own text (.txt,
+.docx) is read strictly there: the first passage that cannot be placed is an
+:class:`~matrix.errors.InputError`. :func:`import_plan` reads the same files
+leniently and returns every problem, for ``raci import`` to list.
 """
 
 from __future__ import annotations
@@ -9,34 +12,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import cast
 
 from ..errors import InputError
 from ..model import Plan
+from .plantext.source import ImportResult
 
-__all__ = ["FORMATS", "MAX_INPUT_BYTES", "read_plan"]
+__all__ = ["FORMATS", "IMPORT_FORMATS", "MAX_INPUT_BYTES", "import_plan", "read_plan"]
 
 #: Format name -> (module, function); modules load on first use to keep start-up quick.
 FORMATS: dict[str, tuple[str, str]] = {
     "yaml": ("yaml", "read_yaml"),
     "csv": ("csv", "read_csv"),
     "xlsx": ("xlsx", "read_xlsx"),
+    "text": ("text", "read_text_plan"),
+}
+#: Formats holding a plan's prose, which :func:`import_plan` reads with problems listed.
+IMPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "text": ("text", "read_text"),
 }
 #: Plans are a few hundred kilobytes even for a province; anything far larger is not a plan.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
-_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".txt": "text"}
 
 
-def read_plan(path: str | Path, fmt: str | None = None) -> Plan:
-    """Read a plan from ``path`` with the reader for ``fmt`` or for its extension.
-
-    Raises
-    ------
-    InputError
-        A missing file, a file over :data:`MAX_INPUT_BYTES`, an unknown
-        format, or whatever the reader reports.
-    """
-    path = Path(path)
+def _reader(path: Path, fmt: str | None, formats: dict[str, tuple[str, str]]) -> Callable[[Path], object]:
+    """The reader function for ``path`` after checking that the file is there and plausible."""
     if not path.exists():
         raise InputError("文件不存在 (no such file)", str(path))
     if path.is_dir():
@@ -49,12 +51,48 @@ def read_plan(path: str | Path, fmt: str | None = None) -> Plan:
             str(path),
         )
     fmt = fmt or _EXTENSIONS.get(path.suffix.lower())
-    if fmt not in FORMATS:
-        known = "、".join(sorted(_EXTENSIONS))
+    if fmt not in formats:
+        known = "、".join(sorted(ext for ext, name in _EXTENSIONS.items() if name in formats))
         raise InputError(
             f"无法从扩展名 '{path.suffix}' 判断格式，支持：{known}；可用 --format 指定 (unknown format)",
             str(path),
         )
-    module, function = FORMATS[fmt]
-    reader: Callable[[Path], Plan] = getattr(import_module(f".{module}", __name__), function)
+    module, function = formats[fmt]
+    return getattr(import_module(f".{module}", __name__), function)
+
+
+def read_plan(path: str | Path, fmt: str | None = None) -> Plan:
+    """Read a plan from ``path`` with the reader for ``fmt`` or for its extension.
+
+    Raises
+    ------
+    InputError
+        A missing file, a file over :data:`MAX_INPUT_BYTES`, an unknown
+        format, or whatever the reader reports.
+    """
+    path = Path(path)
+    reader = cast(Callable[[Path], Plan], _reader(path, fmt, FORMATS))
     return reader(path)
+
+
+def import_plan(path: str | Path, fmt: str | None = None, *, strict: bool = False) -> ImportResult:
+    """Read a plan's own text (.txt or .docx) with every passage that could not be placed.
+
+    Parameters
+    ----------
+    path
+        The plan file.
+    fmt
+        One of :data:`IMPORT_FORMATS`; by default taken from the extension.
+    strict
+        Raise on the first problem instead of listing it.
+
+    Raises
+    ------
+    InputError
+        As :func:`read_plan` for the file itself; with ``strict``, for the
+        first problem in it.
+    """
+    path = Path(path)
+    reader = cast(Callable[..., ImportResult], _reader(path, fmt, IMPORT_FORMATS))
+    return reader(path, strict=strict)

@@ -1,0 +1,426 @@
+"""From the lines of a plan to a :class:`~matrix.model.Plan` and the problems met on the way.
+
+The plan is read in three passes, each a pure function:
+
+1. the lines are cut into front matter (cover notice, title), body and end
+   matter (送：… / …印发);
+2. the body is cut at its headings into chapters (一、) and sections (（一）);
+3. each section is read according to its chapter: measures with
+   assignments (提升行动, 重点工程 …), guarantee items (组织实施, 保障条件),
+   the timeline (进度安排), or the targets of the preamble (目标). Background,
+   guiding ideology and principles are not measures and give nothing but
+   targets.
+
+Inside a section, numbered items (1. / 1、) are the measures when there are
+any, and the paragraphs before the first are the section's introduction;
+without numbering, each paragraph is a measure. An assignment comes from the
+measure's own closing bracket, from a table row, or from the block
+assignment (责任分工) that follows a run of measures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ...model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section, Stage
+from ...raci import RaciConfig, assign
+from .brackets import (
+    ParsedAssignment,
+    assignment_line,
+    is_assignment,
+    parse_assignment,
+    parse_columns,
+    trailing_bracket,
+)
+from .clauses import deadline, lead_phrase, targets
+from .front import county_of, find_issuer, plan_title
+from .headings import CHAPTER, ITEM, SECTION, SUBITEM, Heading, ends_body, parse_heading
+from .mentions import named_bodies
+from .source import ImportResult, Problem, SourceLine, TaskRow
+from .stages import parse_stages
+from .tasktable import Columns, header_columns, row_item, text_cells
+
+__all__ = ["Item", "parse_plan"]
+
+Item = SourceLine | TaskRow
+
+# What a chapter or section is, by its title.
+_SCHEDULE = re.compile(r"进度安排|实施步骤|时间安排|进度要求|步骤安排|实施进度|时间节点|阶段安排")
+_PREAMBLE = re.compile(r"背景|意义|总体要求|指导思想|基本原则|工作原则|目标|总体思路|形势|现状|编制依据")
+_GUARANTEE = re.compile(r"组织实施|保障|组织领导|工作要求|实施要求|工作机制|督促检查|监督检查|考核评估")
+_TARGETS = re.compile(r"目标")
+# The kind of a measure chapter is the noun its title ends in: 三、实施五大提升行动 → 提升行动.
+_KIND_NOUN = re.compile(
+    r"(?:提升行动|重点工程|重点任务|主要任务|专项行动|重点行动|重点工作|主要措施|重点项目)$"
+)
+
+_PREAMBLE_KIND, _GUARANTEE_CHAPTER, _SCHEDULE_KIND, _MEASURES = (
+    "preamble",
+    "guarantee",
+    "schedule",
+    "measures",
+)
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A heading and the items under it, up to the next heading of the same level."""
+
+    heading: Heading | None
+    location: Location | None
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A measure before it is finished: its paragraphs and where its assignment comes from."""
+
+    texts: tuple[str, ...]
+    locations: tuple[Location, ...]
+    number: int | None = None
+    row: TaskRow | None = None
+    block: tuple[ParsedAssignment, Location] | None = None
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What one chapter contributes to the plan."""
+
+    sections: tuple[Section, ...] = ()
+    targets: tuple[str, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def _heading(item: Item) -> Heading | None:
+    return parse_heading(item.text) if isinstance(item, SourceLine) else None
+
+
+def _tabulate(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
+    """Lines typed as a task table (cells between tabs or |) turned into rows."""
+    items: list[Item] = []
+    columns: Columns | None = None
+    for line in lines:
+        cells = text_cells(line.text) if isinstance(line, SourceLine) else None
+        if cells is None:
+            columns = None
+            items.append(line)
+        elif columns is None:
+            columns = header_columns(cells, config)
+            if columns is None:
+                items.append(line)
+        elif cells and (row := row_item(cells, columns, line.location)) is not None:
+            items.append(row)
+    return items
+
+
+def _split(items: Sequence[Item], level: int) -> list[_Block]:
+    """Cut ``items`` at headings of ``level``; the first block holds what precedes the first."""
+    blocks = [_Block(None, None, ())]
+    for item in items:
+        heading = _heading(item)
+        if heading is not None and heading.level == level:
+            rest = (SourceLine(heading.rest, item.location),) if heading.rest else ()
+            blocks.append(_Block(heading, item.location, rest))
+        else:
+            last = blocks[-1]
+            blocks[-1] = replace(last, items=(*last.items, item))
+    return blocks
+
+
+def _own_bracket(text: str, config: RaciConfig) -> tuple[str, str] | None:
+    """The text and the assignment bracket that closes it, if it closes with one."""
+    split = trailing_bracket(text)
+    if split is not None and split[0] and is_assignment(split[1], config):
+        return split
+    return None
+
+
+def _assigns(items: Sequence[Item], config: RaciConfig) -> bool:
+    """True when any item carries an assignment, so the block holds measures whatever its title."""
+    return any(
+        isinstance(item, TaskRow) or assignment_line(item.text, config) or _own_bracket(item.text, config)
+        for item in items
+    )
+
+
+def _chapter_kind(title: str, items: Sequence[Item], config: RaciConfig) -> str:
+    if _SCHEDULE.search(title):
+        return _SCHEDULE_KIND
+    if _PREAMBLE.search(title) and not _assigns(items, config):
+        return _PREAMBLE_KIND
+    if _GUARANTEE.search(title):
+        return _GUARANTEE_CHAPTER
+    return _MEASURES
+
+
+def _measure_kind(title: str) -> str:
+    noun = _KIND_NOUN.search(title)
+    return noun[0] if noun else title
+
+
+def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], list[Problem]]:
+    """Group a section's lines into measures and attach block assignments to them."""
+    headings = [_heading(item) for item in items]
+    levels = {heading.level for heading in headings if heading is not None}
+    item_level = ITEM if ITEM in levels else SUBITEM if SUBITEM in levels else None
+    drafts: list[_Draft] = []
+    problems: list[Problem] = []
+    block_start = 0
+    open_item = False
+    expected = 1
+    for item, heading in zip(items, headings, strict=True):
+        if isinstance(item, TaskRow):
+            drafts.append(_Draft((item.task,), (item.location,), row=item))
+            open_item = False
+        elif (block := assignment_line(item.text, config)) is not None:
+            parsed = parse_assignment(block, config)
+            problems.extend(Problem(item.location, message) for message in parsed.problems)
+            covered = [i for i in range(block_start, len(drafts)) if drafts[i].row is None]
+            if not covered:
+                problems.append(
+                    Problem(
+                        item.location,
+                        f"责任分工前没有可对应的任务：{item.text} (assignment covers no measure)",
+                    )
+                )
+            for i in covered:
+                drafts[i] = replace(drafts[i], block=(parsed, item.location))
+            block_start = len(drafts)
+            open_item = False
+        elif heading is not None and heading.level == item_level:
+            if heading.number != expected:
+                problems.append(
+                    Problem(
+                        item.location, f"编号不连续：应为{expected}，实为{heading.number} (numbering jumps)"
+                    )
+                )
+            expected = heading.number + 1
+            drafts.append(_Draft((heading.title,), (item.location,), number=heading.number))
+            open_item = True
+        elif open_item:
+            last = drafts[-1]
+            drafts[-1] = replace(
+                last, texts=(*last.texts, item.text), locations=(*last.locations, item.location)
+            )
+        elif item_level is None or _own_bracket(item.text, config):
+            drafts.append(_Draft((item.text,), (item.location,)))
+        # otherwise: a paragraph before the first numbered item, the section's introduction
+    if item_level is None:
+        drafts = _without_introduction(drafts, config)
+    return drafts, problems
+
+
+def _without_introduction(drafts: list[_Draft], config: RaciConfig) -> list[_Draft]:
+    """Drop leading paragraphs that introduce a section of unnumbered measures.
+
+    Such a paragraph has neither a lead phrase nor a bracket of its own while
+    the measures after it do; a lone paragraph is always a measure
+    (五台 四（五） is one long paragraph with its assignment).
+    """
+
+    def marked(draft: _Draft) -> bool:
+        text = "".join(draft.texts)
+        return draft.row is not None or bool(_own_bracket(text, config)) or lead_phrase(text) is not None
+
+    first = next((i for i, draft in enumerate(drafts) if marked(draft)), None)
+    return drafts[first:] if first is not None else drafts
+
+
+def _measure(
+    draft: _Draft, measure_id: str, section: Section, expects_assignment: bool, config: RaciConfig
+) -> tuple[Measure, list[Problem]]:
+    text = "".join(draft.texts)
+    problems: list[Problem] = []
+    parsed: ParsedAssignment | None = None
+    source = draft.locations[-1]
+    if own := _own_bracket(text, config):
+        text, content = own
+        parsed = parse_assignment(content, config)
+        problems.extend(Problem(source, message) for message in parsed.problems)
+    elif draft.row is not None:
+        parsed = parse_columns(draft.row.leads, draft.row.cooperators, config)
+        problems.extend(Problem(source, message) for message in parsed.problems)
+    elif draft.block is not None:
+        parsed, source = draft.block
+    title = lead_phrase(text) or section.title
+    if parsed is None and expects_assignment:
+        what = f"第{draft.number}项" if draft.number is not None else ""
+        problems.append(
+            Problem(
+                draft.locations[0],
+                f"{what}任务“{title}”没有分工：未找到牵头单位 (measure without assignment)",
+            )
+        )
+    pairs = assign(parsed.leads, parsed.cooperators, config=config) if parsed else ()
+    measure = Measure(
+        id=measure_id,
+        title=title,
+        text=text,
+        kind=section.kind,
+        targets=targets(text),
+        deadline=(draft.row.deadline if draft.row and draft.row.deadline else None) or deadline(text),
+        assignments=tuple(Assignment(name, role, source) for name, role in pairs),
+        source=draft.locations[0],
+    )
+    return measure, problems
+
+
+def _section(
+    section: Section, items: Sequence[Item], expects_assignment: bool, config: RaciConfig
+) -> tuple[Section, list[Problem]]:
+    drafts, problems = _drafts(items, config)
+    measures = []
+    for ordinal, draft in enumerate(drafts, start=1):
+        measure, measure_problems = _measure(
+            draft, f"{section.id}.{ordinal}", section, expects_assignment, config
+        )
+        measures.append(measure)
+        problems.extend(measure_problems)
+    return replace(section, measures=tuple(measures)), problems
+
+
+def _schedule_text(block: _Block) -> list[str]:
+    """The paragraphs of a timeline part, its heading (a stage's name) in front of the first."""
+    texts = [item.text for item in block.items if isinstance(item, SourceLine)]
+    if block.heading is not None and not _SCHEDULE.search(block.heading.title):
+        return [f"{block.heading.title}。{''.join(texts)}"]
+    return texts
+
+
+def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
+    title = chapter.heading.title if chapter.heading else ""
+    number = chapter.heading.number if chapter.heading else None
+    kind = _chapter_kind(title, chapter.items, config)
+    intro, *subsections = _split(chapter.items, SECTION)
+    parts: list[tuple[str, _Block]] = []
+    if intro.items and (not subsections or _assigns(intro.items, config) or kind == _SCHEDULE_KIND):
+        implicit = replace(intro, heading=Heading(SECTION, 0, title), location=chapter.location)
+        parts.append((str(number) if not subsections else f"{number}.0", implicit))
+    for block in subsections:
+        section_number = block.heading.number if block.heading else 0
+        parts.append((f"{number}.{section_number}" if number is not None else str(section_number), block))
+
+    result = _Read()
+    for section_id, block in parts:
+        part_title = block.heading.title if block.heading else title
+        if kind == _SCHEDULE_KIND or _SCHEDULE.search(part_title):
+            stages, unread = parse_stages(_schedule_text(block))
+            problems = tuple(
+                Problem(
+                    block.location or chapter.location or Location(""),
+                    f"进度安排中无法识别的段落：{text} (unread timeline)",
+                )
+                for text in unread
+            )
+            result = replace(result, stages=result.stages + stages, problems=result.problems + problems)
+        elif kind == _PREAMBLE_KIND and not _assigns(block.items, config):
+            if _TARGETS.search(part_title) or _TARGETS.search(title):
+                found = tuple(
+                    t for item in block.items if isinstance(item, SourceLine) for t in targets(item.text)
+                )
+                result = replace(result, targets=result.targets + found)
+        else:
+            guarantee = kind == _GUARANTEE_CHAPTER
+            section = Section(
+                id=section_id,
+                title=part_title,
+                kind=GUARANTEE_KIND if guarantee else _measure_kind(title or part_title),
+                source=block.location,
+            )
+            section, problems = _section(section, block.items, not guarantee, config)
+            result = replace(
+                result, sections=(*result.sections, section), problems=result.problems + tuple(problems)
+            )
+    return result
+
+
+def _with_suggestions(sections: Sequence[Section], county: str, bodies: Sequence[str]) -> tuple[Section, ...]:
+    """Record in each unassigned measure the departments its text names."""
+    known = {a.department for section in sections for m in section.measures for a in m.assignments}
+    return tuple(
+        replace(
+            section,
+            measures=tuple(
+                m if m.assignments else replace(m, suggested=named_bodies(m.text, known, county, bodies))
+                for m in section.measures
+            ),
+        )
+        for section in sections
+    )
+
+
+def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = None) -> ImportResult:
+    """Read a plan from its lines and table rows.
+
+    Parameters
+    ----------
+    items
+        The plan's paragraphs as :class:`~.source.SourceLine` and task-table
+        rows as :class:`~.source.TaskRow`, in document order. Blank lines may
+        be included; they carry no meaning.
+    path
+        The file the items came from, for the plan's ``source``.
+    config
+        The verb-to-role mapping; :class:`~matrix.raci.RaciConfig` defaults.
+
+    Returns
+    -------
+    ImportResult
+        The plan, and a problem for everything that could not be placed: an
+        assignment that could not be parsed, a measure without one, a
+        department name that does not look like one, numbering that jumps,
+        a missing title. Nothing is left out without a problem saying so.
+    """
+    config = config or RaciConfig()
+    stripped = [
+        replace(item, text=item.text.strip()) if isinstance(item, SourceLine) else item for item in items
+    ]
+    lines = _tabulate([item for item in stripped if item.text], config)
+    start = next(
+        (
+            i
+            for i, item in enumerate(lines)
+            if (h := _heading(item)) is not None and h.level in (CHAPTER, SECTION)
+        ),
+        len(lines),
+    )
+    front = [item.text for item in lines[:start] if isinstance(item, SourceLine)]
+    end = next((i for i in range(start, len(lines)) if ends_body(lines[i].text)), len(lines))
+    body = lines[start:end]
+
+    title, period = plan_title(front)
+    county = county_of(title)
+    issuer = find_issuer([item.text for item in lines], county)
+    office = f"{issuer}办公室" if issuer else ""
+
+    read = _Read()
+    for chapter in _split(body, CHAPTER):
+        if chapter.heading is None and not chapter.items:
+            continue
+        part = _read_chapter(chapter, config)
+        read = _Read(
+            read.sections + part.sections,
+            read.targets + part.targets,
+            read.stages + part.stages,
+            read.problems + part.problems,
+        )
+    problems = list(read.problems)
+    if not title:
+        problems.insert(
+            0, Problem(Location(path), "未找到方案标题 (no plan title found before the first chapter)")
+        )
+    plan = Plan(
+        title=title,
+        sections=_with_suggestions(read.sections, county, [office, issuer]),
+        issuer=issuer,
+        office=office,
+        period=period,
+        targets=read.targets,
+        stages=read.stages,
+        raci=config,
+        source=path,
+    )
+    return ImportResult(plan, tuple(problems))

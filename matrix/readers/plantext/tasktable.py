@@ -1,0 +1,139 @@
+"""Task tables (任务分工表): measures whose assignment is given in columns, not brackets.
+
+A header row names the columns, in words that vary from county to county:
+序号 | 重点任务 (任务 / 具体措施 / 工作内容) | 牵头单位 (责任单位) | 配合单位 (参加单位) | 完成时限.
+The same header logic serves a Word table and a table typed as text with
+tabs or ``|`` between cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Location
+from ...raci import COOPERATE, LEAD, RaciConfig
+from .source import SourceLine, TaskRow
+
+__all__ = ["Columns", "header_columns", "row_item", "text_cells"]
+
+# Header words: a task column and a deadline column (the role columns are found by verb).
+_NUMBER = re.compile(r"^(?:序号|编号|序)$")
+_TASK = re.compile(r"任务|措施|内容|事项|工作")
+_DEADLINE = re.compile(r"时限|时间|期限|时序")
+_BODY = re.compile(r"单位|部门")
+
+#: Header word → verb, for headers that name the role by a noun (责任单位 = 负责).
+_HEADER_VERBS = {"责任": "负责"}
+
+# A line typed as a table row: cells between tabs or | (Markdown, or a paste from Word).
+_CELL_SEPARATOR = re.compile(r"\t+|\s*\|\s*")
+# A Markdown rule under the header: |---|:---:|
+_RULE = re.compile(r"^[\s|:：\-—]+$")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column holds what, by index; ``None`` for a column the table lacks."""
+
+    task: int
+    leads: int
+    cooperators: int | None = None
+    deadline: int | None = None
+    number: int | None = None
+    width: int = 0
+
+
+def _role(cell: str, config: RaciConfig) -> str | None:
+    """LEAD or COOPERATE for a header such as 牵头单位 / 配合部门, by the verb it contains."""
+    if not _BODY.search(cell):
+        return None
+    for word in sorted([*_HEADER_VERBS, *(verb for verb, _ in config.verbs)], key=len, reverse=True):
+        if word in cell:
+            return config.kind_of(_HEADER_VERBS.get(word, word))
+    return None
+
+
+def header_columns(cells: Sequence[str], config: RaciConfig | None = None) -> Columns | None:
+    """The columns of a task table, or ``None`` if ``cells`` is not such a header.
+
+    Examples
+    --------
+    >>> header_columns(["序号", "重点任务", "牵头单位", "参加单位", "完成时限"])
+    Columns(task=1, leads=2, cooperators=3, deadline=4, number=0, width=5)
+    >>> header_columns(["姓名", "职务"]) is None
+    True
+    """
+    config = config or RaciConfig()
+    found: dict[str, int] = {}
+    for index, raw in enumerate(cells):
+        cell = re.sub(r"\s+", "", raw)
+        role = _role(cell, config)
+        if role == LEAD:
+            found.setdefault("leads", index)
+        elif role == COOPERATE:
+            found.setdefault("cooperators", index)
+        elif _NUMBER.match(cell):
+            found.setdefault("number", index)
+        elif _DEADLINE.search(cell):
+            found.setdefault("deadline", index)
+        elif _TASK.search(cell):
+            found.setdefault("task", index)
+    if "task" not in found or "leads" not in found:
+        return None
+    return Columns(width=len(cells), **found)
+
+
+def row_item(cells: Sequence[str], columns: Columns, location: Location) -> TaskRow | SourceLine | None:
+    """What a body row of a task table holds.
+
+    A row with task text is a :class:`TaskRow`. A row whose only text spans
+    the table (a merged 类别 row such as ``（一）青少年科学素质提升行动``) is a
+    heading and comes back as a :class:`SourceLine`, so that the parser places
+    the rows below it in that section. An empty row is ``None``.
+
+    Examples
+    --------
+    >>> columns = Columns(task=1, leads=2, cooperators=3)
+    >>> row_item(["1", "实施智慧助老行动", "县科协", "县民政局"], columns, Location("t.txt", 5)).leads
+    '县科协'
+    >>> row_item(["（一）老年人科学素质提升行动"] * 4, columns, Location("t.txt", 4)).text
+    '（一）老年人科学素质提升行动'
+    """
+
+    def cell(index: int | None) -> str:
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    task = cell(columns.task)
+    filled = [text.strip() for text in cells if text.strip()]
+    texts = list(dict.fromkeys(filled))
+    merged = len(texts) == 1 and len(filled) > 1
+    if not task or merged:
+        return SourceLine(" ".join(texts), location) if texts else None
+    return TaskRow(
+        task=task,
+        leads=cell(columns.leads),
+        cooperators=cell(columns.cooperators),
+        location=location,
+        number=cell(columns.number),
+        deadline=cell(columns.deadline),
+    )
+
+
+def text_cells(text: str) -> list[str] | None:
+    """The cells of a line typed as a table row, or ``None`` for an ordinary line.
+
+    A row needs at least three cells; a Markdown rule (``|---|---|``) gives ``[]``.
+
+    Examples
+    --------
+    >>> text_cells("| 1 | 实施智慧助老行动 | 县科协 | 县民政局 |")
+    ['1', '实施智慧助老行动', '县科协', '县民政局']
+    >>> text_cells("县教科局牵头，县科协配合") is None
+    True
+    """
+    if _RULE.match(text) and "|" in text:
+        return []
+    cells = [cell.strip() for cell in _CELL_SEPARATOR.split(text.strip().strip("|"))]
+    return cells if len(cells) >= 3 else None
