@@ -20,6 +20,7 @@ from .plantext.source import ImportResult, Problem, SourceLine
 
 __all__ = ["ImportResult", "Problem", "checked", "read_plan_text", "read_text", "read_text_plan"]
 
+
 def read_plan_text(
     text: str | Iterable[str], path: str = "<text>", *, strict: bool = False, config: RaciConfig | None = None
 ) -> ImportResult:

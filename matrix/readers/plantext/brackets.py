@@ -50,6 +50,9 @@ _GENERIC = re.compile(
 
 _SEPARATORS = "，,；;。."
 
+# How the names of public bodies end: 局, 委, 办, 中心, 县委党校（县行政学校）…
+_BODY_END = re.compile(r"(?:局|委|办|部|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|）)$")
+
 #: Label word → the verb it stands for: 责任单位 means the same as 负责.
 _LABEL_VERBS = {"责任": "负责"}
 
@@ -104,22 +107,28 @@ def _label_pattern(config: RaciConfig) -> re.Pattern[str]:
 
 
 def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
-    """True when a bracket's content assigns work: it names a lead verb or a role label.
+    """True when a bracket's content assigns work.
 
-    A bracket that only says 参与 or 配合 is prose (``（鼓励群众参与）``); one that
-    says 牵头 is an assignment even if it cannot be parsed, so that it is
-    reported rather than left in the text.
+    It does when it names a lead verb or a role label, or when it ends in a
+    cooperating verb after names that end the way bodies' names do
+    (``（县科协配合）``, an assignment that lacks its lead). A bracket such as
+    ``（鼓励群众参与）`` is prose. A bracket with 牵头 is an assignment even if it
+    cannot be parsed, so that it is reported rather than left in the text.
 
     Examples
     --------
-    >>> is_assignment("县教科局牵头，县科协配合"), is_assignment("发明、制作")
-    (True, False)
+    >>> is_assignment("县教科局牵头，县科协配合"), is_assignment("县科协配合"), is_assignment("鼓励群众参与")
+    (True, True, False)
+    >>> is_assignment("发明、制作")
+    False
     """
     config = config or RaciConfig()
     leads = "|".join(map(re.escape, config.verbs_of(LEAD)))
-    return bool(
-        _BLOCK_LABEL.match(content) or _label_pattern(config).search(content) or re.search(leads, content)
-    )
+    if _BLOCK_LABEL.match(content) or _label_pattern(config).search(content) or re.search(leads, content):
+        return True
+    cooperate = "|".join(map(re.escape, config.verbs_of(COOPERATE)))
+    tail = re.search(rf"^(?P<names>.+?)(?:{cooperate})+[。；;]?$", content.strip())
+    return tail is not None and all(_BODY_END.search(name) for name in split_departments(tail["names"]))
 
 
 def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
@@ -158,9 +167,7 @@ def _groups(body: str, config: RaciConfig) -> tuple[list[tuple[str, str]], str]:
     verbs = _verb_pattern(config)
     # names, an optional qualifier, one or more verbs, then a separator or the end:
     # 县教科局、县科协牵头，  /  县财政局按职责分工负责。
-    group = re.compile(
-        rf"\s*(?P<names>.*?){_QUALIFIER}?(?P<verbs>(?:{verbs})+)\s*(?:[{re.escape(_SEPARATORS)}]+|$)"
-    )
+    group = re.compile(rf"\s*(?P<names>.*?){_QUALIFIER}?(?P<verbs>(?:{verbs})+)\s*(?:[{re.escape(_SEPARATORS)}]+|$)")
     groups = []
     position = 0
     while position < len(body):
@@ -183,9 +190,7 @@ def _names(text: str, verb_words: str) -> tuple[list[str], list[str]]:
         elif _GENERIC.match(name):
             problems.append(f"泛指的单位'{name}'未计入分工，请写明具体单位 (generic body not assigned)")
         elif found := re.search(verb_words, name):
-            problems.append(
-                f"单位名称'{name}'中含有分工用语'{found[0]}'，缺少分隔符？ (role word inside a name)"
-            )
+            problems.append(f"单位名称'{name}'中含有分工用语'{found[0]}'，缺少分隔符？ (role word inside a name)")
         else:
             names.append(name)
     return names, problems

@@ -36,13 +36,9 @@ _LEADING_BODY = re.compile(r"领导小组|领导组|联席会议")
 _MAX_TITLE_LINE = 60
 
 
-def _is_prose(text: str) -> bool:
-    return "。" in text and len(text) > _MAX_TITLE_LINE // 2
-
-
 def _title_block(front: Sequence[str]) -> list[str]:
     """The lines just above the first prose paragraph that read as a title."""
-    prose = [i for i, text in enumerate(front) if _is_prose(text)]
+    prose = [i for i, text in enumerate(front) if "。" in text]
     end = prose[-1] if prose else len(front)
     block: list[str] = []
     for text in reversed(front[:end]):

@@ -30,9 +30,7 @@ def _spellings(known: Iterable[str], county: str, bodies: Iterable[str]) -> dict
     return spellings
 
 
-def named_bodies(
-    text: str, known: Iterable[str], county: str = "", bodies: Iterable[str] = ()
-) -> tuple[str, ...]:
+def named_bodies(text: str, known: Iterable[str], county: str = "", bodies: Iterable[str] = ()) -> tuple[str, ...]:
     """Departments named in ``text``, in the order they first appear.
 
     Parameters

@@ -52,9 +52,7 @@ _PREAMBLE = re.compile(r"背景|意义|总体要求|指导思想|基本原则|�
 _GUARANTEE = re.compile(r"组织实施|保障|组织领导|工作要求|实施要求|工作机制|督促检查|监督检查|考核评估")
 _TARGETS = re.compile(r"目标")
 # The kind of a measure chapter is the noun its title ends in: 三、实施五大提升行动 → 提升行动.
-_KIND_NOUN = re.compile(
-    r"(?:提升行动|重点工程|重点任务|主要任务|专项行动|重点行动|重点工作|主要措施|重点项目)$"
-)
+_KIND_NOUN = re.compile(r"(?:提升行动|重点工程|重点任务|主要任务|专项行动|重点行动|重点工作|主要措施|重点项目)$")
 
 _PREAMBLE_KIND, _GUARANTEE_CHAPTER, _SCHEDULE_KIND, _MEASURES = (
     "preamble",
@@ -193,18 +191,14 @@ def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], li
         elif heading is not None and heading.level == item_level:
             if heading.number != expected:
                 problems.append(
-                    Problem(
-                        item.location, f"编号不连续：应为{expected}，实为{heading.number} (numbering jumps)"
-                    )
+                    Problem(item.location, f"编号不连续：应为{expected}，实为{heading.number} (numbering jumps)")
                 )
             expected = heading.number + 1
             drafts.append(_Draft((heading.title,), (item.location,), number=heading.number))
             open_item = True
         elif open_item:
             last = drafts[-1]
-            drafts[-1] = replace(
-                last, texts=(*last.texts, item.text), locations=(*last.locations, item.location)
-            )
+            drafts[-1] = replace(last, texts=(*last.texts, item.text), locations=(*last.locations, item.location))
         elif item_level is None or _own_bracket(item.text, config):
             drafts.append(_Draft((item.text,), (item.location,)))
         # otherwise: a paragraph before the first numbered item, the section's introduction
@@ -274,9 +268,7 @@ def _section(
     drafts, problems = _drafts(items, config)
     measures = []
     for ordinal, draft in enumerate(drafts, start=1):
-        measure, measure_problems = _measure(
-            draft, f"{section.id}.{ordinal}", section, expects_assignment, config
-        )
+        measure, measure_problems = _measure(draft, f"{section.id}.{ordinal}", section, expects_assignment, config)
         measures.append(measure)
         problems.extend(measure_problems)
     return replace(section, measures=tuple(measures)), problems
@@ -318,9 +310,7 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
             result = replace(result, stages=result.stages + stages, problems=result.problems + problems)
         elif kind == _PREAMBLE_KIND and not _assigns(block.items, config):
             if _TARGETS.search(part_title) or _TARGETS.search(title):
-                found = tuple(
-                    t for item in block.items if isinstance(item, SourceLine) for t in targets(item.text)
-                )
+                found = tuple(t for item in block.items if isinstance(item, SourceLine) for t in targets(item.text))
                 result = replace(result, targets=result.targets + found)
         else:
             guarantee = kind == _GUARANTEE_CHAPTER
@@ -331,9 +321,7 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
                 source=block.location,
             )
             section, problems = _section(section, block.items, not guarantee, config)
-            result = replace(
-                result, sections=(*result.sections, section), problems=result.problems + tuple(problems)
-            )
+            result = replace(result, sections=(*result.sections, section), problems=result.problems + tuple(problems))
     return result
 
 
@@ -375,16 +363,10 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
         a missing title. Nothing is left out without a problem saying so.
     """
     config = config or RaciConfig()
-    stripped = [
-        replace(item, text=item.text.strip()) if isinstance(item, SourceLine) else item for item in items
-    ]
+    stripped = [replace(item, text=item.text.strip()) if isinstance(item, SourceLine) else item for item in items]
     lines = _tabulate([item for item in stripped if item.text], config)
     start = next(
-        (
-            i
-            for i, item in enumerate(lines)
-            if (h := _heading(item)) is not None and h.level in (CHAPTER, SECTION)
-        ),
+        (i for i, item in enumerate(lines) if (h := _heading(item)) is not None and h.level in (CHAPTER, SECTION)),
         len(lines),
     )
     front = [item.text for item in lines[:start] if isinstance(item, SourceLine)]
@@ -409,9 +391,7 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
         )
     problems = list(read.problems)
     if not title:
-        problems.insert(
-            0, Problem(Location(path), "未找到方案标题 (no plan title found before the first chapter)")
-        )
+        problems.insert(0, Problem(Location(path), "未找到方案标题 (no plan title found before the first chapter)"))
     plan = Plan(
         title=title,
         sections=_with_suggestions(read.sections, county, [office, issuer]),

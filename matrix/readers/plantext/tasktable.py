@@ -28,7 +28,7 @@ _BODY = re.compile(r"单位|部门")
 _HEADER_VERBS = {"责任": "负责"}
 
 # A line typed as a table row: cells between tabs or | (Markdown, or a paste from Word).
-_CELL_SEPARATOR = re.compile(r"\t+|\s*\|\s*")
+_CELL_SEPARATOR = re.compile(r"\t|\|")
 # A Markdown rule under the header: |---|:---:|
 _RULE = re.compile(r"^[\s|:：\-—]+$")
 
