@@ -26,15 +26,25 @@ FORMATS: dict[str, tuple[str, str]] = {
     "csv": ("csv", "read_csv"),
     "xlsx": ("xlsx", "read_xlsx"),
     "text": ("text", "read_text_plan"),
+    "docx": ("docx", "read_docx_plan"),
 }
 #: Formats holding a plan's prose, which :func:`import_plan` reads with problems listed.
 IMPORT_FORMATS: dict[str, tuple[str, str]] = {
     "text": ("text", "read_text"),
+    "docx": ("docx", "read_docx"),
 }
 #: Plans are a few hundred kilobytes even for a province; anything far larger is not a plan.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
-_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".txt": "text"}
+_EXTENSIONS = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".txt": "text",
+    ".docx": "docx",
+}
 
 
 def _reader(path: Path, fmt: str | None, formats: dict[str, tuple[str, str]]) -> Callable[[Path], object]:

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CHAPTER", "ITEM", "SECTION", "SUBITEM", "Heading", "chinese_number", "ends_body", "parse_heading"]
+__all__ = [
+    "CHAPTER",
+    "ITEM",
+    "SECTION",
+    "SUBITEM",
+    "Heading",
+    "chinese_number",
+    "chinese_numeral",
+    "ends_body",
+    "parse_heading",
+]
 
 CHAPTER, SECTION, ITEM, SUBITEM = 1, 2, 3, 4
 
@@ -64,6 +74,20 @@ def chinese_number(text: str) -> int:
         return _DIGITS.index(text)
     tens, _, units = text.partition("十")
     return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(units) if units else 0)
+
+
+def chinese_numeral(number: int) -> str:
+    """The Chinese numeral for 1 to 99, as headings write it (十二, not 一十二).
+
+    Examples
+    --------
+    >>> [chinese_numeral(n) for n in (3, 10, 12, 21, 40)]
+    ['三', '十', '十二', '二十一', '四十']
+    """
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return _DIGITS[units]
+    return (_DIGITS[tens] if tens > 1 else "") + "十" + (_DIGITS[units] if units else "")
 
 
 def parse_heading(text: str) -> Heading | None:

@@ -1,0 +1,121 @@
+"""Word plans (.docx): paragraphs and task tables, fed to the same parser as text.
+
+A paragraph becomes a line, numbered by its position among the body's
+paragraphs, with the number Word draws for list paragraphs put back in front
+(:mod:`matrix.readers.wordlists`). A table whose header names a task column
+and a 牵头单位 column (a 任务分工表) becomes task rows, located by table and
+row; a row whose one text spans the table is a heading. Any other table is
+reported and skipped, since nothing in it can be placed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ..errors import InputError
+from ..model import Location, Plan
+from ..raci import RaciConfig
+from .plantext.parser import Item, parse_plan
+from .plantext.source import ImportResult, Problem, SourceLine
+from .plantext.tasktable import header_columns, row_item
+from .text import checked
+from .wordlists import list_labels
+
+__all__ = ["docx_items", "read_docx", "read_docx_plan"]
+
+#: How many rows may stand above a task table's header (a merged caption such as 重点任务分工表).
+_CAPTION_ROWS = 2
+
+
+def _table_items(table: Table, number: int, path: str, config: RaciConfig) -> tuple[list[Item], list[Problem]]:
+    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+    for index, cells in enumerate(rows[: _CAPTION_ROWS + 1]):
+        columns = header_columns(cells, config)
+        if columns is None:
+            continue
+        items: list[Item] = []
+        for row_number, body in enumerate(rows[index + 1 :], start=index + 2):
+            location = Location(path, sheet=f"表{number}", cell=f"第{row_number}行")
+            if (item := row_item(body, columns, location)) is not None:
+                items.append(item)
+        return items, []
+    where = Location(path, sheet=f"表{number}")
+    return [], [Problem(where, "表格没有“任务”和“牵头单位”列，不是任务分工表，已跳过 (table skipped)")]
+
+
+def docx_items(document: Document, path: str, config: RaciConfig | None = None) -> tuple[list[Item], list[Problem]]:
+    """The paragraphs and task-table rows of a document, in order, and the tables skipped.
+
+    Parameters
+    ----------
+    document
+        An opened python-docx document.
+    path
+        The file name used in locations: ``plan.docx:12`` is the twelfth body
+        paragraph, ``plan.docx [表1!第3行]`` the third row of the first table.
+    config
+        The verb mapping, used to recognise 牵头单位 / 配合单位 headers.
+    """
+    config = config or RaciConfig()
+    content = list(document.iter_inner_content())
+    paragraphs = [block for block in content if isinstance(block, Paragraph)]
+    labels = iter(list_labels(document, paragraphs))
+    items: list[Item] = []
+    problems: list[Problem] = []
+    paragraph_number = table_number = 0
+    for block in content:
+        if isinstance(block, Paragraph):
+            paragraph_number += 1
+            label, text = next(labels), block.text
+            if label and not text.lstrip().startswith(label):
+                text = label + text
+            items.append(SourceLine(text, Location(path, line=paragraph_number)))
+        else:
+            table_number += 1
+            table_items, table_problems = _table_items(block, table_number, path, config)
+            items.extend(table_items)
+            problems.extend(table_problems)
+    return items, problems
+
+
+def read_docx(path: str | Path, *, strict: bool = False, config: RaciConfig | None = None) -> ImportResult:
+    """Read a plan from a Word file.
+
+    Parameters
+    ----------
+    path
+        A .docx file (Word 2007 or later; a .doc must be saved as .docx first).
+    strict
+        Raise on the first problem instead of returning it.
+    config
+        The verb-to-role mapping; defaults as in :mod:`matrix.raci`.
+
+    Returns
+    -------
+    ImportResult
+        The plan and every problem: tables that are not task tables first,
+        then what the parser could not place.
+
+    Raises
+    ------
+    InputError
+        When the file is not a Word document, and with ``strict`` for the first problem.
+    """
+    path = Path(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises several types for a file that is not .docx
+        raise InputError(f"无法作为 Word 文档打开：{error} (not a .docx file)", str(path)) from None
+    items, problems = docx_items(document, str(path), config)
+    result = parse_plan(items, str(path), config)
+    return checked(ImportResult(result.plan, (*problems, *result.problems)), strict=strict)
+
+
+def read_docx_plan(path: str | Path) -> Plan:
+    """The plan in a Word file, read strictly: what :func:`matrix.readers.read_plan` calls for .docx."""
+    return read_docx(path, strict=True).plan
