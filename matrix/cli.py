@@ -306,3 +306,35 @@ def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str |
 
     _, _, network = _plan_and_graph(plan, input_fmt, registry_path)
     click.echo(f"已写入：{write_network(network, output)}")
+
+
+@cli.command(name="import")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="输出的 YAML 文件；默认 output/<方案文件名>.yaml。",
+)
+@click.option("--strict", is_flag=True, help="遇到第一个无法识别之处即报错退出，不写文件。")
+def import_(plan: Path, out: Path | None, strict: bool) -> None:
+    """从实施方案正文（.txt / .docx）提取任务分工，写成 raci build 可读的 YAML。
+
+    Read a plan's own text (.txt, .docx) and write the structured plan as
+    YAML for raci build. Every passage that could not be placed is
+    listed on stderr as "位置: 消息"; check those, and the YAML, against the
+    plan before building.
+
+    \b
+    Example:
+        raci import 五台县实施方案.docx -o input/wutai.yaml
+    """
+    from .export.plan_yaml import write_plan_yaml
+    from .readers import import_plan
+
+    result = import_plan(plan, strict=strict)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    written = write_plan_yaml(result.plan, out or Path("output") / f"{plan.stem}.yaml")
+    click.echo(f"已写入：{written}（{len(result.plan.measures)} 项措施，{len(result.problems)} 处需核对）")

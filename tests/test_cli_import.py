@@ -1,0 +1,74 @@
+"""``raci import``: a plan's text in, the YAML that ``raci build`` reads out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from matrix.cli import cli
+from matrix.readers import read_plan
+from matrix.readers.text import read_text
+
+from .conftest import seed_path
+
+BAD_PLAN = "\n".join(
+    [
+        "某县科普工作实施方案",
+        "为推进科普工作，制定本方案。",
+        "一、重点任务",
+        "（一）科普宣传",
+        "开展科普宣传。（县教育局牵头抓总）",
+    ]
+)
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("seed", ["wutai-2021-2025.txt", "xinhuang-2021-2025.txt"])
+def test_import_writes_yaml_that_reads_back_as_the_plan(tmp_path: Path, seed: str) -> None:
+    out = tmp_path / "plan.yaml"
+    result = run("import", seed_path(seed), "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert f"已写入：{out}" in result.stdout
+    imported = read_text(seed_path(seed)).plan
+    built = read_plan(out)
+    assert built.measures == imported.measures
+    assert (built.title, built.office, built.stages) == (imported.title, imported.office, imported.stages)
+
+
+def test_import_writes_to_output_by_default_and_lists_problems_on_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plan.txt").write_text(BAD_PLAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("import", "plan.txt")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == ["plan.txt:5: 无法识别的分工表述：县教育局牵头抓总 (unparsable assignment)"]
+    assert (tmp_path / "output" / "plan.yaml").exists()
+    assert "1 处需核对" in result.stdout
+
+
+def test_import_strict_stops_at_the_first_problem_and_writes_nothing(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(BAD_PLAN, encoding="utf-8")
+    result = run("import", plan, "--strict", "-o", tmp_path / "plan.yaml")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {plan}:5: 无法识别的分工表述：县教育局牵头抓总 (unparsable assignment)"
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "message"), [("missing.txt", "文件不存在"), ("plan.pdf", "无法从扩展名 '.pdf' 判断格式")]
+)
+def test_import_refuses_what_it_cannot_read(tmp_path: Path, name: str, message: str) -> None:
+    if name.endswith(".pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4")
+    result = run("import", tmp_path / name, "-o", tmp_path / "out.yaml")
+    assert result.exit_code == 1
+    assert message in result.output
+    assert not (tmp_path / "out.yaml").exists()
