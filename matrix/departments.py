@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from .findings import ERROR, INFO, WARNING, Finding
 from .model import Assignment, Department, Measure, Plan
+from .punctuation import split_outside_brackets
 from .raci import ROLES
 
 __all__ = [
@@ -103,20 +104,7 @@ def split_departments(text: str) -> list[str]:
     text = text.translate(_HALF_TO_FULL).strip().rstrip("。；;，,、")
     if not text:
         return []
-    items: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        if char in "（【〔[":
-            depth += 1
-        elif char in "）】〕]":
-            depth = max(0, depth - 1)
-        if char in SEPARATORS and depth == 0:
-            items.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    items.append("".join(current))
+    items = split_outside_brackets(text, SEPARATORS)
     return [normalise_name(item) for item in items]
 
 

@@ -90,10 +90,8 @@ def read_docx(path: str | Path, *, strict: bool = False, config: RaciConfig | No
     ----------
     path
         A .docx file (Word 2007 or later; a .doc must be saved as .docx first).
-    strict
-        Raise on the first problem instead of returning it.
-    config
-        The verb-to-role mapping; defaults as in :mod:`matrix.raci`.
+    strict, config
+        As for :func:`matrix.readers.text.read_plan_text`.
 
     Returns
     -------

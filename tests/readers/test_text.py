@@ -33,25 +33,39 @@ def xinhuang():
     return read_text(seed_path("xinhuang-2021-2025.txt"))
 
 
+@pytest.mark.parametrize(
+    ("seed", "title", "issuer", "target", "years"),
+    [
+        (
+            "wutai-2021-2025.txt",
+            "五台县全民科学素质行动规划纲要实施方案",  # lines 1 and 3
+            "五台县全民科学素质工作领导组",  # line 73
+            "到2025年我县公民具备科学素质的比例达到12.2%",  # line 21
+            ["2021", "2022-2025", "2025年末"],  # lines 80-82
+        ),
+        (
+            "xinhuang-2021-2025.txt",
+            "新晃侗族自治县全民科学素质行动规划纲要实施方案",  # lines 17 and 19, below the cover notice
+            "新晃侗族自治县全民科学素质工作领导小组",  # 县全民科学素质工作领导小组 at line 160
+            "到2025年我县公民具备科学素质的比例超过15%",  # line 30
+            ["2022", "2023", "2025"],  # line 178
+        ),
+    ],
+)
+def test_seed_metadata(seed: str, title: str, issuer: str, target: str, years: list[str]) -> None:
+    result = read_text(seed_path(seed))
+    assert result.problems == ()
+    plan = result.plan
+    assert (plan.title, plan.period, plan.issuer, plan.office) == (title, "2021-2025", issuer, issuer + "办公室")
+    assert plan.targets == (target,)
+    assert [s.years for s in plan.stages] == years
+
+
 # --- 五台县: one bracket per measure -------------------------------------------------------
 
 
-def test_wutai_reads_without_problems(wutai) -> None:
-    assert wutai.problems == ()
-
-
-def test_wutai_metadata(wutai) -> None:
-    plan = wutai.plan
-    assert plan.title == "五台县全民科学素质行动规划纲要实施方案"  # lines 1 and 3
-    assert plan.period == "2021-2025"
-    assert plan.issuer == "五台县全民科学素质工作领导组"  # line 73
-    assert plan.office == "五台县全民科学素质工作领导组办公室"
-    assert plan.targets == ("到2025年我县公民具备科学素质的比例达到12.2%",)  # line 21
-    assert [(s.name, s.years) for s in plan.stages] == [  # lines 80-82
-        ("启动实施阶段", "2021"),
-        ("深入实施阶段", "2022-2025"),
-        ("总结评估阶段", "2025年末"),
-    ]
+def test_wutai_stages_are_named_by_the_plan(wutai) -> None:
+    assert [s.name for s in wutai.plan.stages] == ["启动实施阶段", "深入实施阶段", "总结评估阶段"]
 
 
 def test_wutai_has_33_measures_each_with_its_own_bracket(wutai) -> None:
@@ -182,19 +196,10 @@ def test_wutai_preamble_and_timeline_are_not_measures(wutai) -> None:
 XINHUANG_BLOCKS = {52: 7, 66: 4, 79: 4, 90: 3, 102: 4, 117: 3, 127: 3, 139: 3, 155: 5}
 
 
-def test_xinhuang_reads_without_problems(xinhuang) -> None:
-    assert xinhuang.problems == ()
-
-
-def test_xinhuang_metadata_skips_the_cover_notice(xinhuang) -> None:
-    plan = xinhuang.plan
-    assert plan.title == "新晃侗族自治县全民科学素质行动规划纲要实施方案"  # lines 17 and 19
-    assert plan.period == "2021-2025"
-    assert plan.issuer == "新晃侗族自治县全民科学素质工作领导小组"  # 县全民…领导小组 at line 160
-    assert plan.office == "新晃侗族自治县全民科学素质工作领导小组办公室"
-    assert plan.targets == ("到2025年我县公民具备科学素质的比例超过15%",)  # line 30
-    assert [s.years for s in plan.stages] == ["2022", "2023", "2025"]  # line 178
-    assert plan.stages[1].text == "2023年配合做好全省公民科学素质调查和科普统计工作。"
+def test_xinhuang_timeline_is_one_paragraph_split_at_its_years(xinhuang) -> None:
+    stages = xinhuang.plan.stages  # line 178
+    assert [(s.name, s.years) for s in stages] == [("2022年", "2022"), ("2023年", "2023"), ("2025年", "2025")]
+    assert stages[1].text == "2023年配合做好全省公民科学素质调查和科普统计工作。"
 
 
 def test_xinhuang_has_36_numbered_measures_in_9_blocks(xinhuang) -> None:

@@ -23,6 +23,7 @@ from ...departments import name_problem, split_departments
 from ...raci import COOPERATE, LEAD, RaciConfig
 
 __all__ = [
+    "ROLE_NOUNS",
     "ParsedAssignment",
     "assignment_line",
     "is_assignment",
@@ -53,8 +54,8 @@ _SEPARATORS = "，,；;。."
 # How the names of public bodies end: 局, 委, 办, 中心, 县委党校（县行政学校）…
 _BODY_END = re.compile(r"(?:局|委|办|部|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|）)$")
 
-#: Label word → the verb it stands for: 责任单位 means the same as 负责.
-_LABEL_VERBS = {"责任": "负责"}
+#: Role nouns → the verb each stands for: 责任单位 means the same as 负责单位.
+ROLE_NOUNS = {"责任": "负责"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _verb_pattern(config: RaciConfig) -> str:
 
 def _label_pattern(config: RaciConfig) -> re.Pattern[str]:
     # 牵头单位： / 配合部门： / 责任单位：
-    words = "|".join(map(re.escape, [*_LABEL_VERBS, *(verb for verb, _ in config.verbs)]))
+    words = "|".join(map(re.escape, [*ROLE_NOUNS, *(verb for verb, _ in config.verbs)]))
     return re.compile(rf"(?P<verb>{words})(?:单位|部门)\s*[：:]\s*")
 
 
@@ -161,7 +162,7 @@ def _groups(body: str, config: RaciConfig) -> tuple[list[tuple[str, str]], str]:
         groups = []
         for match, following in zip(labels, [*labels[1:], None], strict=True):
             end = following.start() if following else len(body)
-            verb = _LABEL_VERBS.get(match["verb"], match["verb"])
+            verb = ROLE_NOUNS.get(match["verb"], match["verb"])
             groups.append((verb, body[match.end() : end]))
         return groups, leftover
     verbs = _verb_pattern(config)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["deadline", "lead_phrase", "split_outside_brackets", "targets", "time_phrase"]
+from ...punctuation import split_outside_brackets
 
-_OPEN, _CLOSE = "（(《“【〔[", "）)》”】〕]"
+__all__ = ["deadline", "lead_phrase", "nonblank_parts", "targets", "time_phrase"]
 
 #: Longest lead phrase still read as a title; longer first sentences are prose.
 MAX_TITLE = 40
@@ -41,31 +41,15 @@ _TIME_PHRASE = re.compile(
 )
 
 
-def split_outside_brackets(text: str, separators: str) -> list[str]:
-    """Split ``text`` at ``separators`` that are not inside brackets, quotes or titles.
-
-    Pieces are stripped; empty pieces are left out.
+def nonblank_parts(text: str, separators: str) -> list[str]:
+    """Split ``text`` at ``separators`` outside brackets, quotes and titles; stripped, empty pieces dropped.
 
     Examples
     --------
-    >>> split_outside_brackets("实施馆校合作（含科技小论文，发明）。开展活动。", "。")
+    >>> nonblank_parts("实施馆校合作（含科技小论文，发明）。开展活动。", "。")
     ['实施馆校合作（含科技小论文，发明）', '开展活动']
     """
-    pieces: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        if char in _OPEN:
-            depth += 1
-        elif char in _CLOSE:
-            depth = max(0, depth - 1)
-        if char in separators and depth == 0:
-            pieces.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    pieces.append("".join(current))
-    return [piece.strip() for piece in pieces if piece.strip()]
+    return [piece.strip() for piece in split_outside_brackets(text, separators) if piece.strip()]
 
 
 def lead_phrase(text: str) -> str | None:
@@ -82,13 +66,13 @@ def lead_phrase(text: str) -> str | None:
     >>> lead_phrase("聚焦人民对美好生活的科技需求和科普需求，积极参加交流。") is None
     True
     """
-    sentences = split_outside_brackets(text, "。！？")
+    sentences = nonblank_parts(text, "。！？")
     if not sentences:
         return None
     first = sentences[0]
     if len(first) > MAX_TITLE or len(first) < 2:
         return None
-    if split_outside_brackets(first, "，,；;：:") != [first]:
+    if nonblank_parts(first, "，,；;：:") != [first]:
         return None
     return first
 
@@ -101,7 +85,7 @@ def _clauses(text: str) -> list[str]:
     text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
     clauses: list[str] = []
     pending = ""
-    for clause in split_outside_brackets(text, "。！？；;，"):
+    for clause in nonblank_parts(text, "。！？；;，"):
         if _TIME_ONLY.match(clause):
             pending += clause
             continue

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ...model import Stage
-from .clauses import split_outside_brackets, time_phrase
+from .clauses import nonblank_parts, time_phrase
 
 __all__ = ["parse_stages"]
 
@@ -24,7 +24,7 @@ _NAMED = re.compile(
 def _by_year(text: str) -> list[Stage]:
     """Stages of a paragraph whose sentences open with a year; [] when none does."""
     stages: list[Stage] = []
-    for sentence in split_outside_brackets(text, "。"):
+    for sentence in nonblank_parts(text, "。"):
         years = time_phrase(sentence)
         if years is None and stages:
             last = stages[-1]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ...model import Location
 from ...raci import COOPERATE, LEAD, RaciConfig
+from .brackets import ROLE_NOUNS
 from .source import SourceLine, TaskRow
 
 __all__ = ["Columns", "header_columns", "row_item", "text_cells"]
@@ -23,9 +24,6 @@ _NUMBER = re.compile(r"^(?:序号|编号|序)$")
 _TASK = re.compile(r"任务|措施|内容|事项|工作")
 _DEADLINE = re.compile(r"时限|时间|期限|时序")
 _BODY = re.compile(r"单位|部门")
-
-#: Header word → verb, for headers that name the role by a noun (责任单位 = 负责).
-_HEADER_VERBS = {"责任": "负责"}
 
 # A line typed as a table row: cells between tabs or | (Markdown, or a paste from Word).
 _CELL_SEPARATOR = re.compile(r"\t|\|")
@@ -46,12 +44,13 @@ class Columns:
 
 
 def _role(cell: str, config: RaciConfig) -> str | None:
-    """LEAD or COOPERATE for a header such as 牵头单位 / 配合部门, by the verb it contains."""
-    if not _BODY.search(cell):
+    """LEAD or COOPERATE for a header such as 牵头单位 / 配合部门 / 牵头, by the verb it contains."""
+    words = sorted([*ROLE_NOUNS, *(verb for verb, _ in config.verbs)], key=len, reverse=True)
+    if not _BODY.search(cell) and cell not in words:
         return None
-    for word in sorted([*_HEADER_VERBS, *(verb for verb, _ in config.verbs)], key=len, reverse=True):
+    for word in words:
         if word in cell:
-            return config.kind_of(_HEADER_VERBS.get(word, word))
+            return config.kind_of(ROLE_NOUNS.get(word, word))
     return None
 
 
@@ -62,6 +61,8 @@ def header_columns(cells: Sequence[str], config: RaciConfig | None = None) -> Co
     --------
     >>> header_columns(["序号", "重点任务", "牵头单位", "参加单位", "完成时限"])
     Columns(task=1, leads=2, cooperators=3, deadline=4, number=0, width=5)
+    >>> header_columns(["任务", "牵头", "协办单位"])
+    Columns(task=0, leads=1, cooperators=2, deadline=None, number=None, width=3)
     >>> header_columns(["姓名", "职务"]) is None
     True
     """
