@@ -55,7 +55,8 @@ def nonblank_parts(text: str, separators: str) -> list[str]:
 def lead_phrase(text: str) -> str | None:
     """The measure's title: its first sentence when that reads as a heading.
 
-    A heading is short and has no comma, semicolon or colon of its own;
+    The first sentence ends at 。 or at a colon (``实施银龄科普行动：…``).
+    A heading is short and has no comma or semicolon of its own;
     a first sentence that is already prose (``聚焦人民对美好生活的科技需求，…``)
     means the paragraph has no title and the caller must find one elsewhere.
 
@@ -63,16 +64,18 @@ def lead_phrase(text: str) -> str | None:
     --------
     >>> lead_phrase("实施银龄科普行动。积极开发老龄人力资源。")
     '实施银龄科普行动'
+    >>> lead_phrase("实施银龄科普行动：积极开发老龄人力资源。")
+    '实施银龄科普行动'
     >>> lead_phrase("聚焦人民对美好生活的科技需求和科普需求，积极参加交流。") is None
     True
     """
-    sentences = nonblank_parts(text, "。！？")
+    sentences = nonblank_parts(text, "。！？：:")
     if not sentences:
         return None
     first = sentences[0]
     if len(first) > MAX_TITLE or len(first) < 2:
         return None
-    if nonblank_parts(first, "，,；;：:") != [first]:
+    if nonblank_parts(first, "，,；;") != [first]:
         return None
     return first
 
@@ -80,12 +83,12 @@ def lead_phrase(text: str) -> str | None:
 def _clauses(text: str) -> list[str]:
     """Clauses of ``text``, with a clause that is only a time joined to the next one.
 
-    A half-width comma splits too, except between digits (10,000).
+    Half-width commas and colons split too, except between digits (10,000; 8:30).
     """
-    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
+    text = re.sub(r"(?<!\d)([,:])|([,:])(?!\d)", "，", text)
     clauses: list[str] = []
     pending = ""
-    for clause in nonblank_parts(text, "。！？；;，"):
+    for clause in nonblank_parts(text, "。！？；;，："):
         if _TIME_ONLY.match(clause):
             pending += clause
             continue

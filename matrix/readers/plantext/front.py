@@ -24,6 +24,9 @@ _PLAN_WORDS = re.compile(r"方案|规划|计划|纲要|意见|办法|措施|要�
 # 晃政办发〔2022〕11号, a 主送 line ending in a colon.
 _NOT_TITLE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|〔\d{4}〕\s*\d+\s*号|[：:]$")
 
+# A line that is one bracket, such as （此件主动公开）; only the period may stand so in a title.
+_ASIDE = re.compile(r"^[（(][^）)]*[）)]$")
+
 # An organisation's name on a line of its own (the signature under a notice).
 _ORGANISATION = re.compile(r"(?:办公室|人民政府|委员会|领导小组|领导组|局)$")
 
@@ -43,6 +46,8 @@ def _title_block(front: Sequence[str]) -> list[str]:
     block: list[str] = []
     for text in reversed(front[:end]):
         if "。" in text or _NOT_TITLE.search(text) or len(text) > _MAX_TITLE_LINE:
+            break
+        if _ASIDE.match(text) and not _PERIOD.fullmatch(text):
             break
         block.insert(0, text)
     while block and _ORGANISATION.search(block[0]) and not _PLAN_WORDS.search(block[0]):
@@ -66,6 +71,8 @@ def plan_title(front: Sequence[str]) -> tuple[str, str]:
     ...          "实施方案（2021-2025年）", "根据《纲要》精神，为实现我县全民科学素质工作目标，制定本方案。"]
     >>> plan_title(front)
     ('新晃侗族自治县全民科学素质行动规划纲要实施方案', '2021-2025')
+    >>> plan_title(["2022年10月31日", "(此件主动公开)", "某市科普实施方案(2021—2025年)", "为推进科普，制定本方案。"])
+    ('某市科普实施方案', '2021-2025')
     """
     joined = "".join(_title_block(front))
     if not _PLAN_WORDS.search(joined):

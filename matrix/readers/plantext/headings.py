@@ -101,6 +101,8 @@ def parse_heading(text: str) -> Heading | None:
     Heading(level=2, number=2, title='保障条件', rest='')
     >>> parse_heading("（一）组织领导。县委统一领导。")
     Heading(level=2, number=1, title='组织领导', rest='县委统一领导。')
+    >>> parse_heading("(一)指导思想。").title
+    '指导思想'
     >>> parse_heading("4、实施科技创新后备人才培育计划。").title
     '实施科技创新后备人才培育计划。'
     >>> parse_heading("2022年，启动实施。") is None
@@ -117,8 +119,10 @@ def parse_heading(text: str) -> Heading | None:
         else:
             number = int(match["num"])
         title, rest = match["title"].strip(), ""
-        if level in (CHAPTER, SECTION) and (split := _TITLE_END.match(title)):
-            title, rest = split["title"], split["rest"].strip()
+        if level in (CHAPTER, SECTION):
+            if split := _TITLE_END.match(title):
+                title, rest = split["title"], split["rest"].strip()
+            title = title.rstrip("。.：:")
         return Heading(level, number, title, rest)
     return None
 

@@ -271,6 +271,8 @@ def _section(
         measure, measure_problems = _measure(draft, f"{section.id}.{ordinal}", section, expects_assignment, config)
         measures.append(measure)
         problems.extend(measure_problems)
+    if all(problem.location.line is not None for problem in problems):
+        problems.sort(key=lambda problem: problem.location.line or 0)
     return replace(section, measures=tuple(measures)), problems
 
 
@@ -314,13 +316,19 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
                 result = replace(result, targets=result.targets + found)
         else:
             guarantee = kind == _GUARANTEE_CHAPTER
+            items = block.items
+            if block.heading and (heading_bracket := _own_bracket(part_title, config)):
+                # （一）青少年科学素质提升行动（县教育局牵头，…配合）: the heading assigns
+                # every measure of the section that has no assignment of its own.
+                part_title = heading_bracket[0]
+                items = (*items, SourceLine(f"（{heading_bracket[1]}）", block.location))
             section = Section(
                 id=section_id,
                 title=part_title,
                 kind=GUARANTEE_KIND if guarantee else _measure_kind(title or part_title),
                 source=block.location,
             )
-            section, problems = _section(section, block.items, not guarantee, config)
+            section, problems = _section(section, items, not guarantee, config)
             result = replace(result, sections=(*result.sections, section), problems=result.problems + tuple(problems))
     return result
 
