@@ -514,3 +514,21 @@ def test_a_city_plan_with_half_width_punctuation_and_other_wording() -> None:
     assert plan.measures[4].suggested == ("某市全民科学素质工作领导小组", "市科协")
     assert plan.measures[5].suggested == ("市人民政府",)
     assert "抄送" not in " ".join(m.text for m in plan.measures)
+
+
+def test_a_plan_without_chapters_numbers_its_sections_alone() -> None:
+    result = read_plan_text(
+        "某县科普工作方案\n为推进科普，制定本方案。\n（一）科普宣传\n开展科普宣传。（县科协牵头）\n（二）科普阵地\n建设科普阵地。（县科协牵头）",
+        "plan.txt",
+    )
+    assert result.problems == ()
+    assert [(s.id, m.id, m.title) for s in result.plan.sections for m in s.measures] == [
+        ("1", "1.1", "开展科普宣传"),
+        ("2", "2.1", "建设科普阵地"),
+    ]
+
+
+def test_a_timeline_paragraph_without_years_is_reported_at_its_line() -> None:
+    result = read("开展科普宣传。（县科协牵头）", "二、进度安排", "各单位要按时完成任务。")
+    assert result.plan.stages == ()
+    assert [(p.location.line, "进度安排中无法识别" in p.message) for p in result.problems] == [(7, True)]

@@ -43,8 +43,8 @@ _PATTERNS = (
 _TITLE_END = re.compile(r"^(?P<title>[^。，；：]{2,30})[。：:](?P<rest>.+)$")
 
 # The distribution list and imprint that close an official document:
-# 送：… / 抄送：… / 主送：… / …2022年10月14日印发
-_END_OF_BODY = re.compile(r"^(?:抄送|主送|抄报|送)\s*[：:]|印发\s*$")
+# 送：… / 抄送：… / 主送：… / …办公室  2022年10月14日印发
+_END_OF_BODY = re.compile(r"^(?:抄送|主送|抄报|送)\s*[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def ends_body(text: str) -> bool:
     --------
     >>> ends_body("送：县委各部门，县人武部。"), ends_body("新晃侗族自治县人民政府办公室  2022年10月14日印发")
     (True, True)
-    >>> ends_body("送教下乡。")
-    False
+    >>> ends_body("送教下乡。"), ends_body("（三）制定并印发")
+    (False, False)
     """
     return _END_OF_BODY.search(text) is not None

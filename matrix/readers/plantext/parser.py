@@ -276,12 +276,23 @@ def _section(
     return replace(section, measures=tuple(measures)), problems
 
 
-def _schedule_text(block: _Block) -> list[str]:
-    """The paragraphs of a timeline part, its heading (a stage's name) in front of the first."""
-    texts = [item.text for item in block.items if isinstance(item, SourceLine)]
+def _schedule(block: _Block, fallback: Location) -> tuple[tuple[Stage, ...], tuple[Problem, ...]]:
+    """The stages of a timeline part; a heading that is not 进度安排 itself names a stage."""
+    lines = [item for item in block.items if isinstance(item, SourceLine)]
     if block.heading is not None and not _SCHEDULE.search(block.heading.title):
-        return [f"{block.heading.title}。{''.join(texts)}"]
-    return texts
+        where = block.location or fallback
+        lines = [SourceLine(f"{block.heading.title}。{''.join(line.text for line in lines)}", where)]
+    stages, unread = parse_stages([line.text for line in lines])
+    located = {line.text: line.location for line in lines}
+    problems = tuple(
+        Problem(located.get(text, fallback), f"进度安排中无法识别的段落：{text} (unread timeline)") for text in unread
+    )
+    return stages, problems
+
+
+def _section_id(chapter: int | None, section: int | None) -> str:
+    """``3.1`` for 三、（一）; a plan without chapters numbers its sections alone."""
+    return ".".join(str(number) for number in (chapter, section) if number is not None) or "1"
 
 
 def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
@@ -291,24 +302,19 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
     intro, *subsections = _split(chapter.items, SECTION)
     parts: list[tuple[str, _Block]] = []
     if intro.items and (not subsections or _assigns(intro.items, config) or kind == _SCHEDULE_KIND):
-        implicit = replace(intro, heading=Heading(SECTION, 0, title), location=chapter.location)
-        parts.append((str(number) if not subsections else f"{number}.0", implicit))
+        # what stands under the chapter heading itself: a section of its own, numbered
+        # 3 when the chapter has no sections and 3.0 when it has
+        where = chapter.location or intro.items[0].location
+        implicit = replace(intro, heading=Heading(SECTION, 0, title), location=where)
+        parts.append((_section_id(number, 0 if subsections else None), implicit))
     for block in subsections:
-        section_number = block.heading.number if block.heading else 0
-        parts.append((f"{number}.{section_number}" if number is not None else str(section_number), block))
+        parts.append((_section_id(number, block.heading.number if block.heading else None), block))
 
     result = _Read()
     for section_id, block in parts:
         part_title = block.heading.title if block.heading else title
         if kind == _SCHEDULE_KIND or _SCHEDULE.search(part_title):
-            stages, unread = parse_stages(_schedule_text(block))
-            problems = tuple(
-                Problem(
-                    block.location or chapter.location or Location(""),
-                    f"进度安排中无法识别的段落：{text} (unread timeline)",
-                )
-                for text in unread
-            )
+            stages, problems = _schedule(block, block.location or block.items[0].location)
             result = replace(result, stages=result.stages + stages, problems=result.problems + problems)
         elif kind == _PREAMBLE_KIND and not _assigns(block.items, config):
             if _TARGETS.search(part_title) or _TARGETS.search(title):
