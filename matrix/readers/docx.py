@@ -22,7 +22,7 @@ from ..model import Location, Plan
 from ..raci import RaciConfig
 from .plantext.parser import Item, parse_plan
 from .plantext.source import ImportResult, Problem, SourceLine
-from .plantext.tasktable import header_columns, row_item
+from .plantext.tasktable import header_columns, table_items
 from .text import checked
 from .wordlists import list_labels
 
@@ -38,12 +38,11 @@ def _table_items(table: Table, number: int, path: str, config: RaciConfig) -> tu
         columns = header_columns(cells, config)
         if columns is None:
             continue
-        items: list[Item] = []
-        for row_number, body in enumerate(rows[index + 1 :], start=index + 2):
-            location = Location(path, sheet=f"表{number}", cell=f"第{row_number}行")
-            if (item := row_item(body, columns, location)) is not None:
-                items.append(item)
-        return items, []
+        body = [
+            (cells, Location(path, sheet=f"表{number}", cell=f"第{row_number}行"))
+            for row_number, cells in enumerate(rows[index + 1 :], start=index + 2)
+        ]
+        return list(table_items(body, columns)), []
     where = Location(path, sheet=f"表{number}")
     return [], [Problem(where, "表格没有“任务”和“牵头单位”列，不是任务分工表，已跳过 (table skipped)")]
 

@@ -171,3 +171,30 @@ def test_a_file_that_is_not_word_is_an_input_error(tmp_path: Path) -> None:
     path.write_text("不是 Word 文件", encoding="utf-8")
     with pytest.raises(InputError, match="无法作为 Word 文档打开"):
         read_docx(path)
+
+
+def test_a_task_table_with_a_category_column_gives_one_section_per_category(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in ["某县科普工作实施方案", "为推进科普工作，制定本方案。", "一、重点任务"]:
+        document.add_paragraph(line)
+    rows = [
+        ["序号", "重点任务", "具体措施", "牵头单位", "配合单位"],
+        ["1", "青少年科学素质提升行动", "实施科学家精神进校园行动", "县教育局", "县科协"],
+        ["2", "", "实施教师科学素质提升工程", "县教育局", ""],
+        ["3", "老年人科学素质提升行动", "实施智慧助老行动", "县科协、县民政局", "县卫健局"],
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for cells, row in zip(rows, table.rows, strict=True):
+        for text, cell in zip(cells, row.cells, strict=True):
+            cell.text = text
+    table.cell(1, 1).merge(table.cell(2, 1))  # the category spans its two rows, as offices merge it
+    path = tmp_path / "category.docx"
+    document.save(str(path))
+
+    result = read_docx(path)
+    assert result.problems == ()
+    assert [(s.id, s.title, [m.title for m in s.measures]) for s in result.plan.sections] == [
+        ("1.1", "青少年科学素质提升行动", ["实施科学家精神进校园行动", "实施教师科学素质提升工程"]),
+        ("1.2", "老年人科学素质提升行动", ["实施智慧助老行动"]),
+    ]
+    assert result.plan.measures[2].leads == ("县科协", "县民政局")

@@ -532,3 +532,19 @@ def test_a_timeline_paragraph_without_years_is_reported_at_its_line() -> None:
     result = read("开展科普宣传。（县科协牵头）", "二、进度安排", "各单位要按时完成任务。")
     assert result.plan.stages == ()
     assert [(p.location.line, "进度安排中无法识别" in p.message) for p in result.problems] == [(7, True)]
+
+
+def test_a_typed_table_with_name_and_content_columns() -> None:
+    result = read(
+        "| 序号 | 任务名称 | 任务内容 | 责任单位 | 协办单位 |",
+        "| --- | --- | --- | --- | --- |",
+        "| 1 | 开展科普宣传 | 每年开展科普活动20场。 | 县科协 | 县教育局 |",
+    )
+    assert result.problems == ()
+    (measure,) = result.plan.measures
+    assert (measure.title, measure.text, measure.targets) == (
+        "开展科普宣传",
+        "每年开展科普活动20场。",
+        ("每年开展科普活动20场",),
+    )
+    assert (measure.leads, measure.cooperators, measure.deadline) == (("县科协",), ("县教育局",), "每年")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from ...model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section, Stage
 from ...raci import RaciConfig, assign
@@ -40,7 +41,7 @@ from .headings import CHAPTER, ITEM, SECTION, SUBITEM, Heading, ends_body, parse
 from .mentions import named_bodies
 from .source import ImportResult, Problem, SourceLine, TaskRow
 from .stages import parse_stages
-from .tasktable import Columns, header_columns, row_item, text_cells
+from .tasktable import header_columns, table_items, text_cells
 
 __all__ = ["Item", "parse_plan"]
 
@@ -97,20 +98,18 @@ def _heading(item: Item) -> Heading | None:
 
 
 def _tabulate(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
-    """Lines typed as a task table (cells between tabs or |) turned into rows."""
+    """Runs of lines typed as a task table (cells between tabs or |) turned into rows."""
     items: list[Item] = []
-    columns: Columns | None = None
-    for line in lines:
-        cells = text_cells(line.text) if isinstance(line, SourceLine) else None
-        if cells is None:
-            columns = None
-            items.append(line)
-        elif columns is None:
-            columns = header_columns(cells, config)
-            if columns is None:
-                items.append(line)
-        elif cells and (row := row_item(cells, columns, line.location)) is not None:
-            items.append(row)
+    for is_row, run in groupby(
+        lines, key=lambda line: isinstance(line, SourceLine) and text_cells(line.text) is not None
+    ):
+        run = list(run)
+        columns = header_columns(text_cells(run[0].text) or [], config) if is_row else None
+        if columns is None:
+            items.extend(run)
+            continue
+        rows = [(cells, line.location) for line in run[1:] if (cells := text_cells(line.text))]
+        items.extend(table_items(rows, columns))
     return items
 
 
@@ -239,7 +238,10 @@ def _measure(
         problems.extend(Problem(source, message) for message in parsed.problems)
     elif draft.block is not None:
         parsed, source = draft.block
-    title = lead_phrase(text) or section.title
+    if draft.row is not None and draft.row.detail:
+        title, text = draft.row.task, draft.row.detail  # a 内容 column beside the task's name
+    else:
+        title = lead_phrase(text) or section.title
     if parsed is None and expects_assignment:
         what = f"第{draft.number}项" if draft.number is not None else ""
         problems.append(

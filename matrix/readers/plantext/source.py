@@ -27,7 +27,8 @@ class TaskRow:
     """One row of a task table (任务分工表): a measure whose assignment is given in columns.
 
     ``leads`` and ``cooperators`` hold the cells as written (``县教育局、县科协``);
-    ``deadline`` holds the 完成时限 cell, empty when the table has none.
+    ``deadline`` holds the 完成时限 cell, ``section`` the 类别 cell and ``detail``
+    a separate 内容 cell; each is empty when the table has no such column.
     """
 
     task: str
@@ -36,6 +37,8 @@ class TaskRow:
     location: Location
     number: str = ""
     deadline: str = ""
+    section: str = ""
+    detail: str = ""
 
     @property
     def text(self) -> str:

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from ...model import Location
 from ...raci import COOPERATE, LEAD, RaciConfig
 from .brackets import ROLE_NOUNS
+from .headings import SECTION, chinese_numeral, parse_heading
 from .source import SourceLine, TaskRow
 
-__all__ = ["Columns", "header_columns", "row_item", "text_cells"]
+__all__ = ["Columns", "header_columns", "row_item", "table_items", "text_cells"]
 
-# Header words: a task column and a deadline column (the role columns are found by verb).
+# Header words (the role columns are found by their verb, see _role):
 _NUMBER = re.compile(r"^(?:序号|编号|序)$")
-_TASK = re.compile(r"任务|措施|内容|事项|工作")
+_TEXTUAL = re.compile(r"任务|措施|内容|事项|工作")  # what the task is: 重点任务, 具体措施, 工作内容 …
+_SECTION = re.compile(r"类别|所属|分类|领域|板块")  # which action or project a row belongs to
 _DEADLINE = re.compile(r"时限|时间|期限|时序")
 _BODY = re.compile(r"单位|部门")
 
@@ -33,13 +35,20 @@ _RULE = re.compile(r"^[\s|:：\-—]+$")
 
 @dataclass(frozen=True)
 class Columns:
-    """Which column holds what, by index; ``None`` for a column the table lacks."""
+    """Which column holds what, by index; ``None`` for a column the table lacks.
+
+    ``task`` names the measure; ``detail`` holds its full text when the
+    table has a separate 内容 column; ``section`` the action or project the
+    row belongs to (类别, or 重点任务 beside a 具体措施 column).
+    """
 
     task: int
     leads: int
     cooperators: int | None = None
     deadline: int | None = None
     number: int | None = None
+    section: int | None = None
+    detail: int | None = None
     width: int = 0
 
 
@@ -54,20 +63,46 @@ def _role(cell: str, config: RaciConfig) -> str | None:
     return None
 
 
+def _textual(found: dict[str, int], textual: list[tuple[int, str]]) -> None:
+    """Share the columns that describe the task among task, detail and section.
+
+    With one such column it is the task. With several, the most specific
+    names the task (具体措施 before 工作任务 before 任务), a 内容 column is the
+    detail, and a remaining 任务 column (重点任务 beside 具体措施) is the section.
+    """
+    if not textual:
+        return
+    order = [re.compile(p) for p in (r"措施|事项", r"任务名称|工作任务|具体任务", r"任务|工作", r"内容")]
+    rank = {index: next(i for i, p in enumerate(order) if p.search(cell)) for index, cell in textual}
+    task = min(rank, key=lambda index: (rank[index], index))
+    found["task"] = task
+    for index, cell in textual:
+        if index == task:
+            continue
+        if "内容" in cell:
+            found.setdefault("detail", index)
+        else:
+            found.setdefault("section", index)
+
+
 def header_columns(cells: Sequence[str], config: RaciConfig | None = None) -> Columns | None:
     """The columns of a task table, or ``None`` if ``cells`` is not such a header.
 
     Examples
     --------
     >>> header_columns(["序号", "重点任务", "牵头单位", "参加单位", "完成时限"])
-    Columns(task=1, leads=2, cooperators=3, deadline=4, number=0, width=5)
-    >>> header_columns(["任务", "牵头", "协办单位"])
-    Columns(task=0, leads=1, cooperators=2, deadline=None, number=None, width=3)
+    Columns(task=1, leads=2, cooperators=3, deadline=4, number=0, section=None, detail=None, width=5)
+    >>> columns = header_columns(["序号", "重点任务", "具体措施", "牵头单位", "配合单位"])
+    >>> columns.section, columns.task
+    (1, 2)
+    >>> header_columns(["任务", "牵头", "协办单位"]).cooperators
+    2
     >>> header_columns(["姓名", "职务"]) is None
     True
     """
     config = config or RaciConfig()
     found: dict[str, int] = {}
+    textual: list[tuple[int, str]] = []
     for index, raw in enumerate(cells):
         cell = re.sub(r"\s+", "", raw)
         role = _role(cell, config)
@@ -77,10 +112,13 @@ def header_columns(cells: Sequence[str], config: RaciConfig | None = None) -> Co
             found.setdefault("cooperators", index)
         elif _NUMBER.match(cell):
             found.setdefault("number", index)
+        elif _SECTION.search(cell):
+            found.setdefault("section", index)
         elif _DEADLINE.search(cell):
             found.setdefault("deadline", index)
-        elif _TASK.search(cell):
-            found.setdefault("task", index)
+        elif _TEXTUAL.search(cell):
+            textual.append((index, cell))
+    _textual(found, textual)
     if "task" not in found or "leads" not in found:
         return None
     return Columns(width=len(cells), **found)
@@ -119,7 +157,32 @@ def row_item(cells: Sequence[str], columns: Columns, location: Location) -> Task
         location=location,
         number=cell(columns.number),
         deadline=cell(columns.deadline),
+        section=cell(columns.section),
+        detail=cell(columns.detail),
     )
+
+
+def table_items(rows: Sequence[tuple[Sequence[str], Location]], columns: Columns) -> list[TaskRow | SourceLine]:
+    """The items of a task table's body rows, a section heading wherever the section column changes.
+
+    A section cell already numbered (``（二）农民科学素质提升行动``) is used as
+    it is; otherwise the sections are numbered （一）, （二）… in table order,
+    which is the order the table gives them. An empty section cell continues
+    the section above, as merged or blank cells do.
+    """
+    items: list[TaskRow | SourceLine] = []
+    current = ""
+    count = 0
+    for cells, location in rows:
+        item = row_item(cells, columns, location)
+        if isinstance(item, TaskRow) and item.section and item.section != current:
+            current, count = item.section, count + 1
+            heading = parse_heading(current)
+            numbered = heading is not None and heading.level == SECTION
+            items.append(SourceLine(current if numbered else f"（{chinese_numeral(count)}）{current}", location))
+        if item is not None:
+            items.append(item)
+    return items
 
 
 def text_cells(text: str) -> list[str] | None:
