@@ -548,3 +548,15 @@ def test_a_typed_table_with_name_and_content_columns() -> None:
         ("每年开展科普活动20场",),
     )
     assert (measure.leads, measure.cooperators, measure.deadline) == (("县科协",), ("县教育局",), "每年")
+
+
+def test_task_rows_after_the_distribution_list_are_reported_not_dropped() -> None:
+    result = read(
+        "开展科普宣传。（县科协牵头）",
+        "抄送：县委各部门。",
+        "序号\t重点任务\t牵头单位",
+        "1\t建设科普阵地\t县科协",
+    )
+    assert [m.title for m in result.plan.measures] == ["开展科普宣传"]
+    (problem,) = result.problems
+    assert problem.location.line == 8 and "1 行未读入" in problem.message

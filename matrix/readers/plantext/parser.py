@@ -406,6 +406,15 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
             read.problems + part.problems,
         )
     problems = list(read.problems)
+    after = [item for item in lines[end:] if isinstance(item, TaskRow)]
+    if after:
+        problems.append(
+            Problem(
+                after[0].location,
+                f"正文结束（抄送、印发）之后的任务分工表共 {len(after)} 行未读入，请移入正文 "
+                "(task table after the end of the plan not read)",
+            )
+        )
     if not title:
         problems.insert(0, Problem(Location(path), "未找到方案标题 (no plan title found before the first chapter)"))
     plan = Plan(
