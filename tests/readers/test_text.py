@@ -560,3 +560,28 @@ def test_task_rows_after_the_distribution_list_are_reported_not_dropped() -> Non
     assert [m.title for m in result.plan.measures] == ["开展科普宣传"]
     (problem,) = result.problems
     assert problem.location.line == 8 and "1 行未读入" in problem.message
+
+
+def test_block_assignments_written_before_their_measures() -> None:
+    result = read(
+        "（责任分工：县科协牵头，县教育局配合）",
+        "1.开展科普宣传。",
+        "2.建设科普阵地。",
+        "（责任分工：县人社局牵头）",
+        "3.培养科普人才。",
+    )
+    assert result.problems == ()
+    assert [(m.title, m.leads) for m in result.plan.measures] == [
+        ("开展科普宣传", ("县科协",)),
+        ("建设科普阵地", ("县科协",)),
+        ("培养科普人才", ("县人社局",)),
+    ]
+    assert result.plan.measures[2].assignments[0].source.line == 8
+
+
+def test_a_block_assignment_that_assigns_nothing_is_reported() -> None:
+    result = read("开展科普宣传。（县科协牵头）", "（责任分工：县教育局牵头）")
+    assert [(p.location.line, p.message) for p in result.problems] == [
+        (6, "责任分工没有可对应的任务 (assignment covers no measure)")
+    ]
+    assert result.plan.measures[0].leads == ("县科协",)

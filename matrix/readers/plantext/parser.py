@@ -158,8 +158,19 @@ def _measure_kind(title: str) -> str:
     return noun[0] if noun else title
 
 
+def _assigned(draft: _Draft, config: RaciConfig) -> bool:
+    """True for a measure assigned by its own table row or closing bracket."""
+    return draft.row is not None or _own_bracket("".join(draft.texts), config) is not None
+
+
 def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], list[Problem]]:
-    """Group a section's lines into measures and attach block assignments to them."""
+    """Group a section's lines into measures and attach block assignments to them.
+
+    A block assignment covers the measures written since the previous one,
+    as plans usually place it (责任分工 after the measures). When the first
+    block of a section has no measure before it, the plan writes blocks in
+    front of their measures, and each block covers those that follow it.
+    """
     headings = [_heading(item) for item in items]
     levels = {heading.level for heading in headings if heading is not None}
     item_level = ITEM if ITEM in levels else SUBITEM if SUBITEM in levels else None
@@ -168,6 +179,14 @@ def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], li
     block_start = 0
     open_item = False
     expected = 1
+    forward: tuple[ParsedAssignment, Location] | None = None  # a block waiting for the measures after it
+    forward_used = True
+
+    def unused(block: tuple[ParsedAssignment, Location] | None) -> list[Problem]:
+        if block is None:
+            return []
+        return [Problem(block[1], "责任分工没有可对应的任务 (assignment covers no measure)")]
+
     for item, heading in zip(items, headings, strict=True):
         if isinstance(item, TaskRow):
             drafts.append(_Draft((item.task,), (item.location,), row=item))
@@ -175,16 +194,13 @@ def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], li
         elif (block := assignment_line(item.text, config)) is not None:
             parsed = parse_assignment(block, config)
             problems.extend(Problem(item.location, message) for message in parsed.problems)
-            covered = [i for i in range(block_start, len(drafts)) if drafts[i].row is None]
-            if not covered:
-                problems.append(
-                    Problem(
-                        item.location,
-                        f"责任分工前没有可对应的任务：{item.text} (assignment covers no measure)",
-                    )
-                )
-            for i in covered:
-                drafts[i] = replace(drafts[i], block=(parsed, item.location))
+            covered = [i for i in range(block_start, len(drafts)) if not _assigned(drafts[i], config)]
+            if forward is not None or not covered:
+                problems.extend(unused(None if forward_used else forward))
+                forward, forward_used = (parsed, item.location), False
+            else:
+                for i in covered:
+                    drafts[i] = replace(drafts[i], block=(parsed, item.location))
             block_start = len(drafts)
             open_item = False
         elif heading is not None and heading.level == item_level:
@@ -193,14 +209,17 @@ def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], li
                     Problem(item.location, f"编号不连续：应为{expected}，实为{heading.number} (numbering jumps)")
                 )
             expected = heading.number + 1
-            drafts.append(_Draft((heading.title,), (item.location,), number=heading.number))
+            drafts.append(_Draft((heading.title,), (item.location,), number=heading.number, block=forward))
+            forward_used = True
             open_item = True
         elif open_item:
             last = drafts[-1]
             drafts[-1] = replace(last, texts=(*last.texts, item.text), locations=(*last.locations, item.location))
         elif item_level is None or _own_bracket(item.text, config):
-            drafts.append(_Draft((item.text,), (item.location,)))
+            drafts.append(_Draft((item.text,), (item.location,), block=forward))
+            forward_used = True
         # otherwise: a paragraph before the first numbered item, the section's introduction
+    problems.extend(unused(None if forward_used else forward))
     if item_level is None:
         drafts = _without_introduction(drafts, config)
     return drafts, problems
@@ -265,11 +284,18 @@ def _measure(
 
 
 def _section(
-    section: Section, items: Sequence[Item], expects_assignment: bool, config: RaciConfig
+    section: Section,
+    items: Sequence[Item],
+    expects_assignment: bool,
+    config: RaciConfig,
+    default: tuple[ParsedAssignment, Location] | None = None,
 ) -> tuple[Section, list[Problem]]:
+    """The section with its measures; ``default`` assigns those that nothing else assigns."""
     drafts, problems = _drafts(items, config)
     measures = []
     for ordinal, draft in enumerate(drafts, start=1):
+        if draft.block is None and default is not None:
+            draft = replace(draft, block=default)
         measure, measure_problems = _measure(draft, f"{section.id}.{ordinal}", section, expects_assignment, config)
         measures.append(measure)
         problems.extend(measure_problems)
@@ -324,19 +350,21 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
                 result = replace(result, targets=result.targets + found)
         else:
             guarantee = kind == _GUARANTEE_CHAPTER
-            items = block.items
-            if block.heading and (heading_bracket := _own_bracket(part_title, config)):
+            default: tuple[ParsedAssignment, Location] | None = None
+            if block.heading and block.location and (heading_bracket := _own_bracket(part_title, config)):
                 # （一）青少年科学素质提升行动（县教育局牵头，…配合）: the heading assigns
                 # every measure of the section that has no assignment of its own.
-                part_title = heading_bracket[0]
-                items = (*items, SourceLine(f"（{heading_bracket[1]}）", block.location))
+                part_title, content = heading_bracket
+                default = (parse_assignment(content, config), block.location)
+                heading_problems = tuple(Problem(block.location, m) for m in default[0].problems)
+                result = replace(result, problems=result.problems + heading_problems)
             section = Section(
                 id=section_id,
                 title=part_title,
                 kind=GUARANTEE_KIND if guarantee else _measure_kind(title or part_title),
                 source=block.location,
             )
-            section, problems = _section(section, items, not guarantee, config)
+            section, problems = _section(section, block.items, not guarantee, config, default)
             result = replace(result, sections=(*result.sections, section), problems=result.problems + tuple(problems))
     return result
 
