@@ -73,7 +73,9 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
             label, text = next(labels), block.text
             if label and not text.lstrip().startswith(label):
                 text = label + text
-            items.append(SourceLine(text, Location(path, line=paragraph_number)))
+            # a line break inside a paragraph (Shift+Enter) separates lines as a new paragraph would
+            location = Location(path, line=paragraph_number)
+            items.extend(SourceLine(part, location) for part in text.split("\n"))
         else:
             table_number += 1
             table_items, table_problems = _table_items(block, table_number, path, config)

@@ -198,3 +198,21 @@ def test_a_task_table_with_a_category_column_gives_one_section_per_category(tmp_
         ("1.2", "老年人科学素质提升行动", ["实施智慧助老行动"]),
     ]
     assert result.plan.measures[2].leads == ("县科协", "县民政局")
+
+
+def test_line_breaks_inside_a_paragraph_separate_lines(tmp_path: Path) -> None:
+    document = docx.Document()
+    title = document.add_paragraph("某县全民科学素质行动规划纲要")
+    title.add_run().add_break()
+    title.add_run("实施方案（2021-2025年）")
+    document.add_paragraph("为推进科普工作，制定本方案。")
+    chapter = document.add_paragraph("一、重点任务")
+    chapter.add_run().add_break()
+    chapter.add_run("（一）科普宣传")
+    document.add_paragraph("开展科普宣传。（县科协牵头）")
+    path = tmp_path / "breaks.docx"
+    document.save(str(path))
+    result = read_docx(path)
+    assert result.problems == ()
+    assert (result.plan.title, result.plan.period) == ("某县全民科学素质行动规划纲要实施方案", "2021-2025")
+    assert [(s.id, s.title) for s in result.plan.sections] == [("1.1", "科普宣传")]
