@@ -585,3 +585,11 @@ def test_a_block_assignment_that_assigns_nothing_is_reported() -> None:
         (6, "责任分工没有可对应的任务 (assignment covers no measure)")
     ]
     assert result.plan.measures[0].leads == ("县科协",)
+
+
+def test_a_department_listed_as_lead_and_cooperator_keeps_both_for_the_audit() -> None:
+    (measure,) = read("开展科普宣传。（县教育局牵头，县教育局、县科协配合）").plan.measures
+    assert [(a.department, a.role, a.also) for a in measure.assignments] == [
+        ("县教育局", "A/R", ("C",)),
+        ("县科协", "C", ()),
+    ]

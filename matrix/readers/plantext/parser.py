@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 
 from ...model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section, Stage
-from ...raci import RaciConfig, assign
+from ...raci import RaciConfig, assign, listed_twice
 from .brackets import (
     ParsedAssignment,
     assignment_line,
@@ -270,6 +270,7 @@ def _measure(
             )
         )
     pairs = assign(parsed.leads, parsed.cooperators, config=config) if parsed else ()
+    twice = listed_twice(parsed.leads, parsed.cooperators) if parsed else ()
     measure = Measure(
         id=measure_id,
         title=title,
@@ -277,7 +278,7 @@ def _measure(
         kind=section.kind,
         targets=targets(text),
         deadline=(draft.row.deadline if draft.row and draft.row.deadline else None) or deadline(text),
-        assignments=tuple(Assignment(name, role, source) for name, role in pairs),
+        assignments=tuple(Assignment(name, role, source, also=("C",) if name in twice else ()) for name, role in pairs),
         source=draft.locations[0],
     )
     return measure, problems
