@@ -1,7 +1,7 @@
 """Readers: one module per input format, each returning a :class:`~matrix.model.Plan`.
 
 :func:`read_plan` picks the reader by file extension, as csvkit does, and says
-so plainly when it cannot, suggesting ``--format``. A plan's own text (.txt,
+so plainly when it cannot, suggesting ``--input-format``. A plan's own text (.txt,
 .docx) is read strictly there: the first passage that cannot be placed is an
 :class:`~matrix.errors.InputError`. :func:`import_plan` reads the same files
 leniently and returns every problem, for ``raci import`` to list.
@@ -64,7 +64,7 @@ def _reader(path: Path, fmt: str | None, formats: dict[str, tuple[str, str]]) ->
     if fmt not in formats:
         known = "、".join(sorted(ext for ext, name in _EXTENSIONS.items() if name in formats))
         raise InputError(
-            f"无法从扩展名 '{path.suffix}' 判断格式，支持：{known}；可用 --format 指定 (unknown format)",
+            f"无法从扩展名 '{path.suffix}' 判断格式，支持：{known}；可用 --input-format 指定 (unknown format)",
             str(path),
         )
     module, function = formats[fmt]

@@ -97,7 +97,7 @@ def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
         read_plan(tmp_path / "none.yaml")
     odd = tmp_path / "plan.json"
     odd.write_text("{}", encoding="utf-8")
-    with pytest.raises(InputError, match="--format"):
+    with pytest.raises(InputError, match="--input-format"):
         read_plan(odd)
 
 
