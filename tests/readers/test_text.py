@@ -308,8 +308,9 @@ def test_xinhuang_organisation_chapter_gives_six_unassigned_items(xinhuang) -> N
     items = [m for m in xinhuang.plan.measures if m.kind == GUARANTEE_KIND]
     assert [m.id for m in items] == ["4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.3.1", "4.3.2"]
     assert [m.title for m in items] == [
-        "组织保障",  # line 160 opens with a long sentence, so the section names it
-        "组织保障",
+        # lines 160 and 162 open with long sentences, so the section names them, numbered apart
+        "组织保障（第1项）",
+        "组织保障（第2项）",
         "完善检查评估机制",
         "完善表彰奖励机制",
         "完善法规政策",

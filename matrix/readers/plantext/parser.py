@@ -300,6 +300,12 @@ def _section(
         measure, measure_problems = _measure(draft, f"{section.id}.{ordinal}", section, expects_assignment, config)
         measures.append(measure)
         problems.extend(measure_problems)
+    untitled = [m for m in measures if m.title == section.title]
+    if len(untitled) > 1:
+        # several paragraphs without a lead phrase: the section title alone would not tell them apart
+        measures = [
+            replace(m, title=f"{m.title}（第{m.id.rsplit('.', 1)[-1]}项）") if m in untitled else m for m in measures
+        ]
     if all(problem.location.line is not None for problem in problems):
         problems.sort(key=lambda problem: problem.location.line or 0)
     return replace(section, measures=tuple(measures)), problems
