@@ -89,6 +89,8 @@ input_format_option = click.option(
     help="输入格式；默认按扩展名判断 (input format).",
 )
 plan_argument = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), required=False)
+date_option = click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="通知落款日期（YYYY-MM-DD），默认今天。")
+force_option = click.option("--force", is_flag=True, help="覆盖上次生成后被人修改过的输出文件。")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -116,8 +118,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="输出目录；每个方案写入其中以方案文件名命名的子目录。",
 )
-@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="通知落款日期（YYYY-MM-DD），默认今天。")
-@click.option("--force", is_flag=True, help="覆盖上次生成后被人修改过的输出文件。")
+@date_option
+@force_option
 def build(plan: Path | None, input_fmt: str | None, outdir: Path, date: dt.datetime | None, force: bool) -> None:
     """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
 
@@ -338,3 +340,63 @@ def import_(plan: Path, out: Path | None, strict: bool) -> None:
         click.echo(str(problem), err=True)
     written = write_plan_yaml(result.plan, out or Path("output") / f"{plan.stem}.yaml")
     click.echo(f"已写入：{written}（{len(result.plan.measures)} 项措施，{len(result.problems)} 处需核对）")
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="终端输出格式：表格或 JSON。",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="同时写出 变更.xlsx 和各单位的变更通知（变更通知/*.docx）到此目录。",
+)
+@date_option
+@force_option
+@input_format_option
+def diff_command(
+    old: Path, new: Path, style: str, outdir: Path | None, date: dt.datetime | None, force: bool, input_fmt: str | None
+) -> None:
+    """比较方案的两个版本：措施增删改、各单位任务分工的变化。
+
+    Compare two versions of a plan: measures added, removed, reworded or
+    moved, and each department's gained, lost and changed roles. With -o,
+    also write the changes as a workbook and one change notice for each
+    department concerned.
+
+    \b
+    Example:
+        raci diff input/wutai-2021.yaml input/wutai-2023.yaml -o output/修订
+        raci diff old.yaml new.yaml --format json > changes.json
+    """
+    from .diff import diff_plans
+    from .export.change_notice import write_change_notices
+    from .export.change_workbook import write_diff_workbook
+    from .export.changes import dump_diff_json, format_diff_table
+    from .export.manifest import check_unedited, record_written
+    from .readers import read_plan
+
+    new_plan = read_plan(new, input_fmt)
+    changes = diff_plans(read_plan(old, input_fmt), new_plan)
+    click.echo(dump_diff_json(changes) if style == "json" else format_diff_table(changes))
+    if outdir is None:
+        return
+    workbook, notices = outdir / "变更.xlsx", outdir / "变更通知"
+    check_unedited(outdir, [workbook, *notices.glob("*.docx")], force=force)
+    written = [write_diff_workbook(changes, workbook)]
+    sent = write_change_notices(
+        changes, notices, office=new_plan.office or new_plan.issuer, date=date.date() if date else None
+    )
+    written += sent.written
+    record_written(outdir, written)
+    click.echo(f"已写入：{workbook}", err=True)
+    click.echo(f"已写入 {len(sent.written)} 份变更通知：{notices}", err=True)

@@ -24,9 +24,11 @@ from .model import Measure, Plan, Section
 __all__ = [
     "ADDED",
     "CHANGED",
+    "CONTENT_FIELDS",
     "GAINED",
     "LOST",
     "REMOVED",
+    "REVISED",
     "MeasureChange",
     "PlanDiff",
     "RoleChange",
@@ -38,9 +40,12 @@ REMOVED = "removed"
 CHANGED = "changed"
 GAINED = "gained"
 LOST = "lost"
+REVISED = "revised"
 
 #: Measure fields compared when two versions are matched, in the order they are reported.
 _COMPARED = ("id", "section", "title", "text", "targets", "deadline")
+#: The fields whose change alters what a department has to do (a renumbering does not).
+CONTENT_FIELDS = ("title", "text", "targets", "deadline")
 
 
 @dataclass(frozen=True)
@@ -82,10 +87,12 @@ class MeasureChange:
 
 @dataclass(frozen=True)
 class RoleChange:
-    """One cell of the matrix that differs: ``department`` on ``measure``.
+    """One cell of the matrix that concerns ``department`` on ``measure``.
 
     ``old_role`` is ``None`` when the department gains the measure, ``new_role``
-    is ``None`` when it loses it; both are set when the role changed (R→C).
+    is ``None`` when it loses it; both are set and differ when the role changed
+    (R→C); both are set and equal when the role stayed but the measure's
+    content was revised (``fields`` then names what, from :data:`CONTENT_FIELDS`).
     ``measure`` and ``title`` are as in the new plan, or the old one when the
     measure was removed.
     """
@@ -95,28 +102,34 @@ class RoleChange:
     title: str
     old_role: str | None
     new_role: str | None
+    fields: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
-        """GAINED, LOST or CHANGED."""
+        """GAINED, LOST, CHANGED or REVISED."""
         if self.old_role is None:
             return GAINED
         if self.new_role is None:
             return LOST
-        return CHANGED
+        return REVISED if self.old_role == self.new_role else CHANGED
 
 
 @dataclass(frozen=True)
 class PlanDiff:
-    """Everything that changed from ``old_title`` to ``new_title``, in plan order."""
+    """Everything that changed from ``old_title`` to ``new_title``, in plan order.
+
+    ``cells`` holds, per measure, the role changes and then the departments
+    that kept their role on a revised measure: everything a department's
+    change notice lists.
+    """
 
     old_title: str
     new_title: str
     measures: tuple[MeasureChange, ...] = ()
-    roles: tuple[RoleChange, ...] = ()
+    cells: tuple[RoleChange, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.measures or self.roles)
+        return bool(self.measures or self.cells)
 
     def _of_kind(self, kind: str) -> tuple[MeasureChange, ...]:
         return tuple(c for c in self.measures if c.kind == kind)
@@ -141,13 +154,26 @@ class PlanDiff:
         """Matched measures whose id or section changed."""
         return tuple(c for c in self._of_kind(CHANGED) if c.moved)
 
+    @property
+    def roles(self) -> tuple[RoleChange, ...]:
+        """The cells whose role differs: gained, lost or changed."""
+        return tuple(c for c in self.cells if c.kind != REVISED)
+
     def departments(self) -> tuple[str, ...]:
         """Departments with at least one role change, in order of first change."""
         return tuple(dict.fromkeys(r.department for r in self.roles))
 
+    def affected_departments(self) -> tuple[str, ...]:
+        """Departments with a role change or a revised measure: those who get a change notice."""
+        return tuple(dict.fromkeys(c.department for c in self.cells))
+
     def for_department(self, department: str) -> tuple[RoleChange, ...]:
-        """The role changes of one department: what its change notice lists."""
-        return tuple(r for r in self.roles if r.department == department)
+        """What changed for one department: its role changes and its revised measures, in plan order.
+
+        A department that still leads a measure whose target went from 100 to
+        200 人次 has to hear about it as much as one that gained a measure.
+        """
+        return tuple(c for c in self.cells if c.department == department)
 
 
 def _title_key(title: str) -> str:
@@ -197,16 +223,20 @@ def _changed_fields(old: Measure, new: Measure, old_section: Section, new_sectio
     return tuple(name for name in _COMPARED if values[name][0] != values[name][1])
 
 
-def _role_changes(old: Measure | None, new: Measure | None, shown: Measure) -> list[RoleChange]:
-    """Role cells that differ, in the new plan's order of departments, then the old one's."""
+def _cells(old: Measure | None, new: Measure | None, shown: Measure, fields: tuple[str, ...] = ()) -> list[RoleChange]:
+    """The cells of one measure that concern someone: role changes, then (if revised) unchanged roles.
+
+    Departments come in the new plan's order, then those only in the old one.
+    """
     before = {a.department: a.role for a in old.assignments} if old else {}
     after = {a.department: a.role for a in new.assignments} if new else {}
-    changes = []
+    revised = tuple(f for f in fields if f in CONTENT_FIELDS)
+    cells = []
     for department in dict.fromkeys([*after, *before]):
         old_role, new_role = before.get(department), after.get(department)
-        if old_role != new_role:
-            changes.append(RoleChange(department, shown.id, shown.title, old_role, new_role))
-    return changes
+        if old_role != new_role or revised:
+            cells.append(RoleChange(department, shown.id, shown.title, old_role, new_role, revised))
+    return sorted(cells, key=lambda c: c.kind == REVISED)
 
 
 def diff_plans(old: Plan, new: Plan) -> PlanDiff:
@@ -220,9 +250,10 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     Returns
     -------
     PlanDiff
-        Measure changes and role changes, the new plan's order first and the
-        removed measures after, in the old plan's order. Equal plans give an
-        empty (falsy) diff.
+        Measure changes and the cells that concern a department (role
+        changes, and unchanged roles on revised measures), the new plan's
+        order first and the removed measures after, in the old plan's order.
+        Equal plans give an empty (falsy) diff.
 
     Notes
     -----
@@ -242,19 +273,19 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     [('县民政局', 'gained'), ('县科协', 'lost')]
     """
     measures: list[MeasureChange] = []
-    roles: list[RoleChange] = []
+    cells: list[RoleChange] = []
     for before, after in _pair(old, new):
         if before is None:
             measures.append(MeasureChange(ADDED, new=after, new_section=new.section_of(after.id).title))
-            roles.extend(_role_changes(None, after, after))
+            cells.extend(_cells(None, after, after))
         elif after is None:
             measures.append(MeasureChange(REMOVED, old=before, old_section=old.section_of(before.id).title))
-            roles.extend(_role_changes(before, None, before))
+            cells.extend(_cells(before, None, before))
         else:
             old_section, new_section = old.section_of(before.id), new.section_of(after.id)
             fields = _changed_fields(before, after, old_section, new_section)
             if fields:
                 change = MeasureChange(CHANGED, before, after, fields, old_section.title, new_section.title)
                 measures.append(change)
-            roles.extend(_role_changes(before, after, after))
-    return PlanDiff(old.title, new.title, tuple(measures), tuple(roles))
+            cells.extend(_cells(before, after, after, fields))
+    return PlanDiff(old.title, new.title, tuple(measures), tuple(cells))

@@ -48,6 +48,17 @@ sections:
 """
 
 
+#: SMALL_PLAN revised: 3.4.2 handed from 县民政局 to 县科协, 3.4.1 reworded, 3.4.3 added.
+REVISED_PLAN = (
+    SMALL_PLAN.replace("        leads: [县民政局]\n", "        leads: [县科协]\n")
+    .replace("聚焦老年人运用智能技术", "围绕老年人运用智能技术")
+    .replace(
+        '  - id: "5.2"\n',
+        '      - id: "3.4.3"\n        title: 开展老年人防诈骗科普\n        leads: [县公安局]\n  - id: "5.2"\n',
+    )
+)
+
+
 def seed_path(name: str) -> Path:
     """A seed plan's text, preferring the shared original and falling back to the bundled copy."""
     for folder in (SEEDS, INPUT):
@@ -77,3 +88,10 @@ def wutai_excerpt() -> Plan:
 @pytest.fixture
 def wutai_excerpt_graph(wutai_excerpt: Plan) -> nx.Graph:
     return build_graph(wutai_excerpt)
+
+
+@pytest.fixture
+def revised_plan_path(tmp_path: Path) -> Path:
+    path = tmp_path / "revised.yaml"
+    path.write_text(REVISED_PLAN, encoding="utf-8")
+    return path

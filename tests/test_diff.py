@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
 
-from matrix.diff import ADDED, CHANGED, GAINED, LOST, REMOVED, RoleChange, diff_plans
+from matrix.cli import cli
+from matrix.diff import ADDED, CHANGED, GAINED, LOST, REMOVED, REVISED, RoleChange, diff_plans
 from matrix.model import Assignment, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml_text
 
@@ -145,3 +150,85 @@ def test_duplicate_titles_fall_back_to_ids() -> None:
         ("团县委", "1.2", GAINED),
         ("县妇联", "1.2", LOST),
     ]
+
+
+def test_a_revised_measure_concerns_every_department_keeping_a_role_on_it(plan: Plan) -> None:
+    revised = with_measure(plan, "3.4.2", targets=("每年组织200人次参加健康讲座",))
+    diff = diff_plans(plan, revised)
+    assert diff.roles == () and diff.departments() == ()
+    assert diff.affected_departments() == ("县民政局", "县卫健局")
+    (cell,) = diff.for_department("县卫健局")
+    assert (cell.measure, cell.kind, cell.old_role, cell.new_role, cell.fields) == (
+        "3.4.2",
+        REVISED,
+        "C",
+        "C",
+        ("targets",),
+    )
+    assert diff.for_department("县科协") == ()
+
+
+def test_a_role_change_on_a_reworded_measure_says_what_was_reworded(plan: Plan) -> None:
+    changed = with_measure(plan, "3.4.2", text="新的表述。", assignments=(Assignment("县科协", "A/R"),))
+    diff = diff_plans(plan, changed)
+    assert [(c.department, c.kind, c.fields) for c in diff.cells] == [
+        ("县科协", GAINED, ("text",)),
+        ("县民政局", LOST, ("text",)),
+        ("县卫健局", LOST, ("text",)),
+    ]
+
+
+def test_a_renumbering_alone_concerns_nobody() -> None:
+    measure = Measure("1.1", "甲措施", assignments=(Assignment("县科协", "A/R"),))
+    old = Plan("方案", sections=(Section("1", "行动", measures=(measure,)),))
+    new = Plan("方案", sections=(Section("1", "行动", measures=(replace(measure, id="1.2"),)),))
+    diff = diff_plans(old, new)
+    assert len(diff.moved) == 1
+    assert diff.affected_departments() == ()
+
+
+def run(*args: object):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_cli_diff_prints_a_chinese_table(small_plan_path: Path, revised_plan_path: Path) -> None:
+    result = run("diff", small_plan_path, revised_plan_path)
+    assert result.exit_code == 0, result.output
+    assert "措施变更（2 项）" in result.output
+    assert "县公安局" in result.output and "新增任务" in result.output
+
+
+def test_cli_diff_json_parses(small_plan_path: Path, revised_plan_path: Path) -> None:
+    result = run("diff", small_plan_path, revised_plan_path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["added"] == 1
+    assert [c["change"] for c in data["departments"]["县科协"]] == ["revised", "gained"]
+
+
+def test_cli_diff_writes_workbook_and_notices(tmp_path: Path, small_plan_path: Path, revised_plan_path: Path) -> None:
+    out = tmp_path / "changes"
+    result = run("diff", small_plan_path, revised_plan_path, "-o", out, "--format", "json", "--date", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+    assert "已写入 5 份变更通知" in result.stderr
+    assert "变更" in load_workbook(out / "变更.xlsx").sheetnames
+    assert len(list((out / "变更通知").glob("*.docx"))) == 5
+
+
+def test_cli_diff_does_not_overwrite_an_edited_workbook(
+    tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
+) -> None:
+    assert run("diff", small_plan_path, revised_plan_path, "-o", tmp_path).exit_code == 0
+    workbook = load_workbook(tmp_path / "变更.xlsx")
+    workbook.active["A1"] = "改过"
+    workbook.save(tmp_path / "变更.xlsx")
+    result = run("diff", small_plan_path, revised_plan_path, "-o", tmp_path)
+    assert result.exit_code == 4 and "--force" in result.output
+    assert run("diff", small_plan_path, revised_plan_path, "-o", tmp_path, "--force").exit_code == 0
+
+
+def test_cli_diff_of_a_missing_file_is_one_located_error(tmp_path: Path, small_plan_path: Path) -> None:
+    result = run("diff", small_plan_path, tmp_path / "nope.yaml")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {tmp_path / 'nope.yaml'}: 文件不存在 (no such file)"

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from docx import Document
+
+from matrix.diff import diff_plans
+from matrix.export.change_notice import change_notice_name, write_change_notices
+from matrix.readers.yaml import read_yaml_text
+
+from ..conftest import REVISED_PLAN, SMALL_PLAN
+
+OFFICE = "五台县全民科学素质工作领导组办公室"
+
+
+def text_of(path: Path) -> str:
+    document = Document(str(path))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_each_concerned_department_gets_a_notice_with_only_its_changes(tmp_path: Path) -> None:
+    diff = diff_plans(read_yaml_text(SMALL_PLAN), read_yaml_text(REVISED_PLAN))
+    notices = write_change_notices(diff, tmp_path, office=OFFICE, date=dt.date(2026, 11, 23))
+    assert notices.departments == diff.affected_departments()
+    assert [p.name for p in notices.written] == [change_notice_name(d) for d in notices.departments]
+    police = text_of(tmp_path / change_notice_name("县公安局"))
+    assert "县公安局：" in police and "开展老年人防诈骗科普" in police and "新增任务" in police
+    assert "实施智慧助老行动" not in police and "加强老年人健康科普服务" not in police
+    assert OFFICE in police and "2026年11月23日" in police
+    civil = text_of(tmp_path / change_notice_name("县民政局"))
+    assert "不再承担" in civil and "内容修订：内容" in civil
+    assert "开展老年人防诈骗科普" not in civil
+
+
+def test_a_revision_that_changes_nobody_s_tasks_writes_nothing(tmp_path: Path) -> None:
+    plan = read_yaml_text(SMALL_PLAN)
+    notices = write_change_notices(diff_plans(plan, plan), tmp_path / "notices")
+    assert notices.written == () and not (tmp_path / "notices").exists()
+
+
+def test_file_names_are_safe_on_windows() -> None:
+    assert change_notice_name("县委党校/行政学校") == "变更通知-县委党校_行政学校.docx"
