@@ -7,11 +7,11 @@ is called the same thing on screen, in Excel and on paper.
 from __future__ import annotations
 
 import json
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from ..diff import ADDED, CHANGED, GAINED, LOST, REMOVED, REVISED, MeasureChange, PlanDiff, RoleChange
+from .text_table import format_table
 
 __all__ = [
     "CHANGE_LABELS",
@@ -139,21 +139,6 @@ def dump_diff_json(diff: PlanDiff) -> str:
     return json.dumps(diff_to_data(diff), ensure_ascii=False, indent=2)
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: two for each wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(_width(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-
-    def line(cells: Sequence[str]) -> str:
-        padded = [str(c) + " " * (w - _width(str(c))) for c, w in zip(cells, widths, strict=True)]
-        return "  ".join(padded).rstrip()
-
-    return [line(headers), line(["-" * w for w in widths]), *map(line, rows)]
-
-
 def format_diff_table(diff: PlanDiff) -> str:
     """The diff as two aligned tables for a terminal: measure changes, then role changes."""
     lines = [f"原方案：{diff.old_title}", f"新方案：{diff.new_title}", ""]
@@ -162,7 +147,7 @@ def format_diff_table(diff: PlanDiff) -> str:
     lines.append(f"措施变更（{len(diff.measures)} 项）")
     if diff.measures:
         rows = [(CHANGE_LABELS[c.kind], c.id, c.title, measure_change_note(c)) for c in diff.measures]
-        lines += _table(("变更", "编号", "措施", "说明"), rows)
+        lines += format_table(("变更", "编号", "措施", "说明"), rows)
     else:
         lines.append("无")
     departments = diff.affected_departments()
@@ -172,5 +157,5 @@ def format_diff_table(diff: PlanDiff) -> str:
         for d in departments
         for r in diff.for_department(d)
     ]
-    lines += _table(("单位", "编号", "措施", "原角色", "新角色", "变更"), rows) if rows else ["无"]
+    lines += format_table(("单位", "编号", "措施", "原角色", "新角色", "变更"), rows) if rows else ["无"]
     return "\n".join(lines)
