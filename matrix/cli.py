@@ -400,3 +400,49 @@ def diff_command(
     record_written(outdir, written)
     click.echo(f"已写入：{workbook}", err=True)
     click.echo(f"已写入 {len(sent.written)} 份变更通知：{notices}", err=True)
+
+
+@cli.command("merge")
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="合并后的方案文件（YAML），可再交给 raci build、raci chart 等命令。",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["by-plan", "by-name"]),
+    default="by-plan",
+    show_default=True,
+    help="by-plan：各方案的同名单位分开（五台县·县科协）；by-name：同名单位视为同一单位。",
+)
+@force_option
+def merge_command(plans: tuple[Path, ...], output: Path, mode: str, force: bool) -> None:
+    """把多个方案合并为一个，并统计各单位跨方案的工作量。
+
+    Merge several plans into one YAML plan: measures are namespaced by
+    plan file name (wutai:3.1.1), sections prefixed with the plan's place.
+    Prints the measures per plan, the departments found in several plans
+    and each department's workload across plans.
+
+    \b
+    Example:
+        raci merge input/wutai.yaml input/xinhuang.yaml -o output/两县.yaml --mode by-name
+    """
+    from .export.manifest import check_unedited, record_written
+    from .export.merge_report import format_merge_report
+    from .export.plan_yaml import write_plan_yaml
+    from .graph import build_graph
+    from .merge import merge_plans
+    from .readers import read_plan
+
+    if len(plans) < 2:
+        raise click.UsageError("至少需要两个方案文件才能合并 (need two or more plans)")
+    merged = merge_plans([read_plan(p) for p in plans], mode=mode)
+    check_unedited(output.parent, [output], force=force)
+    write_plan_yaml(merged, output)
+    record_written(output.parent, [output])
+    click.echo(format_merge_report(merged, build_graph(merged), mode=mode))
+    click.echo(f"已写入：{output}")

@@ -1,0 +1,304 @@
+"""Several plans as one: two counties side by side, or a county plan with its province's.
+
+A merged plan is an ordinary :class:`~matrix.model.Plan`, so the graph, the
+audit, the workload and every exporter work on it unchanged. Two things must
+not collide on the way:
+
+* measures and sections are namespaced by a short key per plan
+  (``wutai:3.1.1``), so 3.1.1 of one county never meets 3.1.1 of another;
+* departments are matched in one of two modes. ``by-plan`` keeps each
+  plan's bodies apart by qualifying their names with the plan's place
+  (``五台县·县科协``), because 县科协 of two counties are two offices with
+  two directors. ``by-name`` treats equal canonical names as one body, and
+  first resolves the aliases of the plans' ``departments:`` registries, so
+  县卫健局 and 县卫生健康局 count once; this is the mode for asking which
+  kinds of body carry the work across counties.
+
+Everything here is pure: plans in, a plan out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import PurePath
+from typing import Literal
+
+from .errors import InputError
+from .model import Assignment, Department, Measure, Plan, Section, Stage
+from .raci import ROLES, RaciConfig
+
+__all__ = [
+    "BY_NAME",
+    "BY_PLAN",
+    "MODES",
+    "NAMESPACE",
+    "QUALIFIER",
+    "MergeMode",
+    "departments_by_plan",
+    "merge_plans",
+    "plan_key",
+    "plan_place",
+    "split_id",
+]
+
+BY_PLAN = "by-plan"
+BY_NAME = "by-name"
+MODES: tuple[str, ...] = (BY_PLAN, BY_NAME)
+MergeMode = Literal["by-plan", "by-name"]
+
+#: Between a plan's key and a measure or section id: ``wutai:3.1.1``.
+NAMESPACE = ":"
+#: Between a plan's place and a department name: ``五台县·县科协``.
+QUALIFIER = "·"
+
+_PLACE = re.compile(r"^(.{2,12}?(?:自治县|自治州|自治区|自治旗|特别行政区|省|市|县|区|旗|盟))")
+
+
+def plan_key(plan: Plan, index: int = 0) -> str:
+    """The short key that namespaces a plan's ids: its file name without extension.
+
+    A plan built in memory has no file; it is keyed by its position,
+    ``plan1``, ``plan2`` …
+
+    Examples
+    --------
+    >>> plan_key(Plan("五台县全民科学素质行动规划纲要实施方案", source="input/wutai.yaml"))
+    'wutai'
+    """
+    stem = PurePath(plan.source).stem if plan.source else ""
+    return stem or f"plan{index + 1}"
+
+
+def plan_place(plan: Plan) -> str:
+    """The place a plan is for, read from the start of its title; the whole title otherwise.
+
+    Examples
+    --------
+    >>> plan_place(Plan("新晃侗族自治县全民科学素质行动规划纲要实施方案"))
+    '新晃侗族自治县'
+    >>> plan_place(Plan("山西省全民科学素质行动规划纲要实施方案"))
+    '山西省'
+    """
+    found = _PLACE.match(plan.title)
+    return found.group(1) if found else plan.title
+
+
+def split_id(merged_id: str) -> tuple[str, str]:
+    """``wutai:3.1.1`` → ``("wutai", "3.1.1")``; an id without a key gives ``("", id)``."""
+    key, sep, local = merged_id.partition(NAMESPACE)
+    return (key, local) if sep else ("", merged_id)
+
+
+def _keys_and_places(plans: Sequence[Plan], keys: Sequence[str] | None) -> tuple[list[str], list[str]]:
+    if keys is not None and len(keys) != len(plans):
+        raise ValueError(f"keys has {len(keys)} entries for {len(plans)} plans")
+    keys = list(keys) if keys is not None else [plan_key(p, i) for i, p in enumerate(plans)]
+    for key, plan in zip(keys, plans, strict=True):
+        if not key or NAMESPACE in key:
+            raise InputError(f"方案简称 '{key}' 不能为空或含有 '{NAMESPACE}' (bad plan key)", plan.source or None)
+    seen: dict[str, Plan] = {}
+    for key, plan in zip(keys, plans, strict=True):
+        if key in seen:
+            raise InputError(
+                f"两个方案的简称都是 '{key}'（{seen[key].source or seen[key].title} 与 {plan.source or plan.title}），"
+                "请把其中一个文件改名 (two plans share a key)"
+            )
+        seen[key] = plan
+    places = [plan_place(p) for p in plans]
+    # Two plans of one place (a plan and its revision) are told apart by their keys.
+    places = [
+        f"{place}（{key}）" if places.count(place) > 1 else place for place, key in zip(places, keys, strict=True)
+    ]
+    return keys, places
+
+
+def _alias_map(plans: Sequence[Plan]) -> dict[str, str]:
+    """Every name a registry knows → its canonical name, across all plans.
+
+    Raises
+    ------
+    InputError
+        When two registries disagree on what a name stands for: an alias of
+        two bodies, or a body's name that another plan uses as an alias.
+    """
+    canonical: dict[str, tuple[str, Plan]] = {}
+    for plan in plans:
+        for department in plan.departments:
+            for name in (department.name, *department.aliases):
+                known = canonical.get(name)
+                if known is not None and known[0] != department.name:
+                    raise InputError(
+                        f"单位名称 '{name}' 在 {known[1].source or known[1].title} 中指 '{known[0]}'，"
+                        f"在 {plan.source or plan.title} 中指 '{department.name}'，无法按名称合并 "
+                        "(an alias names two departments)"
+                    )
+                canonical[name] = (department.name, plan)
+    return {name: target for name, (target, _) in canonical.items()}
+
+
+def _merged_registry(plans: Sequence[Plan]) -> tuple[Department, ...]:
+    """One entry per canonical name: aliases united, the first specific kind and short name kept."""
+    merged: dict[str, Department] = {}
+    for plan in plans:
+        for department in plan.departments:
+            known = merged.get(department.name)
+            if known is None:
+                merged[department.name] = department
+                continue
+            merged[department.name] = replace(
+                known,
+                aliases=tuple(dict.fromkeys([*known.aliases, *department.aliases])),
+                kind=known.kind if known.kind != "其他" else department.kind,
+                short=known.short or department.short,
+            )
+    return tuple(merged.values())
+
+
+def _strongest(assignments: Sequence[Assignment]) -> tuple[Assignment, ...]:
+    """One assignment per department, keeping the strongest role, in first-listed order.
+
+    Two spellings of one body in the same measure become one cell once aliases
+    are resolved; the matrix has one cell per department and measure.
+    """
+    chosen: dict[str, Assignment] = {}
+    for assignment in assignments:
+        known = chosen.get(assignment.department)
+        if known is None or ROLES.index(assignment.role) < ROLES.index(known.role):
+            chosen[assignment.department] = assignment
+    order = list(dict.fromkeys(a.department for a in assignments))
+    return tuple(chosen[name] for name in order)
+
+
+def _renamed(measure: Measure, key: str, rename: Mapping[str, str] | None, place: str) -> Measure:
+    def name(department: str) -> str:
+        return rename.get(department, department) if rename is not None else f"{place}{QUALIFIER}{department}"
+
+    assignments = [replace(a, department=name(a.department)) for a in measure.assignments]
+    return replace(
+        measure,
+        id=f"{key}{NAMESPACE}{measure.id}",
+        assignments=_strongest(assignments),
+        suggested=tuple(dict.fromkeys(name(d) for d in measure.suggested)),
+    )
+
+
+def _qualified_registry(plan: Plan, place: str) -> tuple[Department, ...]:
+    def q(name: str) -> str:
+        return f"{place}{QUALIFIER}{name}"
+
+    return tuple(
+        replace(d, name=q(d.name), aliases=tuple(map(q, d.aliases)), short=q(d.short) if d.short else None)
+        for d in plan.departments
+    )
+
+
+def _joined(values: Sequence[str]) -> str:
+    return "、".join(dict.fromkeys(v for v in values if v))
+
+
+def merge_plans(plans: Sequence[Plan], *, mode: MergeMode = BY_PLAN, keys: Sequence[str] | None = None) -> Plan:
+    """Merge several plans into one.
+
+    Parameters
+    ----------
+    plans
+        Two or more plans, in the order their sections should appear.
+    mode
+        ``"by-plan"``: departments are qualified with their plan's place
+        (``五台县·县科协``) and never shared. ``"by-name"``: names resolved
+        through the plans' registries and equal names are one department.
+    keys
+        The namespace of each plan's ids; by default :func:`plan_key` (the
+        file name: ``wutai``).
+
+    Returns
+    -------
+    Plan
+        Sections with ids ``key:id`` and titles ``place·title``; measures
+        with ids ``key:id`` and their assignments renamed per ``mode``;
+        targets and stages prefixed with the place. The merged plan has no
+        leading-group office: each plan's office keeps the roles the plan
+        gives it explicitly, and no office is Informed of the other plans'
+        measures. ``source`` lists the plans' files.
+
+    Raises
+    ------
+    InputError
+        Two plans with the same key; in by-name mode, registries that
+        disagree on an alias.
+    ValueError
+        An unknown ``mode``, fewer than one plan, or ``keys`` of the wrong length.
+
+    Examples
+    --------
+    >>> from matrix.model import Assignment, Measure, Section
+    >>> def county(name, source):
+    ...     m = Measure("1.1", "开展科普活动", assignments=(Assignment("县科协", "A/R"),))
+    ...     return Plan(f"{name}实施方案", sections=(Section("1", "行动", measures=(m,)),), source=source)
+    >>> plans = [county("五台县", "wutai.yaml"), county("新晃侗族自治县", "xinhuang.yaml")]
+    >>> merged = merge_plans(plans)
+    >>> [(m.id, m.leads) for m in merged.measures]
+    [('wutai:1.1', ('五台县·县科协',)), ('xinhuang:1.1', ('新晃侗族自治县·县科协',))]
+    >>> merge_plans(plans, mode="by-name").department_names()
+    ('县科协',)
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown merge mode '{mode}', expected one of {', '.join(MODES)}")
+    if not plans:
+        raise ValueError("merge_plans needs at least one plan")
+    keys, places = _keys_and_places(plans, keys)
+    rename = _alias_map(plans) if mode == BY_NAME else None
+    sections: list[Section] = []
+    for plan, key, place in zip(plans, keys, places, strict=True):
+        for section in plan.sections:
+            measures = tuple(_renamed(m, key, rename, place) for m in section.measures)
+            sections.append(
+                replace(
+                    section,
+                    id=f"{key}{NAMESPACE}{section.id}",
+                    title=f"{place}{QUALIFIER}{section.title}",
+                    measures=measures,
+                )
+            )
+    if mode == BY_NAME:
+        registry = _merged_registry(plans)
+    else:
+        registry = tuple(d for plan, place in zip(plans, places, strict=True) for d in _qualified_registry(plan, place))
+    configs = {p.raci for p in plans}
+    return Plan(
+        title=f"{_joined([p.title for p in plans])}（合并）",
+        sections=tuple(sections),
+        issuer=_joined([p.issuer for p in plans]),
+        period=_joined([p.period for p in plans]),
+        targets=tuple(f"{place}：{t}" for p, place in zip(plans, places, strict=True) for t in p.targets),
+        stages=tuple(
+            Stage(f"{place}{QUALIFIER}{s.name}", s.years, s.text)
+            for p, place in zip(plans, places, strict=True)
+            for s in p.stages
+        ),
+        departments=registry,
+        raci=configs.pop() if len(configs) == 1 else RaciConfig(),
+        source=_joined([p.source for p in plans]),
+    )
+
+
+def departments_by_plan(merged: Plan) -> dict[str, tuple[str, ...]]:
+    """Which plans (by key) each department of a merged plan has a role in.
+
+    In by-name mode a department with more than one key is shared across
+    plans; in by-plan mode every department belongs to exactly one.
+
+    Returns
+    -------
+    dict
+        Department name → plan keys, departments in order of first
+        appearance, keys in plan order.
+    """
+    found: dict[str, dict[str, None]] = {}
+    for measure in merged.measures:
+        key, _ = split_id(measure.id)
+        for assignment in measure.assignments:
+            found.setdefault(assignment.department, {})[key] = None
+    return {name: tuple(keys) for name, keys in found.items()}
