@@ -446,3 +446,44 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, force: bool)
     record_written(output.parent, [output])
     click.echo(format_merge_report(merged, build_graph(merged), mode=mode))
     click.echo(f"已写入：{output}")
+
+
+@cli.command("chart")
+@plan_argument
+@input_format_option
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="输出目录；图片写入其中以方案文件名命名的子目录。",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["workload", "heatmap", "network", "all"]),
+    default="all",
+    show_default=True,
+    help="workload：部门工作量柱状图；heatmap：RACI 热力图；network：部门协作网络。",
+)
+def chart(plan: Path | None, input_fmt: str | None, outdir: Path, kind: str) -> None:
+    """画出部门工作量、RACI 热力图和部门协作网络（PNG）。
+
+    Draw the workload bar chart, the RACI heat map and the department
+    co-assignment network as PNG files in OUTPUT/<plan name>/. Needs a
+    font with Chinese glyphs (e.g. fonts-noto-cjk).
+
+    \b
+    Example:
+        raci chart input/wutai.yaml --kind network
+    """
+    from .export.charts import KINDS, write_charts
+    from .graph import build_graph
+    from .readers import read_plan
+
+    path = plan or _sample_plan()
+    graph = build_graph(read_plan(path, input_fmt))
+    written = write_charts(graph, outdir / path.stem, KINDS if kind == "all" else [kind])
+    for file in written:
+        click.echo(f"已写入：{file}")
