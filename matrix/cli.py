@@ -89,6 +89,15 @@ input_format_option = click.option(
     help="输入格式；默认按扩展名判断 (input format).",
 )
 plan_argument = click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), required=False)
+output_folder_option = click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="输出目录；每个方案写入其中以方案文件名命名的子目录。",
+)
 date_option = click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="通知落款日期（YYYY-MM-DD），默认今天。")
 force_option = click.option("--force", is_flag=True, help="覆盖上次生成后被人修改过的输出文件。")
 
@@ -109,15 +118,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @plan_argument
 @input_format_option
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="输出目录；每个方案写入其中以方案文件名命名的子目录。",
-)
+@output_folder_option
 @date_option
 @force_option
 def build(plan: Path | None, input_fmt: str | None, outdir: Path, date: dt.datetime | None, force: bool) -> None:
@@ -451,15 +452,7 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, force: bool)
 @cli.command("chart")
 @plan_argument
 @input_format_option
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="输出目录；图片写入其中以方案文件名命名的子目录。",
-)
+@output_folder_option
 @click.option(
     "--kind",
     type=click.Choice(["workload", "heatmap", "network", "all"]),
