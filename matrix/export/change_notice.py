@@ -34,6 +34,15 @@ _BODY_FONT = "仿宋_GB2312"
 _HEADING_FONT = "黑体"
 _BODY_SIZE = Pt(16)  # 三号
 _TABLE_SIZE = Pt(12)  # 小四
+#: The change table's columns and widths: 156 mm, the type area between the GB/T 9704 margins.
+_COLUMNS = (
+    ("序号", Mm(14)),
+    ("编号", Mm(16)),
+    ("措施", Mm(50)),
+    ("调整", Mm(28)),
+    ("原角色", Mm(24)),
+    ("现角色", Mm(24)),
+)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -75,15 +84,21 @@ def _paragraph(document, text: str, font: str = _BODY_FONT, *, align=None, inden
     return paragraph
 
 
-def _table(document, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
+def _table(document, rows: list[tuple[str, ...]]) -> None:
+    table = document.add_table(rows=1, cols=len(_COLUMNS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+    table.autofit = False
+    # Word reads the cell widths, LibreOffice and WPS the grid's column widths: set both.
+    for column, (_, width) in zip(table.columns, _COLUMNS, strict=True):
+        column.width = width
+    for cell, (text, width) in zip(table.rows[0].cells, _COLUMNS, strict=True):
+        cell.width = width
         _font(cell.paragraphs[0].add_run(text), _HEADING_FONT, _TABLE_SIZE)
     for row in rows:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
+        for cell, text, (_, width) in zip(cells, row, _COLUMNS, strict=True):
+            cell.width = width
             _font(cell.paragraphs[0].add_run(text), _BODY_FONT, _TABLE_SIZE)
 
 
@@ -109,7 +124,7 @@ def _notice(diff: PlanDiff, department: str, office: str, day: dt.date):
         (str(i), c.measure, c.title, role_change_label(c), role_words(c.old_role), role_words(c.new_role))
         for i, c in enumerate(diff.for_department(department), start=1)
     ]
-    _table(document, ("序号", "编号", "措施", "调整", "原角色", "现角色"), rows)
+    _table(document, rows)
     _paragraph(document, "")
     if office:
         _paragraph(document, office, align=WD_ALIGN_PARAGRAPH.RIGHT)

@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from docx import Document
+from docx.shared import Mm
 
 from matrix.diff import diff_plans
 from matrix.export.change_notice import change_notice_name, write_change_notices
@@ -42,3 +43,13 @@ def test_a_revision_that_changes_nobody_s_tasks_writes_nothing(tmp_path: Path) -
 
 def test_file_names_are_safe_on_windows() -> None:
     assert change_notice_name("县委党校/行政学校") == "变更通知-县委党校_行政学校.docx"
+
+
+def test_the_change_table_fits_the_type_area_with_the_measure_widest(tmp_path: Path) -> None:
+    diff = diff_plans(read_yaml_text(SMALL_PLAN), read_yaml_text(REVISED_PLAN))
+    (path, *_) = write_change_notices(diff, tmp_path).written
+    (table,) = Document(str(path)).tables
+    widths = [column.width for column in table.columns]
+    assert abs(sum(widths) - Mm(156)) < Mm(1)
+    assert max(widths) == widths[2]
+    assert [c.text for c in table.rows[0].cells] == ["序号", "编号", "措施", "调整", "原角色", "现角色"]
