@@ -10,7 +10,8 @@ not collide on the way:
   plan's bodies apart by qualifying their names with the plan's place
   (``五台县·县科协``), because 县科协 of two counties are two offices with
   two directors. ``by-name`` treats equal canonical names as one body, and
-  first resolves the aliases of the plans' ``departments:`` registries, so
+  first resolves each plan's names through the united ``departments:``
+  registries of all plans (:func:`matrix.departments.resolve_plan`), so
   县卫健局 and 县卫生健康局 count once; this is the mode for asking which
   kinds of body carry the work across counties.
 
@@ -20,14 +21,15 @@ Everything here is pure: plans in, a plan out.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import PurePath
 from typing import Literal
 
+from .departments import alias_conflicts, resolve_plan
 from .errors import InputError
-from .model import Assignment, Department, Measure, Plan, Section, Stage
-from .raci import ROLES, RaciConfig
+from .model import Department, Measure, Plan, Section, Stage
+from .raci import RaciConfig
 
 __all__ = [
     "BY_NAME",
@@ -114,30 +116,6 @@ def _keys_and_places(plans: Sequence[Plan], keys: Sequence[str] | None) -> tuple
     return keys, places
 
 
-def _alias_map(plans: Sequence[Plan]) -> dict[str, str]:
-    """Every name a registry knows → its canonical name, across all plans.
-
-    Raises
-    ------
-    InputError
-        When two registries disagree on what a name stands for: an alias of
-        two bodies, or a body's name that another plan uses as an alias.
-    """
-    canonical: dict[str, tuple[str, Plan]] = {}
-    for plan in plans:
-        for department in plan.departments:
-            for name in (department.name, *department.aliases):
-                known = canonical.get(name)
-                if known is not None and known[0] != department.name:
-                    raise InputError(
-                        f"单位名称 '{name}' 在 {known[1].source or known[1].title} 中指 '{known[0]}'，"
-                        f"在 {plan.source or plan.title} 中指 '{department.name}'，无法按名称合并 "
-                        "(an alias names two departments)"
-                    )
-                canonical[name] = (department.name, plan)
-    return {name: target for name, (target, _) in canonical.items()}
-
-
 def _merged_registry(plans: Sequence[Plan]) -> tuple[Department, ...]:
     """One entry per canonical name: aliases united, the first specific kind and short name kept."""
     merged: dict[str, Department] = {}
@@ -156,31 +134,42 @@ def _merged_registry(plans: Sequence[Plan]) -> tuple[Department, ...]:
     return tuple(merged.values())
 
 
-def _strongest(assignments: Sequence[Assignment]) -> tuple[Assignment, ...]:
-    """One assignment per department, keeping the strongest role, in first-listed order.
+def _resolved_by_name(plans: Sequence[Plan]) -> tuple[list[Plan], tuple[Department, ...]]:
+    """Each plan with its names resolved through the united registry of all plans.
 
-    Two spellings of one body in the same measure become one cell once aliases
-    are resolved; the matrix has one cell per department and measure.
+    Raises
+    ------
+    InputError
+        When the registries disagree on a name (an alias of two bodies, or one
+        body's name that another plan uses as an alias): merging by name would
+        then have to guess which body is meant.
     """
-    chosen: dict[str, Assignment] = {}
-    for assignment in assignments:
-        known = chosen.get(assignment.department)
-        if known is None or ROLES.index(assignment.role) < ROLES.index(known.role):
-            chosen[assignment.department] = assignment
-    order = list(dict.fromkeys(a.department for a in assignments))
-    return tuple(chosen[name] for name in order)
+    registry = _merged_registry(plans)
+    conflicts = alias_conflicts(registry)
+    if conflicts:
+        name, owners = conflicts[0]
+        raise InputError(
+            f"各方案的单位登记表对“{name}”的理解不一致：分别指 {'、'.join(owners)}，无法按名称合并 "
+            "(registries disagree on a department name)"
+        )
+    if not registry:
+        return list(plans), registry
+    return [resolve_plan(plan, registry)[0] for plan in plans], registry
 
 
-def _renamed(measure: Measure, key: str, rename: Mapping[str, str] | None, place: str) -> Measure:
+def _renamed(measure: Measure, key: str, place: str | None) -> Measure:
+    """The measure with its id namespaced and, given a place, its department names qualified."""
+    measure = replace(measure, id=f"{key}{NAMESPACE}{measure.id}")
+    if place is None:
+        return measure
+
     def name(department: str) -> str:
-        return rename.get(department, department) if rename is not None else f"{place}{QUALIFIER}{department}"
+        return f"{place}{QUALIFIER}{department}"
 
-    assignments = [replace(a, department=name(a.department)) for a in measure.assignments]
     return replace(
         measure,
-        id=f"{key}{NAMESPACE}{measure.id}",
-        assignments=_strongest(assignments),
-        suggested=tuple(dict.fromkeys(name(d) for d in measure.suggested)),
+        assignments=tuple(replace(a, department=name(a.department)) for a in measure.assignments),
+        suggested=tuple(map(name, measure.suggested)),
     )
 
 
@@ -249,11 +238,15 @@ def merge_plans(plans: Sequence[Plan], *, mode: MergeMode = BY_PLAN, keys: Seque
     if not plans:
         raise ValueError("merge_plans needs at least one plan")
     keys, places = _keys_and_places(plans, keys)
-    rename = _alias_map(plans) if mode == BY_NAME else None
+    if mode == BY_NAME:
+        sources, registry = _resolved_by_name(plans)
+    else:
+        sources = list(plans)
+        registry = tuple(d for plan, place in zip(plans, places, strict=True) for d in _qualified_registry(plan, place))
     sections: list[Section] = []
-    for plan, key, place in zip(plans, keys, places, strict=True):
+    for plan, key, place in zip(sources, keys, places, strict=True):
         for section in plan.sections:
-            measures = tuple(_renamed(m, key, rename, place) for m in section.measures)
+            measures = tuple(_renamed(m, key, None if mode == BY_NAME else place) for m in section.measures)
             sections.append(
                 replace(
                     section,
@@ -262,10 +255,6 @@ def merge_plans(plans: Sequence[Plan], *, mode: MergeMode = BY_PLAN, keys: Seque
                     measures=measures,
                 )
             )
-    if mode == BY_NAME:
-        registry = _merged_registry(plans)
-    else:
-        registry = tuple(d for plan, place in zip(plans, places, strict=True) for d in _qualified_registry(plan, place))
     configs = {p.raci for p in plans}
     return Plan(
         title=f"{_joined([p.title for p in plans])}（合并）",

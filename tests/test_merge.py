@@ -89,7 +89,7 @@ def test_by_name_resolves_registry_aliases_and_keeps_one_cell(counties: list[Pla
     xinhuang = county("新晃侗族自治县", "xinhuang", measure("1", "乙", ("县卫生健康局", "A/R")))
     merged = merge_plans([wutai, xinhuang], mode=BY_NAME)
     assert [m.assignments for m in merged.measures] == [
-        (Assignment("县卫生健康局", "R"),),
+        (Assignment("县卫生健康局", "R", also=("C",)),),
         (Assignment("县卫生健康局", "A/R"),),
     ]
     assert merged.departments == registry
@@ -99,7 +99,7 @@ def test_by_name_resolves_registry_aliases_and_keeps_one_cell(counties: list[Pla
 def test_by_name_refuses_registries_that_disagree_on_an_alias() -> None:
     wutai = county("五台县", "wutai", measure("1", "甲"), departments=(Department("县教科局", aliases=("县教育局",)),))
     other = county("新晃侗族自治县", "xinhuang", measure("1", "乙"), departments=(Department("县教育局"),))
-    with pytest.raises(InputError, match=r"'县教育局' 在 input/wutai\.yaml 中指 '县教科局'"):
+    with pytest.raises(InputError, match="对“县教育局”的理解不一致：分别指 县教科局、县教育局"):
         merge_plans([wutai, other], mode=BY_NAME)
 
 
