@@ -24,10 +24,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap, ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from networkx.algorithms import bipartite
 
 from ..errors import OutputError
-from ..graph import department_nodes, measure_nodes, workload
+from ..graph import co_assignment, department_nodes, measure_nodes, workload
 from .atomic import atomic_path
 
 __all__ = [
@@ -227,17 +226,18 @@ def heatmap_png(graph: nx.Graph) -> bytes:
 
 
 def coassignment_graph(graph: nx.Graph) -> nx.Graph:
-    """Departments linked by the number of measures they share as lead or cooperator.
+    """Departments with work, linked by the number of measures they share as lead or cooperator.
 
-    Informed roles are left out: the leading-group office is informed of every
-    measure and would otherwise be linked to everyone with the largest weight,
-    hiding the real working relationships.
+    The pairs come from :func:`matrix.graph.co_assignment`, which leaves out
+    Informed roles: the leading-group office is informed of every measure and
+    would otherwise be linked to everyone with the largest weight, hiding the
+    real working relationships. A department that works alone is a node
+    without edges.
     """
-    working = nx.Graph()
-    working.add_nodes_from(graph.nodes(data=True))
-    working.add_edges_from((m, d) for m, d, role in graph.edges(data="role") if role != "I")
-    departments = [d for d in department_nodes(graph) if working.degree(d)]
-    return bipartite.weighted_projected_graph(working, departments)
+    network = nx.Graph()
+    network.add_nodes_from(w.department for w in workload(graph) if w.total)
+    network.add_weighted_edges_from((p.first, p.second, p.shared) for p in co_assignment(graph))
+    return network
 
 
 def network_png(graph: nx.Graph) -> bytes:
