@@ -452,6 +452,7 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, force: bool)
 @cli.command("chart")
 @plan_argument
 @input_format_option
+@registry_option
 @output_folder_option
 @click.option(
     "--kind",
@@ -460,23 +461,22 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, force: bool)
     show_default=True,
     help="workload：部门工作量柱状图；heatmap：RACI 热力图；network：部门协作网络。",
 )
-def chart(plan: Path | None, input_fmt: str | None, outdir: Path, kind: str) -> None:
+def chart(plan: Path | None, input_fmt: str | None, registry_path: Path | None, outdir: Path, kind: str) -> None:
     """画出部门工作量、RACI 热力图和部门协作网络（PNG）。
 
     Draw the workload bar chart, the RACI heat map and the department
-    co-assignment network as PNG files in OUTPUT/<plan name>/. Needs a
-    font with Chinese glyphs (e.g. fonts-noto-cjk).
+    co-assignment network as PNG files in OUTPUT/<plan name>/, with
+    department names resolved through the registry as raci audit does.
+    Needs a font with Chinese glyphs (e.g. fonts-noto-cjk).
 
     \b
     Example:
         raci chart input/wutai.yaml --kind network
     """
     from .export.charts import KINDS, write_charts
-    from .graph import build_graph
-    from .readers import read_plan
 
     path = plan or _sample_plan()
-    graph = build_graph(read_plan(path, input_fmt))
+    _, _, graph = _plan_and_graph(path, input_fmt, registry_path)
     written = write_charts(graph, outdir / path.stem, KINDS if kind == "all" else [kind])
     for file in written:
         click.echo(f"已写入：{file}")

@@ -128,3 +128,12 @@ def test_seed_charts_render(tmp_path: Path, seed: str) -> None:
     for written in write_charts(graph, tmp_path):
         width, height = decoded_size(written.read_bytes())
         assert width >= 1000 and height >= 900
+
+
+def test_cli_chart_reads_names_through_a_registry(tmp_path: Path, small_plan_path: Path) -> None:
+    registry = tmp_path / "departments.yaml"
+    registry.write_text("departments:\n  - {name: 县卫生健康局, aliases: [县卫健局]}\n", encoding="utf-8")
+    args = ["chart", str(small_plan_path), "-o", str(tmp_path), "--kind", "workload", "--registry", str(registry)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "small" / CHART_FILES["workload"]).exists()
