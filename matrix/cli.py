@@ -8,7 +8,9 @@ written safely; 70 an internal error (run again with ``--debug`` for details).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +57,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # the reader of a pipe (``raci audit | head``) has all it wanted: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except MatrixError as exc:
             if ctx.find_object(_State) and ctx.find_object(_State).debug:
                 raise
