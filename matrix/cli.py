@@ -13,7 +13,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
@@ -121,13 +121,62 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = _State(debug=debug)
 
 
+registry_option = click.option(
+    "--registry",
+    "registry_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="单位登记表（YAML）；默认用方案的 departments 部分或同目录的 departments-<方案名>.yaml (registry).",
+)
+
+
+class _Loaded(NamedTuple):
+    """A plan as read, the same plan with canonical names, the registry in force, and its graph."""
+
+    plan: Plan
+    resolved: Plan
+    registry: tuple[Department, ...]
+    graph: nx.Graph
+
+
+def _registry_for(path: Path, model: Plan, registry_path: Path | None) -> tuple[Department, ...]:
+    """``--registry`` if given, else the plan's own ``departments:``, else ``departments-<plan>.yaml`` beside it."""
+    from .readers.yaml import read_registry
+
+    if registry_path:
+        return read_registry(registry_path)
+    if model.departments:
+        return model.departments
+    sibling = path.with_name(f"departments-{path.stem}.yaml")
+    return read_registry(sibling) if sibling.exists() else ()
+
+
+def _plan_and_graph(path: Path, fmt: str | None, registry_path: Path | None) -> _Loaded:
+    """Read the plan, resolve its names through the registry, and build the graph of the result."""
+    from .departments import resolve_plan
+    from .graph import build_graph
+    from .readers import read_plan
+
+    model = read_plan(path, fmt)
+    registry = _registry_for(path, model, registry_path)
+    resolved = resolve_plan(model, registry)[0] if registry else model
+    return _Loaded(model, resolved, registry, build_graph(resolved))
+
+
 @cli.command()
 @plan_argument
 @input_format_option
+@registry_option
 @output_folder_option
 @date_option
 @force_option
-def build(plan: Path | None, input_fmt: str | None, outdir: Path, date: dt.datetime | None, force: bool) -> None:
+def build(
+    plan: Path | None,
+    input_fmt: str | None,
+    registry_path: Path | None,
+    outdir: Path,
+    date: dt.datetime | None,
+    force: bool,
+) -> None:
     """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
 
     Write the RACI workbook, the summary table and one task notice per
@@ -142,13 +191,11 @@ def build(plan: Path | None, input_fmt: str | None, outdir: Path, date: dt.datet
     from .export.excel import write_workbook
     from .export.manifest import check_unedited, record_written
     from .export.word import write_notices, write_summary
-    from .graph import build_graph
-    from .readers import read_plan
 
     path = plan or _sample_plan()
-    model = read_plan(path, input_fmt)
-    graph = build_graph(model)
-    findings = audit_plan(model, graph)
+    loaded = _plan_and_graph(path, input_fmt, registry_path)
+    model, graph = loaded.resolved, loaded.graph
+    findings = audit_plan(loaded.plan, graph, registry=loaded.registry or None)
     target = outdir / path.stem
     check_unedited(target, _generated_files(target), force=force)
     workbook = write_workbook(model, graph, target / "责任分工矩阵.xlsx", findings=findings)
@@ -166,28 +213,6 @@ def build(plan: Path | None, input_fmt: str | None, outdir: Path, date: dt.datet
 
 
 # -- audit, workload, graph -----------------------------------------------------
-
-registry_option = click.option(
-    "--registry",
-    "registry_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="单位登记表（YAML）；默认使用方案中的 departments 部分 (department registry).",
-)
-
-
-def _plan_and_graph(
-    path: Path, fmt: str | None, registry_path: Path | None
-) -> tuple[Plan, tuple[Department, ...], nx.Graph]:
-    """The plan as read, the registry in force, and the graph of the plan with canonical names."""
-    from .departments import resolve_plan
-    from .graph import build_graph
-    from .readers import read_plan
-    from .readers.yaml import read_registry
-
-    model = read_plan(path, fmt)
-    registry = read_registry(registry_path) if registry_path else model.departments
-    resolved = resolve_plan(model, registry)[0] if registry else model
-    return model, registry, build_graph(resolved)
 
 
 def _width() -> int:
@@ -236,9 +261,9 @@ def audit(
     from .export.report import findings_json, findings_table
     from .findings import at_or_above
 
-    model, registry, graph = _plan_and_graph(plan, input_fmt, registry_path)
+    loaded = _plan_and_graph(plan, input_fmt, registry_path)
     config = AuditConfig(max_leads=max_leads, max_cooperators=max_cooperators)
-    findings = audit_plan(model, graph, config=config, registry=registry)
+    findings = audit_plan(loaded.plan, loaded.graph, config=config, registry=loaded.registry)
     click.echo(findings_json(findings) if out_fmt == "json" else findings_table(findings, width=_width()), nl=False)
     if fail_on != "never" and at_or_above(findings, fail_on):
         ctx.exit(EXIT_AUDIT)
@@ -273,7 +298,7 @@ def workload(plan: Path, registry_path: Path | None, sort: str, out_fmt: str, to
     from .export.report import workload_csv, workload_json, workload_table
     from .graph import co_assignment, measure_nodes, workload_rows
 
-    _, _, graph = _plan_and_graph(plan, input_fmt, registry_path)
+    graph = _plan_and_graph(plan, input_fmt, registry_path).graph
     rows = workload_rows(graph, sort=sort)
     pairs = co_assignment(graph, top=top)
     if out_fmt == "json":
@@ -313,7 +338,7 @@ def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str |
     """
     from .export.network import write_network
 
-    _, _, network = _plan_and_graph(plan, input_fmt, registry_path)
+    network = _plan_and_graph(plan, input_fmt, registry_path).graph
     click.echo(f"已写入：{write_network(network, output)}")
 
 
@@ -482,7 +507,7 @@ def chart(plan: Path | None, input_fmt: str | None, registry_path: Path | None, 
     from .export.charts import KINDS, write_charts
 
     path = plan or _sample_plan()
-    _, _, graph = _plan_and_graph(path, input_fmt, registry_path)
+    graph = _plan_and_graph(path, input_fmt, registry_path).graph
     written = write_charts(graph, outdir / path.stem, KINDS if kind == "all" else [kind])
     for file in written:
         click.echo(f"已写入：{file}")
