@@ -26,7 +26,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
@@ -124,7 +124,8 @@ def _paragraph_style(
     *,
     align: WD_ALIGN_PARAGRAPH | None = None,
     indent: bool = False,
-    pitch: Length | None = LINE_PITCH,
+    pitch: Length = LINE_PITCH,
+    heading: bool = False,
 ) -> ParagraphStyle:
     """Add the style ``name`` unless the document already has it (a letterhead's own wins)."""
     if name in [s.name for s in document.styles]:
@@ -135,13 +136,11 @@ def _paragraph_style(
     set_font(style, font, size, bold=False)
     layout = style.paragraph_format
     layout.space_before = layout.space_after = Pt(0)
-    if pitch is not None:
-        layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        layout.line_spacing = pitch
-    else:
-        layout.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    layout.line_spacing = pitch
     layout.first_line_indent = 2 * size if indent else Pt(0)
     layout.widow_control = False
+    layout.keep_with_next = heading
     if align is not None:
         layout.alignment = align
     return style
@@ -151,9 +150,10 @@ def _add_styles(document: DocumentObject) -> None:
     _paragraph_style(document, TITLE, TITLE_FONT, _TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, pitch=Pt(35))
     _paragraph_style(document, BODY, BODY_FONT, _BODY_SIZE, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
     _paragraph_style(document, PLAIN, BODY_FONT, _BODY_SIZE, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    _paragraph_style(document, HEADING1, HEADING1_FONT, _BODY_SIZE, indent=True)
-    _paragraph_style(document, HEADING2, HEADING2_FONT, _BODY_SIZE, indent=True)
-    _paragraph_style(document, TABLE, BODY_FONT, _TABLE_SIZE, pitch=None)
+    _paragraph_style(document, HEADING1, HEADING1_FONT, _BODY_SIZE, indent=True, heading=True)
+    _paragraph_style(document, HEADING2, HEADING2_FONT, _BODY_SIZE, indent=True, heading=True)
+    table = _paragraph_style(document, TABLE, BODY_FONT, _TABLE_SIZE, pitch=Pt(20))
+    table.paragraph_format.space_before = table.paragraph_format.space_after = Pt(3)
 
 
 def _page_number_paragraph(paragraph: Paragraph, *, odd: bool) -> None:
@@ -273,11 +273,14 @@ def _width(text: str) -> float:
     return sum(0.5 if ord(c) < 128 else 1 for c in text)
 
 
-def add_signature(document: DocumentObject, signature: str, date: str) -> None:
+def add_signature(document: DocumentObject, signature: str, date: str, *, attachment: str | None = None) -> None:
     """The 落款: issuer centred over the date, the date four characters in from the right.
 
     When the issuer's name is the longer, it keeps two characters from the
     right and the date is centred under it instead (GB/T 9704-2012, 7.3.5.2).
+    ``attachment`` names the 附件 in the 附件说明 line, one blank line below
+    the body and two characters in. The end of the body is kept on the same
+    page, since the 落款 may not stand alone on one.
     """
     date_indent = 4.0
     signature_indent = date_indent + (_width(date) - _width(signature)) / 2
@@ -285,6 +288,10 @@ def add_signature(document: DocumentObject, signature: str, date: str) -> None:
         signature_indent = 2.0
         date_indent = signature_indent + (_width(signature) - _width(date)) / 2
     _keep_last_block_with_next(document)
+    if attachment is not None:
+        document.add_paragraph(style=PLAIN).paragraph_format.keep_with_next = True
+        note = document.add_paragraph(f"附件：{attachment}", style=BODY)
+        note.paragraph_format.keep_with_next = True
     for _ in range(2):
         document.add_paragraph(style=PLAIN).paragraph_format.keep_with_next = True
     for text, indent in ((signature, signature_indent), (date, date_indent)):
@@ -355,12 +362,12 @@ def add_table(
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
     style = document.styles[TABLE]
     for number, (row, texts) in enumerate(zip(table.rows, [header, *rows], strict=True)):
-        for cell, text, width in zip(row.cells, texts, widths, strict=True):
+        for column, (cell, text, width) in enumerate(zip(row.cells, texts, widths, strict=True)):
             cell.width = width
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             paragraph.style = style
-            run = paragraph.add_run(text)
-            if number == 0:
-                run.bold = True
+            paragraph.add_run(text).bold = number == 0
+            if number == 0 or column == 0:
                 paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return table

@@ -57,7 +57,7 @@ __all__ = ["NOTICE_PREFIX", "NoticeRun", "notice_filename", "write_notices", "wr
 
 NOTICE_PREFIX = "任务分解通知-"
 _ATTACHMENT_HEADER = ("序号", "任务", "角色", "牵头单位", "完成时限")
-_ATTACHMENT_WIDTHS = (Mm(14), Mm(50), Mm(30), Mm(32), Mm(30))
+_ATTACHMENT_WIDTHS = (Mm(13), Mm(45), Mm(38), Mm(30), Mm(30))
 _SUMMARY_HEADER = ("编号", "措施", "所属任务", "牵头单位", "配合单位", "完成时限")
 #: Landscape: 297 mm less the 37 and 35 mm margins.
 _SUMMARY_WIDTHS = (Mm(18), Mm(55), Mm(36), Mm(36), Mm(50), Mm(30))
@@ -115,10 +115,7 @@ def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool
                 document.add_paragraph(line, style=BODY)
         for text in chapter.paragraphs:
             document.add_paragraph(text, style=BODY)
-    if attachment:
-        document.add_paragraph(style=PLAIN)
-        document.add_paragraph(f"附件：{notice.attachment_title}", style=BODY)
-    add_signature(document, notice.signature, notice.date)
+    add_signature(document, notice.signature, notice.date, attachment=notice.attachment_title if attachment else None)
     if attachment:
         add_page_break(document)
         set_font(document.add_paragraph(style=PLAIN).add_run("附件"), HEADING1_FONT)
