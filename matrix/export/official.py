@@ -53,6 +53,7 @@ __all__ = [
     "TITLE",
     "TITLE_FONT",
     "add_page_break",
+    "add_paragraph",
     "add_signature",
     "add_table",
     "document_bytes",
@@ -263,9 +264,25 @@ def open_document(template: bytes) -> DocumentObject:
     return Document(io.BytesIO(template))
 
 
+def add_paragraph(document: DocumentObject, text: str = "", style: str = PLAIN) -> Paragraph:
+    """Append a paragraph in the style named ``style``.
+
+    python-docx's own ``add_paragraph(style=...)`` compares the style with
+    every style of the document on each call, which made writing the notices
+    of a county plan take seconds; one lookup by name is enough.
+    """
+    paragraph = document.add_paragraph(text)
+    _set_style(paragraph, document.styles[style].style_id)
+    return paragraph
+
+
+def _set_style(paragraph: Paragraph, style_id: str) -> None:
+    paragraph._p.get_or_add_pPr().style = style_id
+
+
 def add_page_break(document: DocumentObject) -> None:
     """Start a new page, as an attachment does."""
-    document.add_paragraph(style=PLAIN).add_run().add_break(WD_BREAK.PAGE)
+    add_paragraph(document).add_run().add_break(WD_BREAK.PAGE)
 
 
 def _width(text: str) -> float:
@@ -289,13 +306,13 @@ def add_signature(document: DocumentObject, signature: str, date: str, *, attach
         date_indent = signature_indent + (_width(signature) - _width(date)) / 2
     _keep_last_block_with_next(document)
     if attachment is not None:
-        document.add_paragraph(style=PLAIN).paragraph_format.keep_with_next = True
-        note = document.add_paragraph(f"附件：{attachment}", style=BODY)
+        add_paragraph(document).paragraph_format.keep_with_next = True
+        note = add_paragraph(document, f"附件：{attachment}", BODY)
         note.paragraph_format.keep_with_next = True
     for _ in range(2):
-        document.add_paragraph(style=PLAIN).paragraph_format.keep_with_next = True
+        add_paragraph(document).paragraph_format.keep_with_next = True
     for text, indent in ((signature, signature_indent), (date, date_indent)):
-        paragraph = document.add_paragraph(text, style=PLAIN)
+        paragraph = add_paragraph(document, text)
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.right_indent = Pt(_BODY_SIZE.pt * indent)
         paragraph.paragraph_format.keep_with_next = text == signature
@@ -360,13 +377,13 @@ def add_table(
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    style = document.styles[TABLE]
+    style = document.styles[TABLE].style_id
     for number, (row, texts) in enumerate(zip(table.rows, [header, *rows], strict=True)):
         for column, (cell, text, width) in enumerate(zip(row.cells, texts, widths, strict=True)):
             cell.width = width
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
-            paragraph.style = style
+            _set_style(paragraph, style)
             paragraph.add_run(text).bold = number == 0
             if number == 0 or column == 0:
                 paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -43,6 +43,7 @@ from .official import (
     PLAIN,
     TITLE,
     add_page_break,
+    add_paragraph,
     add_signature,
     add_table,
     document_bytes,
@@ -103,25 +104,25 @@ def _task_lines(task: Task) -> list[str]:
 
 
 def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool) -> None:
-    document.add_paragraph(notice.title, style=TITLE)
-    document.add_paragraph(style=PLAIN)
-    document.add_paragraph(notice.addressee, style=PLAIN)
-    document.add_paragraph(notice.opening, style=BODY)
+    add_paragraph(document, notice.title, TITLE)
+    add_paragraph(document)
+    add_paragraph(document, notice.addressee, PLAIN)
+    add_paragraph(document, notice.opening, BODY)
     for chapter in notice.chapters:
-        document.add_paragraph(chapter.heading, style=HEADING1)
+        add_paragraph(document, chapter.heading, HEADING1)
         for index, task in enumerate(chapter.tasks, start=1):
-            document.add_paragraph(f"（{chinese_number(index)}）{task.title}", style=HEADING2)
+            add_paragraph(document, f"（{chinese_number(index)}）{task.title}", HEADING2)
             for line in _task_lines(task):
-                document.add_paragraph(line, style=BODY)
+                add_paragraph(document, line, BODY)
         for text in chapter.paragraphs:
-            document.add_paragraph(text, style=BODY)
+            add_paragraph(document, text, BODY)
     add_signature(document, notice.signature, notice.date, attachment=notice.attachment_title if attachment else None)
     if attachment:
         add_page_break(document)
-        set_font(document.add_paragraph(style=PLAIN).add_run("附件"), HEADING1_FONT)
-        document.add_paragraph(style=PLAIN)
-        document.add_paragraph(notice.attachment_title, style=TITLE)
-        document.add_paragraph(style=PLAIN)
+        set_font(add_paragraph(document).add_run("附件"), HEADING1_FONT)
+        add_paragraph(document)
+        add_paragraph(document, notice.attachment_title, TITLE)
+        add_paragraph(document)
         rows = [
             (str(i), task.title, role_label(task.role), "、".join(task.leads) or "—", task.deadline)
             for i, task in enumerate(notice.tasks, start=1)
@@ -245,8 +246,8 @@ def write_summary(
     """
     document = open_document(_template(template))
     turn_landscape(document)
-    document.add_paragraph(f"《{full_title(plan)}》任务分解总表", style=TITLE)
-    document.add_paragraph(style=PLAIN)
+    add_paragraph(document, f"《{full_title(plan)}》任务分解总表", TITLE)
+    add_paragraph(document)
     rows = []
     for section in plan.sections:
         for measure in section.measures:
