@@ -169,6 +169,20 @@ def test_targets_deadline_and_full_text_are_quoted(run: NoticeRun) -> None:
     assert "完成时限：2021-2025年。" in body  # no deadline of its own: the plan's period
 
 
+def test_an_informed_department_gets_a_chapter_of_measures_to_know_about(tmp_path: Path) -> None:
+    text = WUTAI_EXCERPT.replace(
+        "        cooperators: 县发展改革局、县教科局\n",
+        "        cooperators: 县发展改革局、县教科局\n        informed: [县财政局]\n",
+    )
+    plan = read_yaml_text(text)
+    run = write_notices(plan, build_graph(plan), tmp_path, date=DATE)
+    document = notice(run, "县财政局")
+    headings = [p.text for p in document.paragraphs if p.style.name == HEADING1]
+    assert headings == ["一、知悉任务", "二、工作要求"]
+    assert chapter_titles(document, "知悉任务") == {"加强对科普基础设施建设的统筹规划"}
+    assert "县财政局" not in run.skipped
+
+
 def test_titles_only_when_full_text_is_off(plan: Plan, tmp_path: Path) -> None:
     run = write_notices(plan, build_graph(plan), tmp_path, date=DATE, full_text=False)
     body = "\n".join(texts(notice(run, "县教科局")))
@@ -216,8 +230,12 @@ def test_body_text_carries_the_east_asian_font(run: NoticeRun) -> None:
     document = notice(run, "县科协")
     opening = next(p for p in document.paragraphs if p.style.name == BODY)
     assert east_asian_font(document, opening) == BODY_FONT
-    heading = next(p for p in document.paragraphs if p.style.name == HEADING1)
-    assert east_asian_font(document, heading) == "黑体"
+    expected = {TITLE: "方正小标宋简体", HEADING1: "黑体", HEADING2: "楷体_GB2312"}
+    for style, font in expected.items():
+        paragraph = next(p for p in document.paragraphs if p.style.name == style)
+        assert east_asian_font(document, paragraph) == font
+    (cell,) = document.tables[0].rows[1].cells[:1]
+    assert east_asian_font(document, cell.paragraphs[0]) == BODY_FONT
     fonts = opening.style.element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:ascii")) == BODY_FONT
     line = opening.style.paragraph_format
