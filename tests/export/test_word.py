@@ -25,12 +25,15 @@ from matrix.graph import build_graph
 from matrix.model import Assignment, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml_text
 
+from ..conftest import SMALL_PLAN
+
+#: The Wutai plan's title, issuer, office and period, as the shared small plan has them.
+WUTAI_HEADER = SMALL_PLAN[: SMALL_PLAN.index("sections:\n")]
+
 #: An excerpt of the Wutai plan: real titles, texts and assignments, three sections.
-WUTAI_EXCERPT = """\
-title: 五台县全民科学素质行动规划纲要实施方案
-issuer: 五台县全民科学素质工作领导组
-office: 五台县全民科学素质工作领导组办公室
-period: 2021-2025
+WUTAI_EXCERPT = (
+    WUTAI_HEADER
+    + """\
 stages:
   - {name: 启动实施阶段, years: "2021", text: 推动和指导各成员单位、各乡（镇）制定本地实施方案并启动实施。}
   - {name: 深入实施阶段, years: 2022-2025, text: 聚焦目标任务，针对薄弱环节，全面推进各项重点任务的落实。}
@@ -81,6 +84,7 @@ sections:
         leads: [县科协]
         cooperators: 县委宣传部、县教科局、县民政局
 """
+)
 
 DATE = dt.date(2026, 11, 23)
 OFFICE = "五台县全民科学素质工作领导组办公室"
