@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..graph import measure_nodes
-from ..model import Measure, Plan
+from ..model import Measure, Plan, Stage
 from ..raci import ROLE_LABELS, is_lead
 
 __all__ = [
@@ -142,6 +142,17 @@ def _years(years: str) -> str:
     return years if not years or "年" in years else f"{years}年"
 
 
+def _stage_phrase(stage: Stage) -> str:
+    """One stage as a clause: 2021年为启动实施阶段, or the stage's own text when it is named by its year."""
+    years = _years(stage.years)
+    if stage.name.strip() not in ("", stage.years.strip(), years):
+        return f"{years}为{stage.name}" if years else stage.name
+    text = stage.text.strip().rstrip("。；;")
+    if text and years and not text.startswith(years):
+        return f"{years}，{text}"
+    return text
+
+
 def default_requirements(plan: Plan) -> tuple[str, ...]:
     """The 工作要求 paragraphs, built from the plan's own timeline and office."""
     office = issuing_office(plan)
@@ -149,9 +160,9 @@ def default_requirements(plan: Plan) -> tuple[str, ...]:
         "各单位要高度重视，将分解任务纳入本单位年度工作计划，明确分管领导和具体责任人，"
         "细化工作措施，确保各项任务按时保质完成。"
     ]
-    stages = [f"{_years(s.years)}为{s.name}" if s.years else s.name for s in plan.stages]
+    stages = [phrase for phrase in map(_stage_phrase, plan.stages) if phrase]
     if stages:
-        paragraphs.append(f"按照方案进度安排，{'，'.join(stages)}。各单位要按阶段推进，压茬抓好落实。")
+        paragraphs.append(f"按照方案进度安排，{'；'.join(stages)}。各单位要按阶段推进，压茬抓好落实。")
     report = f"工作进展情况和存在的问题请及时报送{office}。" if office else ""
     paragraphs.append(f"牵头单位要发挥主导作用，加强统筹协调；配合单位要主动对接、积极支持，形成工作合力。{report}")
     return tuple(paragraphs)

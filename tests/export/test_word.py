@@ -196,7 +196,7 @@ def test_titles_only_when_full_text_is_off(plan: Plan, tmp_path: Path) -> None:
 
 def test_default_requirements_follow_the_plan_timeline(run: NoticeRun) -> None:
     body = "\n".join(texts(notice(run, "县科协")))
-    assert "2021年为启动实施阶段，2022-2025年为深入实施阶段，2025年末为总结评估阶段" in body
+    assert "2021年为启动实施阶段；2022-2025年为深入实施阶段；2025年末为总结评估阶段" in body
     assert f"报送{OFFICE}" in body
 
 
