@@ -357,7 +357,7 @@ def add_table(
     rows: Sequence[Sequence[str]],
     widths: Sequence[Length],
 ) -> Table:
-    """A bordered table with a bold header row that repeats on every page.
+    """A bordered table with a bold header row that repeats on every page; rows never split.
 
     Parameters
     ----------
@@ -374,9 +374,12 @@ def add_table(
     _set_borders(table)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid, which LibreOffice and WPS read; cells below are for Word
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for number, row in enumerate(table.rows):
+        flags = ("w:cantSplit", "w:tblHeader") if number == 0 else ("w:cantSplit",)
+        for flag in flags:
+            element = OxmlElement(flag)
+            element.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(element)
     style = document.styles[TABLE].style_id
     for number, (row, texts) in enumerate(zip(table.rows, [header, *rows], strict=True)):
         for column, (cell, text, width) in enumerate(zip(row.cells, texts, widths, strict=True)):
