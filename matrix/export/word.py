@@ -58,7 +58,7 @@ __all__ = ["NOTICE_PREFIX", "NoticeRun", "notice_filename", "write_notices", "wr
 
 NOTICE_PREFIX = "任务分解通知-"
 _ATTACHMENT_HEADER = ("序号", "任务", "角色", "牵头单位", "完成时限")
-_ATTACHMENT_WIDTHS = (Mm(12), Mm(44), Mm(32), Mm(40), Mm(28))
+_ATTACHMENT_WIDTHS = (Mm(14), Mm(42), Mm(32), Mm(40), Mm(28))
 _SUMMARY_HEADER = ("编号", "措施", "所属任务", "牵头单位", "配合单位", "完成时限")
 #: Landscape: 297 mm less the 37 and 35 mm margins.
 _SUMMARY_WIDTHS = (Mm(16), Mm(50), Mm(34), Mm(32), Mm(67), Mm(26))

@@ -354,8 +354,19 @@ def test_summary_has_one_row_per_measure(plan: Plan, tmp_path: Path) -> None:
 
 
 def _pdf(docx: Path, outdir: Path) -> Path:
+    """Convert with a profile of its own: a LibreOffice already running elsewhere shares none."""
+    profile = (outdir / "profile").as_uri()
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
