@@ -23,9 +23,9 @@ from matrix.export.official import BODY, BODY_FONT, HEADING1, HEADING2, TITLE
 from matrix.export.word import NoticeRun, notice_filename, write_notices, write_summary
 from matrix.graph import build_graph
 from matrix.model import Assignment, Measure, Plan, Section
-from matrix.readers.yaml import read_yaml_text
+from matrix.readers.yaml import read_yaml, read_yaml_text
 
-from ..conftest import SMALL_PLAN
+from ..conftest import INPUT, SMALL_PLAN
 
 #: The Wutai plan's title, issuer, office and period, as the shared small plan has them.
 WUTAI_HEADER = SMALL_PLAN[: SMALL_PLAN.index("sections:\n")]
@@ -105,15 +105,15 @@ def notice(run: NoticeRun, department: str):
     return Document(str(notice_path(run, department)))
 
 
-def chapter_titles(document, chapter: str) -> set[str]:
-    """Measure titles under the first-level heading ending in ``chapter``."""
-    titles: set[str] = set()
+def chapter_titles(document, chapter: str) -> list[str]:
+    """Measure titles under the first-level heading ending in ``chapter``, in document order."""
+    titles: list[str] = []
     inside = False
     for paragraph in document.paragraphs:
         if paragraph.style.name == HEADING1:
             inside = paragraph.text.endswith(chapter)
         elif inside and paragraph.style.name == HEADING2:
-            titles.add(NUMBERED.sub("", paragraph.text))
+            titles.append(NUMBERED.sub("", paragraph.text))
     return titles
 
 
@@ -141,8 +141,8 @@ def texts(document) -> list[str]:
 def test_notice_lists_exactly_the_measures_the_department_leads_and_supports(
     plan: Plan, run: NoticeRun, department: str
 ) -> None:
-    led = {m.title for m in plan.measures if department in m.leads}
-    supported = {m.title for m in plan.measures if department in m.cooperators}
+    led = [m.title for m in plan.measures if department in m.leads]
+    supported = [m.title for m in plan.measures if department in m.cooperators]
     document = notice(run, department)
     assert chapter_titles(document, "牵头任务") == led
     assert chapter_titles(document, "配合任务") == supported
@@ -183,7 +183,7 @@ def test_an_informed_department_gets_a_chapter_of_measures_to_know_about(tmp_pat
     document = notice(run, "县财政局")
     headings = [p.text for p in document.paragraphs if p.style.name == HEADING1]
     assert headings == ["一、知悉任务", "二、工作要求"]
-    assert chapter_titles(document, "知悉任务") == {"加强对科普基础设施建设的统筹规划"}
+    assert chapter_titles(document, "知悉任务") == ["加强对科普基础设施建设的统筹规划"]
     assert "县财政局" not in run.skipped
 
 
@@ -325,7 +325,7 @@ def test_a_letterhead_keeps_its_header_and_page_but_not_its_body(plan: Plan, tmp
     assert document.sections[0].header.paragraphs[0].text == "五台县科学技术协会"
     assert round(document.sections[0].top_margin.mm) == 50
     assert "旧正文，应被清除" not in texts(document)
-    assert chapter_titles(document, "牵头任务") == {m.title for m in plan.measures if "县科协" in m.leads}
+    assert chapter_titles(document, "牵头任务") == [m.title for m in plan.measures if "县科协" in m.leads]
 
 
 def test_a_template_that_is_not_docx_is_an_input_error(plan: Plan, tmp_path: Path) -> None:
@@ -351,6 +351,50 @@ def test_summary_has_one_row_per_measure(plan: Plan, tmp_path: Path) -> None:
     assert rows["3.4.1"][3:5] == ["县科协、县民政局", "县委宣传部、县卫健局、县总工会、县妇联"]
     assert "《五台县全民科学素质行动规划纲要实施方案（2021-2025年）》任务分解总表" in texts(document)
     assert texts(document)[-2:] == [OFFICE, "2026年11月23日"]
+
+
+SEED_DEPARTMENTS = [("wutai", d) for d in ("县科协", "县教科局", "县民政局")]
+SEED_DEPARTMENTS += [("xinhuang", d) for d in ("县科协", "县教育局", "县民政局")]
+
+
+@pytest.fixture(scope="module")
+def seed_notices(tmp_path_factory: pytest.TempPathFactory):
+    """The bundled seed plans and their notices, written once per seed for the module."""
+    written: dict[str, tuple[Plan, NoticeRun]] = {}
+
+    def notices_of(seed: str) -> tuple[Plan, NoticeRun]:
+        path = INPUT / f"{seed}.yaml"
+        if not path.exists():
+            pytest.skip(f"seed input {path.name} not bundled yet")
+        if seed not in written:
+            plan = read_yaml(path)
+            outdir = tmp_path_factory.mktemp(seed)
+            written[seed] = plan, write_notices(plan, build_graph(plan), outdir, date=DATE)
+        return written[seed]
+
+    return notices_of
+
+
+@pytest.mark.parametrize(("seed", "department"), SEED_DEPARTMENTS)
+def test_seed_notices_list_what_the_plan_assigns(seed_notices, seed: str, department: str) -> None:
+    plan, run = seed_notices(seed)
+    document = notice(run, department)
+    assert chapter_titles(document, "牵头任务") == [m.title for m in plan.measures if department in m.leads]
+    assert chapter_titles(document, "配合任务") == [m.title for m in plan.measures if department in m.cooperators]
+    paragraphs = texts(document)
+    assert f"{department}：" in paragraphs
+    assert paragraphs[paragraphs.index(plan.office) + 1] == "2026年11月23日"
+
+
+@pytest.mark.parametrize("seed", ["wutai", "xinhuang"])
+def test_seed_plans_get_a_notice_per_working_department_and_a_full_summary(
+    seed_notices, seed: str, tmp_path: Path
+) -> None:
+    plan, run = seed_notices(seed)
+    working = {a.department for m in plan.measures for a in m.assignments} - {plan.office}
+    assert sorted(p.name for p in run.written) == sorted(notice_filename(d) for d in working)
+    summary = Document(str(write_summary(plan, build_graph(plan), tmp_path / "总表.docx", date=DATE)))
+    assert len(summary.tables[0].rows) == 1 + len(plan.measures)
 
 
 def _pdf(docx: Path, outdir: Path) -> Path:
