@@ -1,0 +1,262 @@
+"""Word task notices, one per department, and the summary table, in official-document layout.
+
+The content comes from :mod:`matrix.export.notice` and the page from
+:mod:`matrix.export.official`; this module puts one into the other and writes
+the files. The template is built (or a letterhead opened) once per run and
+every file starts from a copy of its bytes. Files are written through
+:func:`matrix.export.atomic.atomic_path`, named through
+:func:`matrix.export.filenames.safe_filename`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from docx.document import Document as DocumentObject
+from docx.shared import Mm
+
+from ..graph import department_nodes
+from ..model import Plan
+from .atomic import atomic_path
+from .filenames import path_inside, safe_filename
+from .notice import (
+    Notice,
+    Task,
+    build_notice,
+    chinese_number,
+    deadline_of,
+    format_date,
+    full_title,
+    issuing_office,
+    leads_and_cooperators,
+    role_label,
+)
+from .official import (
+    BODY,
+    HEADING1,
+    HEADING1_FONT,
+    HEADING2,
+    PLAIN,
+    TITLE,
+    add_page_break,
+    add_paragraph,
+    add_signature,
+    add_table,
+    document_bytes,
+    letterhead_document,
+    official_document,
+    open_document,
+    set_font,
+    turn_landscape,
+)
+
+__all__ = ["NOTICE_PREFIX", "NoticeRun", "notice_filename", "write_notices", "write_summary"]
+
+NOTICE_PREFIX = "任务分解通知-"
+_ATTACHMENT_HEADER = ("序号", "任务", "角色", "牵头单位", "完成时限")
+_ATTACHMENT_WIDTHS = (Mm(14), Mm(42), Mm(32), Mm(40), Mm(28))
+_SUMMARY_HEADER = ("编号", "措施", "所属任务", "牵头单位", "配合单位", "完成时限")
+#: Landscape: 297 mm less the 37 and 35 mm margins.
+_SUMMARY_WIDTHS = (Mm(16), Mm(50), Mm(34), Mm(32), Mm(67), Mm(26))
+
+
+@dataclass(frozen=True)
+class NoticeRun:
+    """What :func:`write_notices` did: files written, and departments left without a notice."""
+
+    written: tuple[Path, ...]
+    skipped: tuple[str, ...]
+
+
+def notice_filename(department: str) -> str:
+    """The file name of ``department``'s notice; the name can only pick the file, never the folder.
+
+    Examples
+    --------
+    >>> notice_filename("县科协")
+    '任务分解通知-县科协.docx'
+    >>> notice_filename("../x")
+    '任务分解通知-_x.docx'
+    """
+    return f"{NOTICE_PREFIX}{safe_filename(department)}.docx"
+
+
+def _template(template: str | Path | None) -> bytes:
+    document = official_document() if template is None else letterhead_document(template)
+    return document_bytes(document)
+
+
+def _task_lines(task: Task) -> list[str]:
+    """The body lines under one task's heading, the same for led and supported measures."""
+    lines = [f"所属任务：{task.section}（措施编号{task.measure}）。"]
+    if task.text:
+        lines.append(f"任务内容：{task.text}")
+    if task.targets:
+        lines.append(f"量化目标：{'；'.join(t.rstrip('。；;') for t in task.targets)}。")
+    lines.append(f"完成时限：{task.deadline.rstrip('。')}。")
+    if task.partners:
+        lines.append("；".join(f"{label}：{'、'.join(names)}" for label, names in task.partners) + "。")
+    return lines
+
+
+def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool) -> None:
+    add_paragraph(document, notice.title, TITLE)
+    add_paragraph(document)
+    add_paragraph(document, notice.addressee, PLAIN)
+    add_paragraph(document, notice.opening, BODY)
+    for chapter in notice.chapters:
+        add_paragraph(document, chapter.heading, HEADING1)
+        for index, task in enumerate(chapter.tasks, start=1):
+            add_paragraph(document, f"（{chinese_number(index)}）{task.title}", HEADING2)
+            for line in _task_lines(task):
+                add_paragraph(document, line, BODY)
+        for text in chapter.paragraphs:
+            add_paragraph(document, text, BODY)
+    add_signature(document, notice.signature, notice.date, attachment=notice.attachment_title if attachment else None)
+    if attachment:
+        add_page_break(document)
+        set_font(add_paragraph(document).add_run("附件"), HEADING1_FONT)
+        add_paragraph(document)
+        add_paragraph(document, notice.attachment_title, TITLE)
+        add_paragraph(document)
+        rows = [
+            (str(i), task.title, role_label(task.role), "、".join(task.leads) or "—", task.deadline)
+            for i, task in enumerate(notice.tasks, start=1)
+        ]
+        add_table(document, _ATTACHMENT_HEADER, rows, _ATTACHMENT_WIDTHS)
+
+
+def _save(document: DocumentObject, path: Path) -> Path:
+    with atomic_path(path) as temporary:
+        document.save(str(temporary))
+    return path
+
+
+def _skipped(plan: Plan, graph: nx.Graph, recipients: list[str]) -> tuple[str, ...]:
+    """Departments known to the plan or graph that hold no role, so get no notice."""
+    named = set(recipients)
+    known = [n for n in department_nodes(graph) if not graph.nodes[n]["office"]]
+    for department in plan.departments:
+        if not ({department.name, *department.aliases} & set(graph.nodes)):
+            known.append(department.name)
+    return tuple(n for n in dict.fromkeys(known) if n not in named)
+
+
+def write_notices(
+    plan: Plan,
+    graph: nx.Graph,
+    outdir: str | Path,
+    *,
+    date: dt.date | None = None,
+    template: str | Path | None = None,
+    requirements: str | None = None,
+    full_text: bool = True,
+    attachment: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> NoticeRun:
+    """Write one task-breakdown notice (任务分解通知) per department into ``outdir``.
+
+    The leading-group office issues the notices and receives none; a
+    department without any role gets none either and is listed in
+    ``skipped``.
+
+    Parameters
+    ----------
+    plan, graph
+        The plan and its graph from :func:`matrix.graph.build_graph`.
+    outdir
+        Folder for the files, created when missing. Files are named
+        ``任务分解通知-<单位>.docx`` with the name made safe.
+    date
+        The 成文日期; today when omitted.
+    template
+        A .docx letterhead whose page, header, footer and styles are kept;
+        the GB/T 9704 layout when omitted.
+    requirements
+        The 工作要求 text, one paragraph a line; built from the plan's timeline when omitted.
+    full_text
+        Quote each measure's text; ``False`` lists titles only.
+    attachment
+        Append the department's task table as 附件.
+    progress
+        Called with each department's name as its file is written.
+
+    Returns
+    -------
+    NoticeRun
+        The paths written, in department order, and the departments skipped.
+
+    Raises
+    ------
+    InputError
+        When ``template`` cannot be opened as a .docx file.
+    OutputError
+        When a file cannot be written.
+    """
+    outdir = Path(outdir)
+    date = date or dt.date.today()
+    recipients = [n for n in department_nodes(graph) if not graph.nodes[n]["office"] and graph.degree(n) > 0]
+    skeleton = _template(template)
+    written: list[Path] = []
+    used: set[str] = set()
+    for department in recipients:
+        notice = build_notice(plan, graph, department, date=date, requirements=requirements, full_text=full_text)
+        document = open_document(skeleton)
+        _render_notice(document, notice, attachment=attachment)
+        name = notice_filename(department)
+        suffix = 2
+        while name.casefold() in used:
+            name = f"{NOTICE_PREFIX}{safe_filename(department)}-{suffix}.docx"
+            suffix += 1
+        used.add(name.casefold())
+        written.append(_save(document, path_inside(outdir, name)))
+        if progress is not None:
+            progress(department)
+    return NoticeRun(written=tuple(written), skipped=_skipped(plan, graph, recipients))
+
+
+def write_summary(
+    plan: Plan,
+    graph: nx.Graph,
+    path: str | Path,
+    *,
+    date: dt.date | None = None,
+    template: str | Path | None = None,
+) -> Path:
+    """Write the 任务分解总表: every measure with its lead and cooperating departments.
+
+    One table row per measure in plan order, measures without a lead included
+    (their cells read —), so the office sees gaps as well as assignments.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    InputError
+        When ``template`` cannot be opened as a .docx file.
+    OutputError
+        When the file cannot be written.
+    """
+    document = open_document(_template(template))
+    turn_landscape(document)
+    add_paragraph(document, f"《{full_title(plan)}》任务分解总表", TITLE)
+    add_paragraph(document)
+    rows = []
+    for section in plan.sections:
+        for measure in section.measures:
+            leads, cooperators = leads_and_cooperators(plan, graph, measure)
+            place = f"{section.id} {section.title}".strip()
+            deadline = deadline_of(plan, measure)
+            rows.append(
+                (measure.id, measure.title, place, "、".join(leads) or "—", "、".join(cooperators) or "—", deadline)
+            )
+    add_table(document, _SUMMARY_HEADER, rows, _SUMMARY_WIDTHS)
+    add_signature(document, issuing_office(plan), format_date(date or dt.date.today()))
+    return _save(document, Path(path))

@@ -1,0 +1,456 @@
+"""Task notices and the summary, written to tmp_path and read back with python-docx.
+
+Expectations are computed from the plan itself (``Measure.leads``,
+``Measure.cooperators``), not from the exporter's own helpers, so a mistake in
+reading the graph shows up here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from matrix.errors import InputError, OutputError
+from matrix.export.official import BODY, BODY_FONT, HEADING1, HEADING2, TITLE
+from matrix.export.word import NoticeRun, notice_filename, write_notices, write_summary
+from matrix.graph import build_graph
+from matrix.model import Assignment, Measure, Plan, Section
+from matrix.readers.yaml import read_yaml, read_yaml_text
+
+from ..conftest import INPUT, SMALL_PLAN
+
+#: The Wutai plan's title, issuer, office and period, as the shared small plan has them.
+WUTAI_HEADER = SMALL_PLAN[: SMALL_PLAN.index("sections:\n")]
+
+#: An excerpt of the Wutai plan: real titles, texts and assignments, three sections.
+WUTAI_EXCERPT = (
+    WUTAI_HEADER
+    + """\
+stages:
+  - {name: 启动实施阶段, years: "2021", text: 推动和指导各成员单位、各乡（镇）制定本地实施方案并启动实施。}
+  - {name: 深入实施阶段, years: 2022-2025, text: 聚焦目标任务，针对薄弱环节，全面推进各项重点任务的落实。}
+  - {name: 总结评估阶段, years: 2025年末, text: 组织开展督促检查，进行总结和全面评估。}
+departments:
+  - {name: 县财政局, kind: 政府部门}
+sections:
+  - id: "3.1"
+    title: 青少年科学素质提升行动
+    kind: 提升行动
+    measures:
+      - id: "3.1.1"
+        title: 实施科学家精神进校园行动
+        text: 实施科学家精神进校园行动。坚持立德树人，把弘扬科学精神贯穿于育人全链条。
+        leads: [县教科局]
+        cooperators: 县委宣传部、县科协、团县委、县妇联
+      - id: "3.1.3"
+        title: 实施科技创新后备人才培育计划
+        text: 实施“中学生英才计划”、“明天小小科学家”、五台县青少年科技创新大赛和机器人竞赛。
+        leads: [县教科局, 县科协]
+        cooperators: 县委宣传部、县融媒体中心、团县委
+        targets: [每年组织100人次青少年参与各级各类科技竞赛活动]
+        deadline: 2025年
+  - id: "3.4"
+    title: 老年人科学素质提升行动
+    kind: 提升行动
+    measures:
+      - id: "3.4.1"
+        title: 实施智慧助老行动
+        text: 聚焦老年人运用智能技术、融入智慧社会的需求和困难，普及智能技术知识和技能。
+        leads: [县科协, 县民政局]
+        cooperators: 县委宣传部、县卫健局、县总工会、县妇联
+      - id: "3.4.3"
+        title: 实施银龄科普行动
+        text: 积极开发老龄人力资源，大力发展老年协会、老科协等组织。
+        leads: [县科协, 县民政局]
+        cooperators: 县人社局、县卫健局、县教科局
+  - id: "4.3"
+    title: 科普基础设施工程
+    kind: 重点工程
+    measures:
+      - id: "4.3.1"
+        title: 加强对科普基础设施建设的统筹规划
+        leads: [县科协]
+        cooperators: 县发展改革局、县教科局
+      - id: "4.3.4"
+        title: 健全基层科普服务体系
+        leads: [县科协]
+        cooperators: 县委宣传部、县教科局、县民政局
+"""
+)
+
+DATE = dt.date(2026, 11, 23)
+OFFICE = "五台县全民科学素质工作领导组办公室"
+NUMBERED = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+@pytest.fixture
+def plan() -> Plan:
+    return read_yaml_text(WUTAI_EXCERPT, "wutai-excerpt.yaml")
+
+
+@pytest.fixture
+def run(plan: Plan, tmp_path: Path) -> NoticeRun:
+    return write_notices(plan, build_graph(plan), tmp_path / "notices", date=DATE)
+
+
+def notice(run: NoticeRun, department: str):
+    return Document(str(notice_path(run, department)))
+
+
+def chapter_titles(document, chapter: str) -> list[str]:
+    """Measure titles under the first-level heading ending in ``chapter``, in document order."""
+    titles: list[str] = []
+    inside = False
+    for paragraph in document.paragraphs:
+        if paragraph.style.name == HEADING1:
+            inside = paragraph.text.endswith(chapter)
+        elif inside and paragraph.style.name == HEADING2:
+            titles.append(NUMBERED.sub("", paragraph.text))
+    return titles
+
+
+def east_asian_font(document, paragraph) -> str | None:
+    """The East Asian font in force for ``paragraph``'s first run: run, style chain, then defaults."""
+    candidates = [paragraph.runs[0].element.rPr] if paragraph.runs else []
+    style = paragraph.style
+    while style is not None:
+        candidates.append(style.element.rPr)
+        style = style.base_style
+    defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    candidates.append(defaults)
+    for rpr in candidates:
+        fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+    return None
+
+
+def texts(document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+@pytest.mark.parametrize("department", ["县科协", "县教科局", "县民政局"])
+def test_notice_lists_exactly_the_measures_the_department_leads_and_supports(
+    plan: Plan, run: NoticeRun, department: str
+) -> None:
+    led = [m.title for m in plan.measures if department in m.leads]
+    supported = [m.title for m in plan.measures if department in m.cooperators]
+    document = notice(run, department)
+    assert chapter_titles(document, "牵头任务") == led
+    assert chapter_titles(document, "配合任务") == supported
+    assert f"{department}：" in texts(document)
+
+
+def test_notice_title_cites_the_plan_with_its_period(run: NoticeRun) -> None:
+    title = next(p for p in notice(run, "县科协").paragraphs if p.style.name == TITLE)
+    assert title.text == "关于印发《五台县全民科学素质行动规划纲要实施方案（2021-2025年）》任务分解清单的通知"
+
+
+def test_a_cooperating_task_names_its_leads_and_a_led_one_its_partners(run: NoticeRun) -> None:
+    body = "\n".join(texts(notice(run, "县民政局")))
+    assert "牵头单位：县科协" in body  # 健全基层科普服务体系, which it supports
+    assert "共同牵头单位：县科协；配合单位：县委宣传部、县卫健局、县总工会、县妇联。" in body
+
+
+def test_empty_chapters_are_left_out_and_the_rest_renumbered(run: NoticeRun) -> None:
+    headings = [p.text for p in notice(run, "县委宣传部").paragraphs if p.style.name == HEADING1]
+    assert headings == ["一、配合任务", "二、工作要求"]
+
+
+def test_targets_deadline_and_full_text_are_quoted(run: NoticeRun) -> None:
+    body = "\n".join(texts(notice(run, "县教科局")))
+    assert "量化目标：每年组织100人次青少年参与各级各类科技竞赛活动。" in body
+    assert "完成时限：2025年。" in body
+    assert "坚持立德树人，把弘扬科学精神贯穿于育人全链条。" in body
+    assert "完成时限：2021-2025年。" in body  # no deadline of its own: the plan's period
+
+
+def test_an_informed_department_gets_a_chapter_of_measures_to_know_about(tmp_path: Path) -> None:
+    text = WUTAI_EXCERPT.replace(
+        "        cooperators: 县发展改革局、县教科局\n",
+        "        cooperators: 县发展改革局、县教科局\n        informed: [县财政局]\n",
+    )
+    plan = read_yaml_text(text)
+    run = write_notices(plan, build_graph(plan), tmp_path, date=DATE)
+    document = notice(run, "县财政局")
+    headings = [p.text for p in document.paragraphs if p.style.name == HEADING1]
+    assert headings == ["一、知悉任务", "二、工作要求"]
+    assert chapter_titles(document, "知悉任务") == ["加强对科普基础设施建设的统筹规划"]
+    assert "县财政局" not in run.skipped
+
+
+def test_titles_only_when_full_text_is_off(plan: Plan, tmp_path: Path) -> None:
+    run = write_notices(plan, build_graph(plan), tmp_path, date=DATE, full_text=False)
+    body = "\n".join(texts(notice(run, "县教科局")))
+    assert "实施科学家精神进校园行动" in body
+    assert "坚持立德树人" not in body
+
+
+def test_default_requirements_follow_the_plan_timeline(run: NoticeRun) -> None:
+    body = "\n".join(texts(notice(run, "县科协")))
+    assert "2021年为启动实施阶段；2022-2025年为深入实施阶段；2025年末为总结评估阶段" in body
+    assert f"报送{OFFICE}" in body
+
+
+def test_custom_requirements_replace_the_default(plan: Plan, tmp_path: Path) -> None:
+    wanted = "请于每季度末报送进展情况。\n请指定一名联络员。"
+    run = write_notices(plan, build_graph(plan), tmp_path, date=DATE, requirements=wanted)
+    document = notice(run, "县科协")
+    paragraphs = texts(document)
+    start = paragraphs.index("四、工作要求") if "四、工作要求" in paragraphs else paragraphs.index("三、工作要求")
+    assert paragraphs[start + 1 : start + 3] == ["请于每季度末报送进展情况。", "请指定一名联络员。"]
+    assert "启动实施阶段" not in "\n".join(paragraphs)
+
+
+def test_signature_is_the_office_and_the_date_in_chinese(run: NoticeRun) -> None:
+    paragraphs = texts(notice(run, "县科协"))
+    position = paragraphs.index(OFFICE)
+    assert paragraphs[position + 1] == "2026年11月23日"
+
+
+def test_signature_falls_back_to_the_issuer(tmp_path: Path) -> None:
+    text = WUTAI_EXCERPT.replace(f"office: {OFFICE}\n", "")
+    plan = read_yaml_text(text)
+    run = write_notices(plan, build_graph(plan), tmp_path, date=DATE)
+    assert "五台县全民科学素质工作领导组" in texts(notice(run, "县科协"))
+
+
+def test_page_is_a4_with_gbt_9704_margins(run: NoticeRun) -> None:
+    section = notice(run, "县科协").sections[0]
+    measured = [section.page_width, section.page_height, section.top_margin, section.bottom_margin]
+    measured += [section.left_margin, section.right_margin]
+    assert [round(length.mm, 1) for length in measured] == [210, 297, 37, 35, 28, 26]
+
+
+def test_body_text_carries_the_east_asian_font(run: NoticeRun) -> None:
+    document = notice(run, "县科协")
+    opening = next(p for p in document.paragraphs if p.style.name == BODY)
+    assert east_asian_font(document, opening) == BODY_FONT
+    expected = {TITLE: "方正小标宋简体", HEADING1: "黑体", HEADING2: "楷体_GB2312"}
+    for style, font in expected.items():
+        paragraph = next(p for p in document.paragraphs if p.style.name == style)
+        assert east_asian_font(document, paragraph) == font
+    (cell,) = document.tables[0].rows[1].cells[:1]
+    assert east_asian_font(document, cell.paragraphs[0]) == BODY_FONT
+    fonts = opening.style.element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:ascii")) == BODY_FONT
+    line = opening.style.paragraph_format
+    assert line.line_spacing.pt == pytest.approx(28.95, abs=0.05)
+    assert line.first_line_indent.pt == pytest.approx(32)
+
+
+def test_page_numbers_are_page_fields_on_odd_and_even_footers(run: NoticeRun) -> None:
+    document = notice(run, "县科协")
+    assert document.settings.odd_and_even_pages_header_footer
+    section = document.sections[0]
+    for footer, alignment in ((section.footer, "right"), (section.even_page_footer, "left")):
+        xml = footer._element.xml
+        instructions = [e.text for e in footer._element.iter(qn("w:instrText"))]
+        instructions += [e.get(qn("w:instr")) for e in footer._element.iter(qn("w:fldSimple"))]
+        assert any("PAGE" in i for i in instructions)
+        assert f'w:jc w:val="{alignment}"' in xml
+        assert footer.paragraphs[0].text.startswith("— ") and footer.paragraphs[0].text.endswith(" —")
+
+
+def test_attachment_table_lists_every_task_with_its_role(plan: Plan, run: NoticeRun) -> None:
+    document = notice(run, "县科协")
+    (table,) = document.tables
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["序号", "任务", "角色", "牵头单位", "完成时限"]
+    mine = [m for m in plan.measures if "县科协" in m.leads or "县科协" in m.cooperators]
+    assert [r[1] for r in rows[1:]] == [m.title for m in mine]
+    by_title = {r[1]: r for r in rows[1:]}
+    assert by_title["实施智慧助老行动"][2] == "主责（第一牵头）"
+    assert by_title["实施科技创新后备人才培育计划"][2] == "负责（牵头）"
+    assert by_title["实施科学家精神进校园行动"][2:4] == ["配合", "县教科局"]
+    assert "附件：县科协任务分解清单" in texts(document)
+
+
+def test_no_attachment_when_turned_off(plan: Plan, tmp_path: Path) -> None:
+    run = write_notices(plan, build_graph(plan), tmp_path, date=DATE, attachment=False)
+    document = notice(run, "县科协")
+    assert document.tables == []
+    assert not any(t.startswith("附件") for t in texts(document))
+
+
+def test_office_gets_no_notice_and_idle_departments_are_skipped(plan: Plan, run: NoticeRun) -> None:
+    working = {a.department for m in plan.measures for a in m.assignments}
+    assert {p.name for p in run.written} == {notice_filename(d) for d in working}
+    assert not any(OFFICE in p.name for p in run.written)
+    assert run.skipped == ("县财政局",)
+
+
+def test_progress_is_called_once_per_file(plan: Plan, tmp_path: Path) -> None:
+    seen: list[str] = []
+    run = write_notices(plan, build_graph(plan), tmp_path, date=DATE, progress=seen.append)
+    assert len(seen) == len(run.written) == len(set(seen))
+    assert seen[0] == "县教科局"
+
+
+def test_hostile_department_names_cannot_leave_the_output_folder(tmp_path: Path) -> None:
+    names = ["../x", "a/b", "CON:", "a_b", "..", ".hidden", "名" * 200]
+    measure = Measure("1.1", "示例措施", assignments=tuple(Assignment(n, "R") for n in names))
+    plan = Plan("示例方案", sections=(Section("1", "示例", measures=(measure,)),))
+    outdir = tmp_path / "out"
+    run = write_notices(plan, build_graph(plan), outdir, date=DATE)
+    assert len(run.written) == len(names)
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(p.name for p in run.written)
+    for path in run.written:
+        assert path.parent == outdir
+        assert not re.search(r'[/\\:*?"<>|]|\.\.', path.name)
+        assert not path.name.startswith(".")
+        assert len(path.name.encode()) < 255
+    written = {p.name for p in run.written}
+    assert {"任务分解通知-_x.docx", "任务分解通知-a_b.docx", "任务分解通知-CON_.docx"} <= written
+    assert "任务分解通知-a_b-2.docx" in written
+    assert list(tmp_path.iterdir()) == [outdir]
+
+
+def test_a_letterhead_keeps_its_header_and_page_but_not_its_body(plan: Plan, tmp_path: Path) -> None:
+    letterhead = Document()
+    letterhead.sections[0].top_margin = Mm(50)
+    letterhead.sections[0].header.paragraphs[0].text = "五台县科学技术协会"
+    letterhead.add_paragraph("旧正文，应被清除")
+    letterhead.save(str(tmp_path / "letterhead.docx"))
+    run = write_notices(plan, build_graph(plan), tmp_path / "out", date=DATE, template=tmp_path / "letterhead.docx")
+    document = notice(run, "县科协")
+    assert document.sections[0].header.paragraphs[0].text == "五台县科学技术协会"
+    assert round(document.sections[0].top_margin.mm) == 50
+    assert "旧正文，应被清除" not in texts(document)
+    assert chapter_titles(document, "牵头任务") == [m.title for m in plan.measures if "县科协" in m.leads]
+
+
+def test_a_template_that_is_not_docx_is_an_input_error(plan: Plan, tmp_path: Path) -> None:
+    bad = tmp_path / "letterhead.docx"
+    bad.write_text("not a document", encoding="utf-8")
+    with pytest.raises(InputError, match=r"not a \.docx template"):
+        write_notices(plan, build_graph(plan), tmp_path / "out", template=bad)
+
+
+def test_an_output_folder_that_is_a_file_is_an_output_error(plan: Plan, tmp_path: Path) -> None:
+    blocker = tmp_path / "notices"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot write"):
+        write_notices(plan, build_graph(plan), blocker, date=DATE)
+
+
+def test_summary_has_one_row_per_measure(plan: Plan, tmp_path: Path) -> None:
+    path = write_summary(plan, build_graph(plan), tmp_path / "任务分解总表.docx", date=DATE)
+    document = Document(str(path))
+    (table,) = document.tables
+    assert len(table.rows) == 1 + len(plan.measures)
+    rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    assert rows["3.4.1"][3:5] == ["县科协、县民政局", "县委宣传部、县卫健局、县总工会、县妇联"]
+    assert "《五台县全民科学素质行动规划纲要实施方案（2021-2025年）》任务分解总表" in texts(document)
+    assert texts(document)[-2:] == [OFFICE, "2026年11月23日"]
+
+
+SEED_DEPARTMENTS = [("wutai", d) for d in ("县科协", "县教科局", "县民政局")]
+SEED_DEPARTMENTS += [("xinhuang", d) for d in ("县科协", "县教育局", "县民政局")]
+
+
+@pytest.fixture(scope="module")
+def seed_notices(tmp_path_factory: pytest.TempPathFactory):
+    """The bundled seed plans and their notices, written once per seed for the module."""
+    written: dict[str, tuple[Plan, NoticeRun]] = {}
+
+    def notices_of(seed: str) -> tuple[Plan, NoticeRun]:
+        path = INPUT / f"{seed}.yaml"
+        if not path.exists():
+            pytest.skip(f"seed input {path.name} not bundled yet")
+        if seed not in written:
+            plan = read_yaml(path)
+            outdir = tmp_path_factory.mktemp(seed)
+            written[seed] = plan, write_notices(plan, build_graph(plan), outdir, date=DATE)
+        return written[seed]
+
+    return notices_of
+
+
+@pytest.mark.parametrize(("seed", "department"), SEED_DEPARTMENTS)
+def test_seed_notices_list_what_the_plan_assigns(seed_notices, seed: str, department: str) -> None:
+    plan, run = seed_notices(seed)
+    document = notice(run, department)
+    assert chapter_titles(document, "牵头任务") == [m.title for m in plan.measures if department in m.leads]
+    assert chapter_titles(document, "配合任务") == [m.title for m in plan.measures if department in m.cooperators]
+    paragraphs = texts(document)
+    assert f"{department}：" in paragraphs
+    assert paragraphs[paragraphs.index(plan.office) + 1] == "2026年11月23日"
+
+
+@pytest.mark.parametrize("seed", ["wutai", "xinhuang"])
+def test_seed_plans_get_a_notice_per_working_department_and_a_full_summary(
+    seed_notices, seed: str, tmp_path: Path
+) -> None:
+    plan, run = seed_notices(seed)
+    working = {a.department for m in plan.measures for a in m.assignments} - {plan.office}
+    assert sorted(p.name for p in run.written) == sorted(notice_filename(d) for d in working)
+    summary = Document(str(write_summary(plan, build_graph(plan), tmp_path / "总表.docx", date=DATE)))
+    assert len(summary.tables[0].rows) == 1 + len(plan.measures)
+
+
+def _pdf(docx: Path, outdir: Path) -> Path:
+    """Convert with a profile of its own: a LibreOffice already running elsewhere shares none."""
+    profile = (outdir / "profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return outdir / f"{docx.stem}.pdf"
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, flags=re.MULTILINE).group(1))
+
+
+def _page_text(pdf: Path, page: int) -> str:
+    command = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdfinfo") and shutil.which("pdftotext")),
+    reason="LibreOffice and poppler are needed to render notices",
+)
+def test_notice_renders_to_pdf_with_page_numbers_and_the_attachment_on_its_own_page(plan: Plan, tmp_path: Path) -> None:
+    graph = build_graph(plan)
+    with_table = write_notices(plan, graph, tmp_path / "with", date=DATE)
+    without = write_notices(plan, graph, tmp_path / "without", date=DATE, attachment=False)
+    pdf = _pdf(notice_path(with_table, "县科协"), tmp_path / "pdf-with")
+    plain = _pdf(notice_path(without, "县科协"), tmp_path / "pdf-without")
+    pages = _pages(pdf)
+    assert pages == _pages(plain) + 1
+    first, last = _page_text(pdf, 1), _page_text(pdf, pages)
+    squeeze = re.compile(r"\s+")
+    assert "关于印发《五台县全民科学素质行动规划纲要实施方案" in squeeze.sub("", first)
+    assert "县科协：" in squeeze.sub("", first)
+    assert re.search(r"—\s*1\s*—", first)
+    assert "县科协任务分解清单" in squeeze.sub("", last) and "序号" in last
+    assert re.search(rf"—\s*{pages}\s*—", last)
+    signature_page = squeeze.sub("", _page_text(pdf, pages - 1))
+    assert OFFICE in signature_page and "2026年11月23日" in signature_page
+
+
+def notice_path(run: NoticeRun, department: str) -> Path:
+    (path,) = [p for p in run.written if p.name == notice_filename(department)]
+    return path
