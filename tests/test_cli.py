@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from matrix.cli import cli
 from matrix.readers import read_plan
+from matrix.readers.yaml import read_registry
 
 from .conftest import INPUT, SMALL_PLAN
 
@@ -46,9 +47,24 @@ def test_build_writes_workbook_and_notices_for_each_seed(tmp_path: Path, seed: s
     titles = {c.value for row in sheet.iter_rows() for c in row}
     assert {m.title for m in plan.measures} <= titles
     notices = sorted((target / "任务分解通知").glob("*.docx"))
-    working = {a.department for m in plan.measures for a in m.assignments}
+    registry = read_registry(INPUT / f"departments-{seed}.yaml")
+    canonical = {alias: d.name for d in registry for alias in d.aliases}
+    working = {canonical.get(a.department, a.department) for m in plan.measures for a in m.assignments}
     assert len(notices) == len(working)
     assert "已写入" in result.output
+
+
+def test_build_merges_one_department_under_two_names_through_the_registry(tmp_path: Path) -> None:
+    assert run("build", INPUT / "wutai.yaml", "-o", tmp_path).exit_code == 0
+    folder = tmp_path / "wutai" / "任务分解通知"
+    assert not list(folder.glob("*县卫健委*"))
+    text = notice_text(folder, "县卫健局")
+    assert "树立相信科学、和谐理性的思想观念" in text  # written with 县卫健委 in the plan (Wutai line 31)
+    kinds = {
+        row[0].value: row[1].value
+        for row in load_workbook(tmp_path / "wutai" / "责任分工矩阵.xlsx")["部门工作量"].iter_rows(min_row=2)
+    }
+    assert kinds["县科协"] == "群团组织"
 
 
 def test_wutai_notice_and_matrix_show_what_the_kexie_leads(tmp_path: Path) -> None:
