@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..graph import measure_nodes
 from ..model import Measure, Plan, Stage
 from ..raci import ROLE_LABELS, is_lead
 
@@ -39,6 +38,12 @@ _DIGITS = "零一二三四五六七八九"
 
 #: Chapter headings of a notice, by the kind of role the department holds.
 _LEAD, _COOPERATE, _INFORMED = "牵头任务", "配合任务", "知悉任务"
+#: How a task names the other leads and cooperators, by the reader's own chapter.
+_PARTNER_LABELS = {
+    _LEAD: ("共同牵头单位", "配合单位"),
+    _COOPERATE: ("牵头单位", "其他配合单位"),
+    _INFORMED: ("牵头单位", "配合单位"),
+}
 
 
 @dataclass(frozen=True)
@@ -197,7 +202,7 @@ def _task(plan: Plan, graph: nx.Graph, measure: Measure, department: str, full_t
     leads, cooperators = leads_and_cooperators(plan, graph, measure)
     role = graph.edges[measure.id, department]["role"]
     others = tuple(d for d in leads if d != department), tuple(d for d in cooperators if d != department)
-    labels = ("共同牵头单位", "配合单位") if _chapter_of(role) == _LEAD else ("牵头单位", "其他配合单位")
+    labels = _PARTNER_LABELS[_chapter_of(role)]
     text = measure.text.strip()
     if text.startswith(measure.title):
         text = text[len(measure.title) :].lstrip("。：:；; ")
@@ -217,13 +222,10 @@ def _task(plan: Plan, graph: nx.Graph, measure: Measure, department: str, full_t
 
 def tasks_of(plan: Plan, graph: nx.Graph, department: str, *, full_text: bool = True) -> tuple[Task, ...]:
     """Every measure ``department`` has a role on, in plan order."""
-    if department not in graph:
-        return ()
-    measures = {m.id: m for m in plan.measures}
     return tuple(
-        _task(plan, graph, measures[m], department, full_text)
-        for m in measure_nodes(graph)
-        if graph.has_edge(m, department) and m in measures
+        _task(plan, graph, measure, department, full_text)
+        for measure in plan.measures
+        if graph.has_edge(measure.id, department)
     )
 
 

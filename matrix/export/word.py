@@ -177,7 +177,8 @@ def write_notices(
         A .docx letterhead whose page, header, footer and styles are kept;
         the GB/T 9704 layout when omitted.
     requirements
-        The 工作要求 text, one paragraph a line; built from the plan's timeline when omitted.
+        The 工作要求 text, one paragraph a line; built from the plan's timeline
+        when ``None``. An empty text leaves the chapter out.
     full_text
         Quote each measure's text; ``False`` lists titles only.
     attachment
