@@ -169,6 +169,15 @@ def _plan_and_graph(path: Path, fmt: str | None, registry_path: Path | None) -> 
 @output_folder_option
 @date_option
 @force_option
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="本单位的公文模板（.docx，含版头）；通知正文写在其后。",
+)
+@click.option("--requirements", help="“工作要求”一节的文字；默认依方案的进度安排生成，给空字符串则不写此节。")
+@click.option("--titles-only", is_flag=True, help="通知中只列措施名称，不抄录措施全文。")
+@click.option("--no-attachment", is_flag=True, help="通知不附任务分解清单表。")
+@click.option("--per-department", is_flag=True, help="工作簿中为每个单位另加一张任务表。")
 def build(
     plan: Path | None,
     input_fmt: str | None,
@@ -176,6 +185,11 @@ def build(
     outdir: Path,
     date: dt.datetime | None,
     force: bool,
+    template: Path | None,
+    requirements: str | None,
+    titles_only: bool,
+    no_attachment: bool,
+    per_department: bool,
 ) -> None:
     """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
 
@@ -190,7 +204,7 @@ def build(
     from .audit import audit_plan
     from .export.excel import write_workbook
     from .export.manifest import check_unedited, record_written
-    from .export.word import write_notices, write_summary
+    from .export.word import notice_recipients, write_notices, write_summary
 
     path = plan or _sample_plan()
     loaded = _plan_and_graph(path, input_fmt, registry_path)
@@ -198,9 +212,23 @@ def build(
     findings = audit_plan(loaded.plan, graph, registry=loaded.registry or None)
     target = outdir / path.stem
     check_unedited(target, _generated_files(target), force=force)
-    workbook = write_workbook(model, graph, target / "责任分工矩阵.xlsx", findings=findings)
-    notices = write_notices(model, graph, target / "任务分解通知", date=date.date() if date else None)
-    summary = write_summary(model, graph, target / "任务分解总表.docx", date=date.date() if date else None)
+    when = date.date() if date else None
+    workbook = write_workbook(
+        model, graph, target / "责任分工矩阵.xlsx", findings=findings, per_department=per_department
+    )
+    with click.progressbar(length=len(notice_recipients(graph)), label="正在生成任务分解通知", file=sys.stderr) as bar:
+        notices = write_notices(
+            model,
+            graph,
+            target / "任务分解通知",
+            date=when,
+            template=template,
+            requirements=requirements,
+            full_text=not titles_only,
+            attachment=not no_attachment,
+            progress=lambda _department: bar.update(1),
+        )
+    summary = write_summary(model, graph, target / "任务分解总表.docx", date=when, template=template)
     record_written(target, [workbook, summary, *notices.written])
     click.echo(f"方案：{model.title}（{len(model.measures)} 项措施）")
     click.echo(f"已写入：{workbook}")

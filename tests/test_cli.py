@@ -127,3 +127,31 @@ def test_help_is_clear_for_the_group_and_build() -> None:
     assert "责任分工矩阵" in run("--help").output
     help_text = run("build", "--help").output
     assert "--output" in help_text and "--force" in help_text and "Example" in help_text
+
+
+def test_notice_options_reach_the_files(tmp_path: Path, small_plan_path: Path) -> None:
+    result = run(
+        "build", small_plan_path, "-o", tmp_path, "--titles-only", "--no-attachment", "--per-department",
+        "--requirements", "请于每季度末报送进展。",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "small" / "任务分解通知"
+    text = notice_text(folder, "县科协")
+    assert "实施智慧助老行动" in text
+    assert "聚焦老年人运用智能技术" not in text  # the measure's full text, left out by --titles-only
+    assert "请于每季度末报送进展。" in text
+    (notice,) = folder.glob("*县科协*.docx")
+    assert Document(str(notice)).tables == []
+    sheets = load_workbook(tmp_path / "small" / "责任分工矩阵.xlsx").sheetnames
+    assert any("县科协" in name for name in sheets)
+
+
+def test_a_letterhead_template_frames_every_notice(tmp_path: Path, small_plan_path: Path) -> None:
+    letterhead = Document()
+    letterhead.sections[0].header.paragraphs[0].text = "五台县全民科学素质工作领导组办公室文件"
+    template = tmp_path / "letterhead.docx"
+    letterhead.save(str(template))
+    assert run("build", small_plan_path, "-o", tmp_path / "out", "--template", template).exit_code == 0
+    (notice,) = (tmp_path / "out" / "small" / "任务分解通知").glob("*县民政局*.docx")
+    header = Document(str(notice)).sections[0].header.paragraphs[0].text
+    assert header == "五台县全民科学素质工作领导组办公室文件"

@@ -54,7 +54,7 @@ from .official import (
     turn_landscape,
 )
 
-__all__ = ["NOTICE_PREFIX", "NoticeRun", "notice_filename", "write_notices", "write_summary"]
+__all__ = ["NOTICE_PREFIX", "NoticeRun", "notice_filename", "notice_recipients", "write_notices", "write_summary"]
 
 NOTICE_PREFIX = "任务分解通知-"
 _ATTACHMENT_HEADER = ("序号", "任务", "角色", "牵头单位", "完成时限")
@@ -146,6 +146,11 @@ def _skipped(plan: Plan, graph: nx.Graph, recipients: list[str]) -> tuple[str, .
     return tuple(n for n in dict.fromkeys(known) if n not in named)
 
 
+def notice_recipients(graph: nx.Graph) -> list[str]:
+    """The departments that receive a notice: every one with a role, except the office that issues them."""
+    return [n for n in department_nodes(graph) if not graph.nodes[n]["office"] and graph.degree(n) > 0]
+
+
 def write_notices(
     plan: Plan,
     graph: nx.Graph,
@@ -200,7 +205,7 @@ def write_notices(
     """
     outdir = Path(outdir)
     date = date or dt.date.today()
-    recipients = [n for n in department_nodes(graph) if not graph.nodes[n]["office"] and graph.degree(n) > 0]
+    recipients = notice_recipients(graph)
     skeleton = _template(template)
     written: list[Path] = []
     used: set[str] = set()
