@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import networkx as nx
@@ -27,6 +24,8 @@ from matrix.workbook_layout import (
     TOTAL_LABELS,
     WORKLOAD_SHEET,
 )
+
+from ..rendering import needs_pdf_tools, page_count, pdf_info, pdf_text, to_pdf
 
 SHEETS = [SUMMARY_SHEET, MATRIX_SHEET, DIVISION_SHEET, WORKLOAD_SHEET, FINDINGS_SHEET]
 
@@ -309,35 +308,16 @@ def test_a_plan_without_departments_still_writes(tmp_path: Path) -> None:
     assert worksheet.data_validations.dataValidation == []
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler's pdfinfo is not installed")
+@needs_pdf_tools
 def test_libreoffice_prints_each_sheet_on_numbered_a4_pages(workbook_path: Path, tmp_path: Path) -> None:
-    outdir = tmp_path / "pdf"
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            str(workbook_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    pdf = outdir / "wutai.pdf"
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    pdf = to_pdf(workbook_path, tmp_path / "pdf")
+    info = pdf_info(pdf)
+    pages = page_count(pdf)
     assert pages == len(SHEETS)  # the excerpt fits one page per sheet, fitted to width
     assert "(A4)" in info
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-        assert "第 2 页，共 5 页" in text
-        assert "实施智慧助老行动" in text
+    text = pdf_text(pdf)
+    assert "第 2 页，共 5 页" in text
+    assert "实施智慧助老行动" in text
 
 
 def _generated_plan(measures: int, departments: int) -> Plan:

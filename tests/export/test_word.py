@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -26,6 +24,7 @@ from matrix.model import Assignment, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml, read_yaml_text
 
 from ..conftest import INPUT, SMALL_PLAN
+from ..rendering import needs_pdf_tools, page_count, pdf_text, to_pdf
 
 #: The Wutai plan's title, issuer, office and period, as the shared small plan has them.
 WUTAI_HEADER = SMALL_PLAN[: SMALL_PLAN.index("sections:\n")]
@@ -397,57 +396,23 @@ def test_seed_plans_get_a_notice_per_working_department_and_a_full_summary(
     assert len(summary.tables[0].rows) == 1 + len(plan.measures)
 
 
-def _pdf(docx: Path, outdir: Path) -> Path:
-    """Convert with a profile of its own: a LibreOffice already running elsewhere shares none."""
-    profile = (outdir / "profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return outdir / f"{docx.stem}.pdf"
-
-
-def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, flags=re.MULTILINE).group(1))
-
-
-def _page_text(pdf: Path, page: int) -> str:
-    command = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"]
-    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
-
-
-@pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("pdfinfo") and shutil.which("pdftotext")),
-    reason="LibreOffice and poppler are needed to render notices",
-)
+@needs_pdf_tools
 def test_notice_renders_to_pdf_with_page_numbers_and_the_attachment_on_its_own_page(plan: Plan, tmp_path: Path) -> None:
     graph = build_graph(plan)
     with_table = write_notices(plan, graph, tmp_path / "with", date=DATE)
     without = write_notices(plan, graph, tmp_path / "without", date=DATE, attachment=False)
-    pdf = _pdf(notice_path(with_table, "县科协"), tmp_path / "pdf-with")
-    plain = _pdf(notice_path(without, "县科协"), tmp_path / "pdf-without")
-    pages = _pages(pdf)
-    assert pages == _pages(plain) + 1
-    first, last = _page_text(pdf, 1), _page_text(pdf, pages)
+    pdf = to_pdf(notice_path(with_table, "县科协"), tmp_path / "pdf-with")
+    plain = to_pdf(notice_path(without, "县科协"), tmp_path / "pdf-without")
+    pages = page_count(pdf)
+    assert pages == page_count(plain) + 1
+    first, last = pdf_text(pdf, 1), pdf_text(pdf, pages)
     squeeze = re.compile(r"\s+")
     assert "关于印发《五台县全民科学素质行动规划纲要实施方案" in squeeze.sub("", first)
     assert "县科协：" in squeeze.sub("", first)
     assert re.search(r"—\s*1\s*—", first)
     assert "县科协任务分解清单" in squeeze.sub("", last) and "序号" in last
     assert re.search(rf"—\s*{pages}\s*—", last)
-    signature_page = squeeze.sub("", _page_text(pdf, pages - 1))
+    signature_page = squeeze.sub("", pdf_text(pdf, pages - 1))
     assert OFFICE in signature_page and "2026年11月23日" in signature_page
 
 
