@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 from ..errors import InputError
 from ..model import Location, Plan
 from ..raci import RaciConfig
+from .container import check_zip_container
 from .plantext.parser import Item, parse_plan
 from .plantext.source import ImportResult, Problem, SourceLine
 from .plantext.tasktable import header_columns, table_items
@@ -106,10 +107,12 @@ def read_docx(path: str | Path, *, strict: bool = False, config: RaciConfig | No
         When the file is not a Word document, and with ``strict`` for the first problem.
     """
     path = Path(path)
+    check_zip_container(path, kind="文档", legacy=".doc", suffix=".docx", programs="Word/WPS")
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several types for a file that is not .docx
-        raise InputError(f"无法作为 Word 文档打开：{error} (not a .docx file)", str(path)) from None
+        detail = " ".join(str(error).split())
+        raise InputError(f"无法作为 Word 文档打开：{detail} (not a .docx file)", str(path)) from None
     items, problems = docx_items(document, str(path), config)
     result = parse_plan(items, str(path), config)
     return checked(ImportResult(result.plan, (*problems, *result.problems)), strict=strict)

@@ -13,7 +13,6 @@ looking at that workbook in Excel or WPS.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,7 +20,6 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -42,12 +40,11 @@ from ..workbook_layout import (
     WORKLOAD_HEADER,
     WORKLOAD_SHEET,
 )
+from .container import check_zip_container
 from .table import COLUMNS, Row, column_fields, plan_from_rows
 
 __all__ = ["read_xlsx"]
 
-#: The first bytes of an OLE compound file: a password-protected .xlsx or an old .xls.
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: Rows searched for the header of a 任务分工表 that starts with a title line.
 _HEADER_SEARCH_ROWS = 10
 #: Kinds the graph assigns by itself; a registry entry for them would add nothing.
@@ -92,26 +89,18 @@ def read_xlsx(path: str | Path) -> Plan:
 
 
 def _open(path: Path) -> Workbook:
+    check_zip_container(path, kind="工作簿", legacy=".xls", suffix=".xlsx", programs="Excel/WPS")
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        raise InputError(f"无法读取文件 (cannot read file): {exc.strerror}", Location(str(path))) from None
-    if head.startswith(_OLE_SIGNATURE):
+        workbook = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl fails on a damaged archive with a dozen exception types
         raise InputError(
-            "工作簿设置了打开密码，或是旧版 .xls 格式：请在 Excel/WPS 中取消密码并另存为 .xlsx "
-            "(encrypted or legacy .xls workbook)",
-            Location(str(path)),
-        )
-    if not head.startswith(b"PK"):
-        raise InputError("不是有效的 .xlsx 工作簿（不是 zip 格式）(not an .xlsx file)", Location(str(path)))
-    try:
-        return load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as exc:
-        raise InputError(
-            f"工作簿已损坏，无法打开：{exc} (corrupt workbook)",
+            f"工作簿已损坏，无法打开：{type(exc).__name__}: {' '.join(str(exc).split())} (corrupt workbook)",
             Location(str(path)),
         ) from None
+    if not workbook.worksheets:
+        workbook.close()
+        raise InputError("工作簿中没有工作表 (no worksheet)", Location(str(path)))
+    return workbook
 
 
 def _text(value: object) -> str:

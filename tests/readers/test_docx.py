@@ -169,7 +169,7 @@ def test_a_table_that_is_not_a_task_table_is_reported_not_dropped(tmp_path: Path
 def test_a_file_that_is_not_word_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     path.write_text("不是 Word 文件", encoding="utf-8")
-    with pytest.raises(InputError, match="无法作为 Word 文档打开"):
+    with pytest.raises(InputError, match=r"不是有效的 \.docx 文档（不是 zip 格式）"):
         read_docx(path)
 
 
