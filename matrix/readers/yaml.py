@@ -32,6 +32,13 @@ _STAGE_KEYS = {"name", "years", "text"}
 _DEPARTMENT_KEYS = {"name", "aliases", "kind", "short"}
 _REGISTRY_KEYS = {"title", "departments"}
 _RACI_KEYS = {"first_lead_accountable", "office_informed", "verbs"}
+#: Tags a plan may carry: what plain YAML resolves text, numbers, lists and mappings to.
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge", "value")
+}
+#: Nodes in a plan, counting each alias every time it is used; a province's plan has some 20,000.
+_MAX_NODES = 500_000
 
 
 def read_yaml(path: str | Path) -> Plan:
@@ -49,11 +56,16 @@ def read_yaml(path: str | Path) -> Plan:
 def _read_text(path: str | Path) -> str:
     path = Path(path)
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"不是 UTF-8 编码的文本 (not UTF-8 text): {exc.reason}", path) from None
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取文件 (cannot read file): {exc.strerror}", path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            "不是 UTF-8 编码的文本，请另存为 UTF-8 (not UTF-8 text)", Location(str(path), line=line)
+        ) from None
 
 
 def read_yaml_text(text: str, path: str = "<yaml>") -> Plan:
@@ -86,14 +98,52 @@ def read_registry_text(text: str, path: str = "<yaml>") -> tuple[Department, ...
 def _compose(text: str, path: str) -> yaml.Node:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise InputError(
+            f"YAML 中有不允许的字符 U+{exc.character:04X} (unacceptable character)", Location(path, line=line)
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = Location(path, line=mark.line + 1) if mark else Location(path)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(f"YAML 格式错误 (malformed YAML): {problem}", where) from None
+        raise InputError(f"YAML 格式错误 (malformed YAML): {' '.join(problem.split())}", where) from None
+    except RecursionError:
+        raise InputError("YAML 嵌套层数过多，不像是实施方案 (nesting too deep)", Location(path)) from None
     if root is None:
         raise InputError("文件为空 (empty file)", Location(path))
+    _check_nodes(root, path)
     return root
+
+
+def _check_nodes(root: yaml.Node, path: str) -> None:
+    """Refuse tags a plan never needs and aliases that expand without bound.
+
+    The reader walks nodes and never constructs Python objects, so a tag such
+    as ``!!python/object`` could not run code; it is refused anyway so that a
+    file never means something other than what it shows. The walk is
+    iterative and counts aliased nodes each time they are reached, so deep
+    nesting and "billion laughs" anchors end in a message, not a hang.
+    """
+    pending = [root]
+    seen = 0
+    while pending:
+        node = pending.pop()
+        seen += 1
+        if seen > _MAX_NODES:
+            raise InputError(
+                f"YAML 展开后超过 {_MAX_NODES} 个节点（别名引用过多），不像是实施方案 (too many nodes)",
+                Location(path, line=node.start_mark.line + 1),
+            )
+        if node.tag not in _PLAIN_TAGS:
+            raise InputError(
+                f"不支持的 YAML 标签 '{node.tag}'：方案中只能有文本、数字、列表和映射 (unsupported tag)",
+                Location(path, line=node.start_mark.line + 1),
+            )
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
 
 
 class _Reader:
@@ -113,6 +163,8 @@ class _Reader:
             raise self.fail(node, f"{what}应为键值映射 (expected a mapping for {what})")
         result: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, f"{what}中的字段名应为文本 (expected a text key)")
             key = key_node.value
             if key not in keys:
                 known = "、".join(sorted(keys))
