@@ -19,13 +19,22 @@ __all__ = ["decode_text", "read_csv"]
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode UTF-8 (with or without BOM), else GB18030; ``InputError`` if neither fits."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError("无法识别文件编码，请另存为 UTF-8 (cannot decode as UTF-8 or GBK)", str(path))
+    """Decode UTF-8 (with or without BOM), else GB18030; ``InputError`` if neither fits.
+
+    The error names the line of the first byte that is not UTF-8, which is
+    where a file pasted together from two sources usually changes encoding.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(
+            "无法识别文件编码（既不是 UTF-8 也不是 GBK），请另存为 UTF-8 (cannot decode as UTF-8 or GBK)",
+            Location(str(path), line=line),
+        ) from None
 
 
 def read_csv(path: str | Path) -> Plan:
