@@ -16,6 +16,7 @@ from typing import cast
 
 from ..errors import InputError
 from ..model import Plan
+from .checks import check_plan
 from .plantext.source import ImportResult
 
 __all__ = ["FORMATS", "IMPORT_FORMATS", "MAX_INPUT_BYTES", "import_plan", "read_plan"]
@@ -78,11 +79,13 @@ def read_plan(path: str | Path, fmt: str | None = None) -> Plan:
     ------
     InputError
         A missing file, a file over :data:`MAX_INPUT_BYTES`, an unknown
-        format, or whatever the reader reports.
+        format, whatever the reader reports, or a plan that
+        :func:`~matrix.readers.checks.check_plan` refuses (no measures, a
+        control character in its text).
     """
     path = Path(path)
     reader = cast(Callable[[Path], Plan], _reader(path, fmt, FORMATS))
-    return reader(path)
+    return check_plan(reader(path))
 
 
 def import_plan(path: str | Path, fmt: str | None = None, *, strict: bool = False) -> ImportResult:

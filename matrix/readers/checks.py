@@ -1,0 +1,60 @@
+"""What every plan must satisfy before exports see it, whichever reader produced it.
+
+Each reader checks its own format; these checks are about the plan itself and
+would otherwise be repeated in five readers: a plan has at least one measure,
+and its text holds no character that a workbook or Word file cannot store
+(a control character pasted from another program, or an escape such as
+``"\\x01"`` in YAML). Without them the input is accepted and the build fails
+half-way through writing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
+
+from ..errors import InputError
+from ..model import Location, Plan
+
+__all__ = ["check_plan"]
+
+#: Characters XML 1.0 (hence .xlsx and .docx) cannot hold; tab and line ends are allowed.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_plan(plan: Plan) -> Plan:
+    """Return ``plan`` unchanged if it can be exported.
+
+    Raises
+    ------
+    InputError
+        When the plan has no measures, or a text in it holds a control
+        character, located at the nearest measure, section or assignment.
+    """
+    if not plan.measures:
+        raise InputError("方案中没有任何措施 (the plan has no measures)", plan.source)
+    for text, where in _texts(plan, plan.source):
+        found = _UNSTORABLE.search(text)
+        if found:
+            raise InputError(
+                f"文字中含有无法写入 Excel/Word 的控制字符 U+{ord(found.group()):04X}："
+                f"'{_UNSTORABLE.sub('?', text)[:40]}' (control character)",
+                where,
+            )
+    return plan
+
+
+def _texts(value: object, where: Location | str) -> Iterator[tuple[str, Location | str]]:
+    """Every string in a model value, with the location of the closest value that has one."""
+    if isinstance(value, str):
+        yield value, where
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item, where)
+    elif is_dataclass(value) and not isinstance(value, (type, Location)):
+        own = getattr(value, "source", None)
+        where = own if isinstance(own, Location) else where
+        for field in fields(value):
+            if field.name != "source":
+                yield from _texts(getattr(value, field.name), where)
