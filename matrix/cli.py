@@ -83,6 +83,18 @@ def _sample_plan() -> Path:
     raise InputError("未指定方案文件，且找不到示例方案 input/wutai.yaml (no plan given)")
 
 
+def _plan_folder(outdir: Path, plan: Path) -> Path:
+    """``outdir/<plan name>``: the plan's file name picks a folder inside ``outdir``, never one elsewhere.
+
+    A file named ``...yaml`` has the stem ``..``, and on a shared Windows drive
+    ``CON`` or ``a:b`` cannot be a folder, so the name goes through
+    :func:`~matrix.export.filenames.safe_filename` first.
+    """
+    from .export.filenames import path_inside, safe_filename
+
+    return path_inside(outdir, safe_filename(plan.stem))
+
+
 def _generated_files(folder: Path) -> list[Path]:
     """The workbooks and documents already in an output folder."""
     return [p for p in folder.rglob("*") if p.suffix in (".xlsx", ".docx") and not p.name.startswith(".")]
@@ -210,7 +222,7 @@ def build(
     loaded = _plan_and_graph(path, input_fmt, registry_path)
     model, graph = loaded.resolved, loaded.graph
     findings = audit_plan(loaded.plan, graph, registry=loaded.registry or None)
-    target = outdir / path.stem
+    target = _plan_folder(outdir, path)
     check_unedited(target, _generated_files(target), force=force)
     when = date.date() if date else None
     workbook = write_workbook(
@@ -392,13 +404,14 @@ def import_(plan: Path, out: Path | None, strict: bool) -> None:
     Example:
         raci import 五台县实施方案.docx -o input/wutai.yaml
     """
+    from .export.filenames import safe_filename
     from .export.plan_yaml import write_plan_yaml
     from .readers import import_plan
 
     result = import_plan(plan, strict=strict)
     for problem in result.problems:
         click.echo(str(problem), err=True)
-    written = write_plan_yaml(result.plan, out or Path("output") / f"{plan.stem}.yaml")
+    written = write_plan_yaml(result.plan, out or Path("output") / f"{safe_filename(plan.stem)}.yaml")
     click.echo(f"已写入：{written}（{len(result.plan.measures)} 项措施，{len(result.problems)} 处需核对）")
 
 
@@ -536,6 +549,6 @@ def chart(plan: Path | None, input_fmt: str | None, registry_path: Path | None, 
 
     path = plan or _sample_plan()
     graph = _plan_and_graph(path, input_fmt, registry_path).graph
-    written = write_charts(graph, outdir / path.stem, KINDS if kind == "all" else [kind])
+    written = write_charts(graph, _plan_folder(outdir, path), KINDS if kind == "all" else [kind])
     for file in written:
         click.echo(f"已写入：{file}")
