@@ -50,6 +50,8 @@ def atomic_path(destination: str | Path) -> Iterator[Path]:
                 f"无法覆盖 {destination}：文件可能正在被其他程序（如 Excel、WPS）打开，请关闭后重试 "
                 "(file is locked or read-only)"
             ) from None
+        except OSError as exc:
+            raise OutputError(f"无法写入 {destination}：{exc.strerror} (cannot write)") from None
     finally:
         temporary.unlink(missing_ok=True)
 
