@@ -57,7 +57,7 @@ def _reader(path: Path, fmt: str | None, formats: dict[str, tuple[str, str]]) ->
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
         raise InputError(
-            f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_INPUT_BYTES // 1024 // 1024} MB），"
+            f"文件过大（{size / 1024 / 1024:.1f} MB，超过 {MAX_INPUT_BYTES // 1024 // 1024} MB 的上限），"
             "不像是实施方案；请检查是否选错了文件 (input too large)",
             str(path),
         )

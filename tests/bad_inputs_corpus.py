@@ -1,0 +1,136 @@
+"""The bad-input corpus: committed files in ``tests/bad_inputs/`` and the binary ones made here.
+
+Workbooks and Word files are generated at test time rather than committed, so
+the corpus stays small and each broken file is visibly derived from a good one
+by the one change that breaks it. :data:`EXPECTED` is ``expected.yaml``: for
+each file the exit code, a fragment of the message and where it must point.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from docx import Document
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from matrix.export.excel import write_workbook
+from matrix.graph import build_graph
+from matrix.readers import MAX_INPUT_BYTES
+from matrix.readers.container import OLE_SIGNATURE
+from matrix.readers.yaml import read_yaml_text
+
+from .conftest import SMALL_PLAN
+
+__all__ = ["CORPUS", "EXPECTED", "GENERATED", "corpus_file"]
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+EXPECTED: dict[str, dict[str, dict]] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def _raci_workbook(path: Path) -> Path:
+    """The workbook ``raci build`` writes for the small plan: the good file each bad one starts from."""
+    plan = read_yaml_text(SMALL_PLAN, "small.yaml")
+    return write_workbook(plan, build_graph(plan), path)
+
+
+def _edited_grid(edit: Callable[[Worksheet], None]) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        workbook = load_workbook(_raci_workbook(path))
+        edit(workbook["RACI矩阵"])
+        workbook.save(path)
+
+    return make
+
+
+def _unknown_role(sheet: Worksheet) -> None:
+    sheet["F3"] = "X"
+
+
+def _merged_grid(sheet: Worksheet) -> None:
+    sheet.merge_cells("F3:G3")
+
+
+def _renamed_header(sheet: Worksheet) -> None:
+    sheet["C1"] = "任务名称"
+
+
+def _empty_department_header(sheet: Worksheet) -> None:
+    sheet["F1"] = None
+
+
+def _empty_sheet(path: Path) -> None:
+    Workbook().save(path)
+
+
+def _encrypted(path: Path) -> None:
+    """What Excel or Word saves with an open password: an OLE compound file, whatever the extension."""
+    path.write_bytes(OLE_SIGNATURE + bytes(504))
+
+
+def _truncated_workbook(path: Path) -> None:
+    data = _raci_workbook(path).read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _damaged_sheet_xml(path: Path) -> None:
+    good = io.BytesIO(_raci_workbook(path).read_bytes())
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, b"<worksheet><sheetData><row" if item.filename.endswith("sheet1.xml") else data)
+
+
+def _workbook_named_docx(path: Path) -> None:
+    _raci_workbook(path.with_suffix(".xlsx")).replace(path)
+
+
+def _truncated_docx(path: Path) -> None:
+    document = Document()
+    document.add_paragraph("某县全民科学素质行动实施方案")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(buffer.getvalue()[:1500])
+
+
+def _deep_nesting(path: Path) -> None:
+    path.write_text("title: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+
+
+def _huge(path: Path) -> None:
+    """A sparse file one byte over the limit: no disk is used, the size check still sees it."""
+    with path.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)
+
+
+#: File name -> how to make it, for the corpus files that are not committed.
+GENERATED: dict[str, Callable[[Path], None]] = {
+    "unknown_role.xlsx": _edited_grid(_unknown_role),
+    "merged_grid.xlsx": _edited_grid(_merged_grid),
+    "renamed_header.xlsx": _edited_grid(_renamed_header),
+    "empty_department_header.xlsx": _edited_grid(_empty_department_header),
+    "empty_sheet.xlsx": _empty_sheet,
+    "encrypted.xlsx": _encrypted,
+    "truncated.xlsx": _truncated_workbook,
+    "damaged_sheet.xlsx": _damaged_sheet_xml,
+    "encrypted.docx": _encrypted,
+    "workbook_renamed.docx": _workbook_named_docx,
+    "truncated.docx": _truncated_docx,
+    "deep_nesting.yaml": _deep_nesting,
+    "huge.yaml": _huge,
+}
+
+
+def corpus_file(name: str, folder: Path) -> Path:
+    """The corpus file ``name`` in ``folder``: copied when committed, made when generated."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if name in GENERATED:
+        GENERATED[name](path)
+    else:
+        path.write_bytes((CORPUS / name).read_bytes())
+    return path

@@ -1,0 +1,94 @@
+"""Bad input never crashes and never loses work: every file of the corpus, through ``raci build``.
+
+For each file in ``tests/bad_inputs/expected.yaml`` the command must exit with
+the listed code, print one ``Error:`` line that names the file and the line or
+cell, show no traceback, and leave the output folder (here holding a good
+build of a plan with the same name) exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from matrix.cli import cli
+from matrix.errors import InputError
+from matrix.readers import read_plan
+
+from .bad_inputs_corpus import CORPUS, EXPECTED, GENERATED, corpus_file
+from .conftest import SMALL_PLAN
+
+REFUSED = EXPECTED["refused"]
+ACCEPTED = EXPECTED["accepted"]
+
+
+def run(*args: object):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file under ``folder`` (hidden ones too) with its content digest and modification time."""
+    return {
+        path.relative_to(folder).as_posix(): (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder a good ``raci build`` of the small plan writes, manifest included."""
+    folder = tmp_path_factory.mktemp("good")
+    plan = folder / "plan.yaml"
+    plan.write_text(SMALL_PLAN, encoding="utf-8")
+    result = run("build", plan, "-o", folder / "out")
+    assert result.exit_code == 0, result.output
+    return folder / "out" / "plan"
+
+
+def test_the_manifest_lists_every_corpus_file_once() -> None:
+    committed = {p.name for p in CORPUS.iterdir() if p.name not in ("expected.yaml", ".gitattributes")}
+    assert not committed & set(GENERATED)
+    assert committed | set(GENERATED) == set(REFUSED) | set(ACCEPTED)
+    assert not set(REFUSED) & set(ACCEPTED)
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_bad_input_is_one_located_line_and_leaves_outputs_alone(tmp_path: Path, good_build: Path, name: str) -> None:
+    expected = REFUSED[name]
+    path = corpus_file(name, tmp_path / "in")
+    out = tmp_path / "out"
+    shutil.copytree(good_build, out / path.stem)
+    before, input_before = snapshot(out), snapshot(path.parent)
+
+    result = run("build", path, "-o", out)
+
+    assert result.exit_code == expected["exit"], result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(f"Error: {path}{expected['location']}: "), lines[0]
+    assert expected["message"] in lines[0]
+    assert "Traceback" not in result.output
+    assert snapshot(out) == before
+    assert snapshot(path.parent) == input_before
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_odd_but_valid_input_builds_and_reads_as_written(tmp_path: Path, name: str) -> None:
+    path = corpus_file(name, tmp_path / "in")
+    result = run("build", path, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    measure = next(m for m in read_plan(path).measures if m.id == "3.4.1")
+    assert list(measure.cooperators) == ACCEPTED[name]["cooperators"]
+    assert list(measure.leads) == ["县科协", "县民政局"]
+
+
+def test_debug_shows_the_error_itself(tmp_path: Path) -> None:
+    path = corpus_file("duplicate_id.yaml", tmp_path)
+    result = run("--debug", "build", path, "-o", tmp_path / "out")
+    assert isinstance(result.exception, InputError)
+    assert result.exception.location.line == 15
