@@ -36,6 +36,8 @@ def _measure_data(measure: Measure, section: Section, config: RaciConfig) -> dic
     if measure.kind and measure.kind != section.kind:
         data["kind"] = measure.kind
     leads, cooperators = list(measure.leads), list(measure.cooperators)
+    # a lead the plan also lists as 配合 stays listed twice, so the audit still sees it after a round trip
+    cooperators += [a.department for a in measure.assignments if "C" in a.also and a.department not in cooperators]
     if leads:
         data["leads"] = leads
     if cooperators:
