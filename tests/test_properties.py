@@ -78,11 +78,7 @@ clean_names = st.one_of(
 @st.composite
 def plan_data(draw: st.DrawFn, *, clean: bool) -> dict:
     """A plan in the input schema; ``clean`` keeps leads and cooperators apart and names exact."""
-    pool = (
-        clean_names
-        if clean
-        else st.one_of(clean_names, st.sampled_from(["县科协等", "由县教育局", "县委党校(县行政学校)"]))
-    )
+    pool = clean_names if clean else st.one_of(clean_names, st.sampled_from(UNNORMALISED))
     sections = []
     number = 0
     for s in range(1, draw(st.integers(1, 3)) + 1):
