@@ -216,12 +216,15 @@ def build(
     from .audit import audit_plan
     from .export.excel import write_workbook
     from .export.manifest import check_unedited, record_written
+    from .export.official import letterhead_document
     from .export.word import notice_recipients, write_notices, write_summary
 
     path = plan or _sample_plan()
     loaded = _plan_and_graph(path, input_fmt, registry_path)
     model, graph = loaded.resolved, loaded.graph
     findings = audit_plan(loaded.plan, graph, registry=loaded.registry or None)
+    if template is not None:
+        letterhead_document(template)  # a letterhead that cannot be opened stops the run before any file is written
     target = _plan_folder(outdir, path)
     check_unedited(target, _generated_files(target), force=force)
     when = date.date() if date else None

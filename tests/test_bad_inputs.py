@@ -92,3 +92,22 @@ def test_debug_shows_the_error_itself(tmp_path: Path) -> None:
     result = run("--debug", "build", path, "-o", tmp_path / "out")
     assert isinstance(result.exception, InputError)
     assert result.exception.location.line == 15
+
+
+@pytest.mark.parametrize("template", ["not_a_zip.docx", "truncated.docx", "workbook_renamed.docx"])
+def test_a_bad_letterhead_stops_the_build_before_any_output_is_touched(
+    tmp_path: Path, good_build: Path, template: str
+) -> None:
+    plan = tmp_path / "in" / "plan.yaml"
+    letterhead = corpus_file(template, tmp_path / "in")
+    plan.write_text(SMALL_PLAN, encoding="utf-8")
+    out = tmp_path / "out"
+    shutil.copytree(good_build, out / "plan")
+    before = snapshot(out)
+
+    result = run("build", plan, "-o", out, "--template", letterhead)
+
+    assert result.exit_code == 1, result.output
+    (line,) = result.output.splitlines()
+    assert line.startswith(f"Error: {letterhead}: 无法作为 Word 模板打开")
+    assert snapshot(out) == before

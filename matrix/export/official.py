@@ -28,7 +28,6 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
@@ -225,8 +224,9 @@ def letterhead_document(path: str | Path) -> DocumentObject:
     """
     try:
         document = Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"无法作为 Word 模板打开 (not a .docx template): {exc}", str(path)) from None
+    except Exception as exc:  # python-docx raises several types (zip, XML, package) for a damaged file
+        detail = " ".join(str(exc).split())
+        raise InputError(f"无法作为 Word 模板打开 (not a .docx template): {detail}", str(path)) from None
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
