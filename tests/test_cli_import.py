@@ -72,3 +72,13 @@ def test_import_refuses_what_it_cannot_read(tmp_path: Path, name: str, message: 
     assert result.exit_code == 1
     assert message in result.output
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_import_of_a_text_without_measures_says_so(tmp_path: Path) -> None:
+    plan = Path(__file__).parent / "bad_inputs" / "no_measures.txt"
+    result = run("import", plan, "-o", tmp_path / "plan.yaml")
+    assert result.exit_code == 0
+    assert f"{plan}: 方案中没有任何措施 (the plan has no measures)" in result.output
+    strict = run("import", plan, "-o", tmp_path / "strict.yaml", "--strict")
+    assert strict.exit_code == 1
+    assert not (tmp_path / "strict.yaml").exists()

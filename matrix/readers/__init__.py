@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import cast
 
 from ..errors import InputError
-from ..model import Plan
-from .checks import check_plan
-from .plantext.source import ImportResult
+from ..model import Location, Plan
+from .checks import NO_MEASURES, check_plan
+from .plantext.source import ImportResult, Problem
 
 __all__ = ["FORMATS", "IMPORT_FORMATS", "MAX_INPUT_BYTES", "import_plan", "read_plan"]
 
@@ -104,8 +104,13 @@ def import_plan(path: str | Path, fmt: str | None = None, *, strict: bool = Fals
     ------
     InputError
         As :func:`read_plan` for the file itself; with ``strict``, for the
-        first problem in it.
+        first problem in it (a text without measures is one).
     """
     path = Path(path)
     reader = cast(Callable[..., ImportResult], _reader(path, fmt, IMPORT_FORMATS))
-    return reader(path, strict=strict)
+    result = reader(path, strict=strict)
+    if result.plan.measures:
+        return result
+    if strict:
+        raise InputError(NO_MEASURES, Location(str(path)))
+    return ImportResult(result.plan, (*result.problems, Problem(Location(str(path)), NO_MEASURES)))

@@ -17,7 +17,10 @@ from dataclasses import fields, is_dataclass
 from ..errors import InputError
 from ..model import Location, Plan
 
-__all__ = ["check_plan"]
+__all__ = ["NO_MEASURES", "check_plan"]
+
+#: The refusal of a plan in which no reader found a single measure.
+NO_MEASURES = "方案中没有任何措施 (the plan has no measures)"
 
 #: Characters XML 1.0 (hence .xlsx and .docx) cannot hold; tab and line ends are allowed.
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -33,7 +36,7 @@ def check_plan(plan: Plan) -> Plan:
         character, located at the nearest measure, section or assignment.
     """
     if not plan.measures:
-        raise InputError("方案中没有任何措施 (the plan has no measures)", plan.source)
+        raise InputError(NO_MEASURES, plan.source)
     for text, where in _texts(plan, plan.source):
         found = _UNSTORABLE.search(text)
         if found:
