@@ -77,6 +77,23 @@ def test_a_full_disk_while_renaming_is_exit_4(
     assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
 
 
+def test_a_full_disk_while_writing_is_exit_4_and_the_previous_build_stays(
+    tmp_path: Path, small_plan_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert run("build", small_plan_path, "-o", out).exit_code == 0
+    before = snapshot(out)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", full)
+    result = run("build", small_plan_path, "-o", out, "--force")
+    assert result.exit_code == EXIT_OUTPUT
+    assert "写入" in one_error_line(result.output) and "No space left on device" in result.output
+    assert snapshot(out) == before
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions that bind the user")
 def test_a_read_only_output_folder_is_exit_4(tmp_path: Path, small_plan_path: Path) -> None:
     out = tmp_path / "out"

@@ -28,8 +28,9 @@ def atomic_path(destination: str | Path) -> Iterator[Path]:
     Raises
     ------
     OutputError
-        When the folder cannot be written or the destination is locked by
-        another program (Excel and WPS lock open workbooks on Windows).
+        When the folder cannot be written, writing the content fails (a full
+        disk), or the destination is locked by another program (Excel and WPS
+        lock open workbooks on Windows).
     """
     destination = Path(destination)
     try:
@@ -42,7 +43,11 @@ def atomic_path(destination: str | Path) -> Iterator[Path]:
     os.close(handle)
     temporary = Path(name)
     try:
-        yield temporary
+        try:
+            yield temporary
+        except OSError as exc:
+            # a full disk or a vanished folder while the content is written: the old file stays as it was
+            raise OutputError(f"写入 {destination} 时出错：{exc.strerror or exc} (write failed)") from None
         try:
             os.replace(temporary, destination)
         except PermissionError:
