@@ -61,14 +61,12 @@ class _Group(click.Group):
             # the reader of a pipe (``raci audit | head``) has all it wanted: stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(0)
-        except MatrixError as exc:
-            if ctx.find_object(_State) and ctx.find_object(_State).debug:
-                raise
-            code = EXIT_OUTPUT if isinstance(exc, OutputError) else EXIT_INPUT
-            raise _Failure(str(exc), code) from None
         except Exception as exc:
-            if ctx.find_object(_State) and ctx.find_object(_State).debug:
+            state = ctx.find_object(_State)
+            if state is not None and state.debug:
                 raise
+            if isinstance(exc, MatrixError):
+                raise _Failure(str(exc), EXIT_OUTPUT if isinstance(exc, OutputError) else EXIT_INPUT) from None
             raise _Failure(
                 f"内部错误 (internal error): {type(exc).__name__}: {exc}；加 --debug 可查看详细信息",
                 EXIT_INTERNAL,
