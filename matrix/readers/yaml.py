@@ -306,18 +306,21 @@ class _Reader:
     def measure(self, node: yaml.Node, section_kind: str, raci: RaciConfig) -> Measure:
         fields = self.mapping(node, _MEASURE_KEYS, "措施", required=("id", "title"))
         where = self.at(node)
-        located = {}
-        for key, what in (("informed", "informed"), ("cooperators", "配合单位"), ("leads", "牵头单位")):
-            located.update((name, at) for at, name in self.located_names(fields.get(key), what))
-        leads = self.names(fields.get("leads"), "牵头单位")
-        cooperators = self.names(fields.get("cooperators"), "配合单位")
+        # Each list is split and checked once: on a province-sized plan this walk is most of the read.
+        lists = {
+            key: self.located_names(fields.get(key), what)
+            for key, what in (("informed", "informed"), ("cooperators", "配合单位"), ("leads", "牵头单位"))
+        }
+        located = {name: at for key in lists for at, name in lists[key]}
+        leads = [name for _, name in lists["leads"]]
+        cooperators = [name for _, name in lists["cooperators"]]
         accountable = self.names(fields["accountable"], "accountable") if "accountable" in fields else None
-        pairs = assign(leads, cooperators, accountable=accountable, config=raci)
+        pairs = dict(assign(leads, cooperators, accountable=accountable, config=raci))
         twice = listed_twice(leads, cooperators)
-        informed = [n for n in self.names(fields.get("informed"), "informed") if n not in dict(pairs)]
+        informed = [name for _, name in lists["informed"] if name not in pairs]
         assignments = [
             Assignment(name, role, located.get(name, where), also=("C",) if name in twice else ())
-            for name, role in pairs
+            for name, role in pairs.items()
         ]
         assignments += [Assignment(name, "I", located[name]) for name in informed]
         return Measure(
