@@ -35,6 +35,8 @@ class ChildRun:
     #: Seconds from just before the fork to the reaping of the child: interpreter
     #: start, imports and the work, as a person typing the command would wait.
     wall: float
+    #: CPU seconds of the child (user + system).
+    cpu: float
     #: Peak resident set size of the child in bytes.
     max_rss: int
     stdout: str
@@ -61,4 +63,5 @@ def run_child(command: Sequence[str], cwd: str | Path, env: Mapping[str, str] | 
     if process.returncode != 0:
         shown = " ".join(str(part) for part in command)
         raise ChildFailed(f"`{shown}` exited with {process.returncode}:\n{stderr[-4000:]}")
-    return ChildRun(wall=wall, max_rss=usage.ru_maxrss * _MAXRSS_UNIT, stdout=stdout, stderr=stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ChildRun(wall=wall, cpu=cpu, max_rss=usage.ru_maxrss * _MAXRSS_UNIT, stdout=stdout, stderr=stderr)

@@ -67,6 +67,7 @@ def _command(arguments: list[str], repeat: int) -> dict[str, Any]:
     return {
         "command": ["raci", *arguments],
         "samples": [run.wall for run in runs],
+        "cpu_samples": [run.cpu for run in runs],
         "max_rss": max(run.max_rss for run in runs),
     }
 
@@ -133,8 +134,14 @@ def _machine() -> dict[str, Any]:
     return {"python": platform.python_version(), "platform": platform.platform(), "cpus": cpus, **versions}
 
 
+def _load() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages: other work on the machine skews wall times."""
+    return list(os.getloadavg()) if hasattr(os, "getloadavg") else None
+
+
 def run_benchmark(sizes: list[str], repeat: int, echo=lambda _line: None) -> dict[str, Any]:
     """Measure every step at every size and on the seed; return the results as plain data."""
+    load_before = _load()
     # Compile once up front so that no timed process pays for writing bytecode.
     subprocess.run([sys.executable, "-m", "compileall", "-q", "matrix", "bench"], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory(prefix="raci-bench-") as scratch:
@@ -145,7 +152,7 @@ def run_benchmark(sizes: list[str], repeat: int, echo=lambda _line: None) -> dic
         seed = _seed(Path(scratch) / "seed", repeat)
     largest = max(measured, key=lambda s: s["cells"], default=None)
     return {
-        "machine": _machine(),
+        "machine": {**_machine(), "load_before": load_before, "load_after": _load()},
         "repeat": repeat,
         "sizes": measured,
         "seed": seed,

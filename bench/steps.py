@@ -4,7 +4,9 @@ A step has an untimed setup (generate the plan, build the graph, read the
 content a baseline needs) and a timed action (write the files). The child
 times the action ``repeat`` times with ``perf_counter``, notes its own peak
 resident set size, then runs the action once more under ``tracemalloc`` for
-the peak of Python memory the action itself allocates. The traced run comes
+the peak of Python memory the action itself allocates. Both wall and CPU
+time are kept: on a shared machine CPU time is the steadier of the two, and
+the ratios against the baselines use it. The traced run comes
 last and is not timed: tracing slows allocation several-fold and its own
 bookkeeping would inflate the resident set.
 
@@ -120,15 +122,17 @@ def measure_action(action: Action, repeat: int) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``samples`` (seconds per run), ``max_rss`` (bytes, the process peak
+        ``samples`` (wall seconds per run), ``cpu_samples`` (CPU seconds of
+        this process per run, which other load on the machine disturbs less), ``max_rss`` (bytes, the process peak
         before tracing, setup included) and ``tracemalloc_peak`` (bytes the
         action itself had allocated at most, at once).
     """
-    samples = []
+    samples, cpu_samples = [], []
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         action()
+        cpu_samples.append(time.process_time() - start_cpu)
         samples.append(time.perf_counter() - start)
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _MAXRSS_UNIT
     gc.collect()
@@ -138,7 +142,7 @@ def measure_action(action: Action, repeat: int) -> dict[str, Any]:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    return {"samples": samples, "max_rss": max_rss, "tracemalloc_peak": peak}
+    return {"samples": samples, "cpu_samples": cpu_samples, "max_rss": max_rss, "tracemalloc_peak": peak}
 
 
 def main(argv: list[str] | None = None) -> int:
