@@ -70,6 +70,7 @@ def summarise_size(measures: int, departments: int, assignments: int, steps: dic
     rss = [steps[name]["max_rss"] for name in OURS if "max_rss" in (steps.get(name) or {})]
     return {
         "workbook_vs_openpyxl": _ratio(seconds.get("workbook"), seconds.get("openpyxl")),
+        "workbook_vs_openpyxl_bordered": _ratio(seconds.get("workbook"), seconds.get("openpyxl_bordered")),
         "workbook_vs_xlsxwriter": _ratio(seconds.get("workbook"), seconds.get("xlsxwriter")),
         "notices_per_document_s": _per_document(steps.get("notices")),
         "docx_per_document_s": _per_document(steps.get("docx")),
@@ -118,6 +119,8 @@ def _workbook_table(sizes: list[dict[str, Any]]) -> str:
                 _s(median_seconds(steps.get("workbook"))),
                 _s(median_seconds(steps.get("openpyxl"))),
                 _x(summary["workbook_vs_openpyxl"]),
+                _s(median_seconds(steps.get("openpyxl_bordered"))),
+                _x(summary["workbook_vs_openpyxl_bordered"]),
                 _s(median_seconds(steps.get("xlsxwriter"))),
                 _x(summary["workbook_vs_xlsxwriter"]),
                 _s(per_cell.get("workbook")),
@@ -131,6 +134,8 @@ def _workbook_table(sizes: list[dict[str, Any]]) -> str:
         "ours CPU s",
         "openpyxl CPU s",
         "ours/openpyxl",
+        "bordered openpyxl CPU s",
+        "ours/bordered",
         "XlsxWriter CPU s",
         "ours/XlsxWriter",
         "ours µs/cell",

@@ -40,7 +40,7 @@ __all__ = ["DEFAULT_SIZES", "ROOT", "main", "run_benchmark"]
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = "40x30,1000x100,10000x300"
 #: In-process steps in the order they run; ``docx`` copies what ``notices`` wrote.
-IN_PROCESS = ("workbook", "openpyxl", "xlsxwriter", "notices", "docx")
+IN_PROCESS = ("workbook", "openpyxl", "openpyxl_bordered", "xlsxwriter", "notices", "docx")
 SEED_TEXT = "wutai-2021-2025.txt"
 SEED_PLAN = ROOT / "input" / "wutai.yaml"
 

@@ -29,7 +29,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.baselines import docx_blocks, dump_openpyxl, dump_xlsxwriter, matrix_grid, write_docx_bare
+from bench.baselines import (
+    docx_blocks,
+    dump_openpyxl,
+    dump_openpyxl_bordered,
+    dump_xlsxwriter,
+    matrix_grid,
+    write_docx_bare,
+)
 from bench.synthetic import parse_size, synthetic_plan
 from matrix.audit import audit_plan
 from matrix.graph import build_graph
@@ -110,6 +117,7 @@ def _docx(size: str, workdir: Path, source: Path | None) -> tuple[Action, dict[s
 STEPS: dict[str, Callable[..., tuple[Action, dict[str, Any]]]] = {
     "workbook": _workbook,
     "openpyxl": _grid_step(dump_openpyxl, "openpyxl"),
+    "openpyxl_bordered": _grid_step(dump_openpyxl_bordered, "openpyxl-bordered"),
     "xlsxwriter": _grid_step(dump_xlsxwriter, "xlsxwriter"),
     "notices": _notices,
     "docx": _docx,
