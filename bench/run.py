@@ -31,7 +31,7 @@ import click
 
 from bench.process import ChildRun, run_child
 from bench.report import check_targets, summarise_size, tables
-from bench.steps import NOTICE_DATE
+from bench.steps import NOTICE_DATE, REPEAT_BUDGET
 from bench.synthetic import parse_size, synthetic_plan, write_synthetic_yaml
 from matrix.export.atomic import write_text_atomic
 
@@ -62,8 +62,13 @@ def _in_process(step: str, size: str, repeat: int, workdir: Path) -> dict[str, A
 
 
 def _command(arguments: list[str], repeat: int) -> dict[str, Any]:
-    """Run ``python -m matrix ARGUMENTS`` ``repeat`` times, each in a fresh process."""
-    runs: list[ChildRun] = [run_child([sys.executable, "-m", "matrix", *arguments], cwd=ROOT) for _ in range(repeat)]
+    """Run ``python -m matrix ARGUMENTS`` up to ``repeat`` times, each in a fresh process.
+
+    Like the in-process steps, repeating stops once :data:`REPEAT_BUDGET` seconds are spent.
+    """
+    runs: list[ChildRun] = []
+    while len(runs) < repeat and sum(run.wall for run in runs) < REPEAT_BUDGET:
+        runs.append(run_child([sys.executable, "-m", "matrix", *arguments], cwd=ROOT))
     return {
         "command": ["raci", *arguments],
         "samples": [run.wall for run in runs],

@@ -41,10 +41,13 @@ from bench.synthetic import parse_size, synthetic_plan
 from matrix.audit import audit_plan
 from matrix.graph import build_graph
 
-__all__ = ["NOTICE_DATE", "STEPS", "main", "measure_action"]
+__all__ = ["NOTICE_DATE", "REPEAT_BUDGET", "STEPS", "main", "measure_action"]
 
 #: A fixed date on the notices, so every run writes the same documents.
 NOTICE_DATE = dt.date(2025, 1, 1)
+
+#: Seconds of timed runs after which a step is not repeated further.
+REPEAT_BUDGET = 30.0
 
 #: ``ru_maxrss`` is in kibibytes on Linux (bytes on macOS).
 _MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024
@@ -124,8 +127,12 @@ STEPS: dict[str, Callable[..., tuple[Action, dict[str, Any]]]] = {
 }
 
 
-def measure_action(action: Action, repeat: int) -> dict[str, Any]:
-    """Time ``action`` ``repeat`` times, note the process peak, then trace one more run.
+def measure_action(action: Action, repeat: int, budget: float = REPEAT_BUDGET) -> dict[str, Any]:
+    """Time ``action`` up to ``repeat`` times, note the process peak, then trace one more run.
+
+    Runs stop early once ``budget`` seconds have been spent timing, so that a
+    step taking a minute is timed once or twice rather than holding the whole
+    benchmark for a quarter of an hour; at least one run is always made.
 
     Returns
     -------
@@ -135,8 +142,9 @@ def measure_action(action: Action, repeat: int) -> dict[str, Any]:
         before tracing, setup included) and ``tracemalloc_peak`` (bytes the
         action itself had allocated at most, at once).
     """
-    samples, cpu_samples = [], []
-    for _ in range(repeat):
+    samples: list[float] = []
+    cpu_samples: list[float] = []
+    while len(samples) < repeat and sum(samples) < budget:
         gc.collect()
         start, start_cpu = time.perf_counter(), time.process_time()
         action()
