@@ -19,6 +19,7 @@ text falls back to whatever the reader's default East Asian font is.
 from __future__ import annotations
 
 import io
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -272,8 +273,22 @@ def add_paragraph(document: DocumentObject, text: str = "", style: str = PLAIN) 
     of a county plan take seconds; one lookup by name is enough.
     """
     paragraph = document.add_paragraph(text)
-    _set_style(paragraph, document.styles[style].style_id)
+    _set_style(paragraph, _style_id(document, style))
     return paragraph
+
+
+#: Style ids by style name, per document (keyed by its part: documents compare by
+#: content and are unhashable): ``document.styles[name]`` searches styles.xml with
+#: XPath on every call, a sixth of the time of writing a notice.
+_STYLE_IDS: weakref.WeakKeyDictionary[object, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _style_id(document: DocumentObject, name: str) -> str:
+    """The id of the style named ``name`` in ``document``, looked up once per document."""
+    ids = _STYLE_IDS.setdefault(document.part, {})
+    if name not in ids:
+        ids[name] = document.styles[name].style_id
+    return ids[name]
 
 
 def _set_style(paragraph: Paragraph, style_id: str) -> None:
@@ -380,7 +395,7 @@ def add_table(
             element = OxmlElement(flag)
             element.set(qn("w:val"), "true")
             row._tr.get_or_add_trPr().append(element)
-    style = document.styles[TABLE].style_id
+    style = _style_id(document, TABLE)
     for number, (row, texts) in enumerate(zip(table.rows, [header, *rows], strict=True)):
         for column, (cell, text, width) in enumerate(zip(row.cells, texts, widths, strict=True)):
             cell.width = width
