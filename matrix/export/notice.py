@@ -88,18 +88,33 @@ class Notice:
 
 
 def chinese_number(n: int) -> str:
-    """``n`` (1-99) in Chinese numerals, for 一、 and （十二） headings.
+    """``n`` (1-9999) in Chinese numerals, for 一、 and （十二） headings.
+
+    A department of a merged, province-wide plan can hold hundreds of tasks,
+    so its notice numbers them past 九十九.
 
     Examples
     --------
     >>> [chinese_number(n) for n in (1, 10, 12, 20, 47)]
     ['一', '十', '十二', '二十', '四十七']
+    >>> [chinese_number(n) for n in (100, 101, 110, 1010, 2300)]
+    ['一百', '一百零一', '一百一十', '一千零一十', '二千三百']
     """
-    if not 1 <= n <= 99:
-        raise ValueError(f"chinese_number expects 1-99, got {n}")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
-    return head + (_DIGITS[ones] if ones else "")
+    if not 1 <= n <= 9999:
+        raise ValueError(f"chinese_number expects 1-9999, got {n}")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
+        return head + (_DIGITS[ones] if ones else "")
+    text, gap = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            text += ("零" if gap else "") + _DIGITS[digit] + unit
+            gap = False
+        elif text:
+            gap = True
+    return text
 
 
 def format_date(date: dt.date) -> str:

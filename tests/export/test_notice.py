@@ -37,8 +37,10 @@ def test_a_period_already_in_the_title_is_not_repeated() -> None:
 
 
 def test_chinese_number_refuses_what_it_cannot_write() -> None:
-    with pytest.raises(ValueError, match="expects 1-99, got 100"):
-        chinese_number(100)
+    with pytest.raises(ValueError, match="expects 1-9999, got 10000"):
+        chinese_number(10000)
+    with pytest.raises(ValueError, match="expects 1-9999, got 0"):
+        chinese_number(0)
 
 
 def test_a_department_with_many_tasks_gets_them_all_in_order() -> None:

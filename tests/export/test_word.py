@@ -419,3 +419,12 @@ def test_notice_renders_to_pdf_with_page_numbers_and_the_attachment_on_its_own_p
 def notice_path(run: NoticeRun, department: str) -> Path:
     (path,) = [p for p in run.written if p.name == notice_filename(department)]
     return path
+
+
+def test_a_department_with_more_than_ninety_nine_tasks_gets_them_all(tmp_path: Path) -> None:
+    measures = tuple(Measure(f"1.{i}", f"措施{i}", assignments=(Assignment("县科协", "A/R"),)) for i in range(1, 121))
+    plan = Plan("某省合并实施方案", sections=(Section("1", "合并", measures=measures),))
+    (path,) = write_notices(plan, build_graph(plan), tmp_path, date=dt.date(2025, 1, 1)).written
+    texts = [p.text for p in Document(str(path)).paragraphs]
+    assert "（九十九）措施99" in texts
+    assert "（一百二十）措施120" in texts

@@ -1,0 +1,186 @@
+"""The in-process steps, each run alone in a fresh child by :mod:`bench.run`.
+
+A step has an untimed setup (generate the plan, build the graph, read the
+content a baseline needs) and a timed action (write the files). The child
+times the action ``repeat`` times with ``perf_counter``, notes its own peak
+resident set size, then runs the action once more under ``tracemalloc`` for
+the peak of Python memory the action itself allocates. Both wall and CPU
+time are kept: on a shared machine CPU time is the steadier of the two, and
+the ratios against the baselines use it. The traced run comes
+last and is not timed: tracing slows allocation several-fold and its own
+bookkeeping would inflate the resident set.
+
+Run one step by hand::
+
+    python -m bench.steps workbook --size 1000x100 --workdir /tmp/b --result /tmp/b/r.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.baselines import (
+    docx_blocks,
+    dump_openpyxl,
+    dump_openpyxl_bordered,
+    dump_xlsxwriter,
+    matrix_grid,
+    write_docx_bare,
+)
+from bench.synthetic import parse_size, synthetic_plan
+from matrix.audit import audit_plan
+from matrix.graph import build_graph
+
+__all__ = ["NOTICE_DATE", "REPEAT_BUDGET", "STEPS", "main", "measure_action"]
+
+#: A fixed date on the notices, so every run writes the same documents.
+NOTICE_DATE = dt.date(2025, 1, 1)
+
+#: Seconds of timed runs after which a step is not repeated further.
+REPEAT_BUDGET = 30.0
+
+#: ``ru_maxrss`` is in kibibytes on Linux (bytes on macOS).
+_MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024
+
+Action = Callable[[], Any]
+
+
+class Unavailable(Exception):
+    """The code a step measures is not in this checkout (yet)."""
+
+
+def _import_writer(module: str, name: str) -> Callable[..., Any]:
+    try:
+        imported = __import__(module, fromlist=[name])
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("matrix"):
+            raise Unavailable(f"{module} is not in this checkout") from None
+        raise
+    return getattr(imported, name)
+
+
+def _workbook(size: str, workdir: Path, _source: Path | None) -> tuple[Action, dict[str, Any]]:
+    write_workbook = _import_writer("matrix.export.excel", "write_workbook")
+    plan = synthetic_plan(*parse_size(size))
+    graph = build_graph(plan)
+    findings = audit_plan(plan, graph)
+    path = workdir / "workbook.xlsx"
+    return (lambda: write_workbook(plan, graph, path, findings=findings)), {"path": str(path)}
+
+
+def _grid_step(dump: Callable[[Any, Path], None], name: str) -> Callable[..., tuple[Action, dict[str, Any]]]:
+    def step(size: str, workdir: Path, _source: Path | None) -> tuple[Action, dict[str, Any]]:
+        grid = matrix_grid(build_graph(synthetic_plan(*parse_size(size))))
+        path = workdir / f"{name}.xlsx"
+        return (lambda: dump(grid, path)), {"path": str(path)}
+
+    return step
+
+
+def _notices(size: str, workdir: Path, _source: Path | None) -> tuple[Action, dict[str, Any]]:
+    write_notices = _import_writer("matrix.export.word", "write_notices")
+    plan = synthetic_plan(*parse_size(size))
+    graph = build_graph(plan)
+    outdir = workdir / "notices"
+    info: dict[str, Any] = {"path": str(outdir)}
+
+    def action() -> None:
+        info["documents"] = len(write_notices(plan, graph, outdir, date=NOTICE_DATE).written)
+
+    return action, info
+
+
+def _docx(size: str, workdir: Path, source: Path | None) -> tuple[Action, dict[str, Any]]:
+    if source is None or not source.is_dir():
+        raise Unavailable("no notices to copy: run the notices step first and pass --source")
+    contents = [docx_blocks(path) for path in sorted(source.glob("*.docx"))]
+    if not contents:
+        raise Unavailable(f"no .docx in {source}")
+    outdir = workdir / "bare-docx"
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    def action() -> None:
+        for index, blocks in enumerate(contents):
+            write_docx_bare(blocks, outdir / f"{index}.docx")
+
+    return action, {"path": str(outdir), "documents": len(contents)}
+
+
+#: Step name -> setup returning (timed action, facts about it).
+STEPS: dict[str, Callable[..., tuple[Action, dict[str, Any]]]] = {
+    "workbook": _workbook,
+    "openpyxl": _grid_step(dump_openpyxl, "openpyxl"),
+    "openpyxl_bordered": _grid_step(dump_openpyxl_bordered, "openpyxl-bordered"),
+    "xlsxwriter": _grid_step(dump_xlsxwriter, "xlsxwriter"),
+    "notices": _notices,
+    "docx": _docx,
+}
+
+
+def measure_action(action: Action, repeat: int, budget: float = REPEAT_BUDGET) -> dict[str, Any]:
+    """Time ``action`` up to ``repeat`` times, note the process peak, then trace one more run.
+
+    Runs stop early once ``budget`` seconds have been spent timing, so that a
+    step taking a minute is timed once or twice rather than holding the whole
+    benchmark for a quarter of an hour; at least one run is always made.
+
+    Returns
+    -------
+    dict
+        ``samples`` (wall seconds per run), ``cpu_samples`` (CPU seconds of
+        this process per run, which other load on the machine disturbs less), ``max_rss`` (bytes, the process peak
+        before tracing, setup included) and ``tracemalloc_peak`` (bytes the
+        action itself had allocated at most, at once).
+    """
+    samples: list[float] = []
+    cpu_samples: list[float] = []
+    while len(samples) < repeat and sum(samples) < budget:
+        gc.collect()
+        start, start_cpu = time.perf_counter(), time.process_time()
+        action()
+        cpu_samples.append(time.process_time() - start_cpu)
+        samples.append(time.perf_counter() - start)
+    max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _MAXRSS_UNIT
+    gc.collect()
+    tracemalloc.start()
+    try:
+        action()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return {"samples": samples, "cpu_samples": cpu_samples, "max_rss": max_rss, "tracemalloc_peak": peak}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one step and write its measurements as JSON to ``--result``."""
+    parser = argparse.ArgumentParser(description="Run one benchmark step in this process.")
+    parser.add_argument("step", choices=sorted(STEPS))
+    parser.add_argument("--size", required=True, help="MEASURESxDEPARTMENTS, e.g. 1000x100")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, required=True)
+    parser.add_argument("--source", type=Path, help="for docx: the folder of notices to copy")
+    parser.add_argument("--result", type=Path, required=True)
+    args = parser.parse_args(argv)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        action, info = STEPS[args.step](args.size, args.workdir, args.source)
+    except Unavailable as exc:
+        result: dict[str, Any] = {"skipped": str(exc)}
+    else:
+        result = {**measure_action(action, args.repeat), **info}
+    args.result.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
