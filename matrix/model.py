@@ -7,6 +7,7 @@ can be hashed, compared and shared between stages without defensive copies.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .raci import RaciConfig
 
@@ -148,10 +149,20 @@ class Plan:
 
     def section_of(self, measure_id: str) -> Section:
         """The section holding ``measure_id``; ``KeyError`` if there is none."""
+        try:
+            return self._section_index[measure_id]
+        except KeyError:
+            raise KeyError(measure_id) from None
+
+    @cached_property
+    def _section_index(self) -> dict[str, Section]:
+        """Measure id -> its (first) section, built once: notices ask for every task's
+        section, and a scan per question made a 10,000-measure plan quadratic."""
+        index: dict[str, Section] = {}
         for section in self.sections:
-            if any(m.id == measure_id for m in section.measures):
-                return section
-        raise KeyError(measure_id)
+            for measure in section.measures:
+                index.setdefault(measure.id, section)
+        return index
 
     def department_names(self) -> tuple[str, ...]:
         """Every department named in an assignment, in order of first appearance."""
