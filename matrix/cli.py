@@ -188,6 +188,9 @@ def _plan_and_graph(path: Path, fmt: str | None, registry_path: Path | None) -> 
 @click.option("--titles-only", is_flag=True, help="通知中只列措施名称，不抄录措施全文。")
 @click.option("--no-attachment", is_flag=True, help="通知不附任务分解清单表。")
 @click.option("--per-department", is_flag=True, help="工作簿中为每个单位另加一张任务表。")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="同时写通知的进程数；默认每个 CPU 一个（Linux），其他系统为 1。"
+)
 def build(
     plan: Path | None,
     input_fmt: str | None,
@@ -200,6 +203,7 @@ def build(
     titles_only: bool,
     no_attachment: bool,
     per_department: bool,
+    jobs: int | None,
 ) -> None:
     """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
 
@@ -240,6 +244,7 @@ def build(
             full_text=not titles_only,
             attachment=not no_attachment,
             progress=lambda _department: bar.update(1),
+            workers=jobs,
         )
     summary = write_summary(model, graph, target / "任务分解总表.docx", date=when, template=template)
     record_written(target, [workbook, summary, *notices.written])

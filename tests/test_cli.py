@@ -155,3 +155,22 @@ def test_a_letterhead_template_frames_every_notice(tmp_path: Path, small_plan_pa
     (notice,) = (tmp_path / "out" / "small" / "任务分解通知").glob("*县民政局*.docx")
     header = Document(str(notice)).sections[0].header.paragraphs[0].text
     assert header == "五台县全民科学素质工作领导组办公室文件"
+
+
+def test_jobs_option_writes_the_same_notices_in_one_process_or_several(tmp_path: Path) -> None:
+    one = run("build", INPUT / "xinhuang.yaml", "-o", tmp_path / "one", "-j", "1", "--date", "2026-11-23")
+    two = run("build", INPUT / "xinhuang.yaml", "-o", tmp_path / "two", "-j", "2", "--date", "2026-11-23")
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    names = [
+        sorted(p.name for p in (tmp_path / out / "xinhuang" / "任务分解通知").glob("*.docx")) for out in ("one", "two")
+    ]
+    assert names[0] == names[1] and len(names[0]) > 20
+    assert notice_text(tmp_path / "one" / "xinhuang" / "任务分解通知", "县科协") == notice_text(
+        tmp_path / "two" / "xinhuang" / "任务分解通知", "县科协"
+    )
+
+
+def test_jobs_must_be_at_least_one(tmp_path: Path) -> None:
+    result = run("build", INPUT / "wutai.yaml", "-o", tmp_path, "-j", "0")
+    assert result.exit_code == 2 and "--jobs" in result.output
+    assert not list(tmp_path.iterdir())

@@ -11,7 +11,7 @@ every file starts from a copy of its bytes. Files are written through
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +53,7 @@ from .official import (
     set_font,
     turn_landscape,
 )
+from .workers import run_jobs, worker_count
 
 __all__ = ["NOTICE_PREFIX", "NoticeRun", "notice_filename", "notice_recipients", "write_notices", "write_summary"]
 
@@ -162,6 +163,7 @@ def write_notices(
     full_text: bool = True,
     attachment: bool = True,
     progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> NoticeRun:
     """Write one task-breakdown notice (任务分解通知) per department into ``outdir``.
 
@@ -189,7 +191,12 @@ def write_notices(
     attachment
         Append the department's task table as 附件.
     progress
-        Called with each department's name as its file is written.
+        Called with each department's name as its file is written (in the
+        order they finish when several are written at once).
+    workers
+        Processes writing notices side by side; one per CPU when ``None``
+        (see :func:`matrix.export.workers.worker_count`), 1 for this process
+        only. The files are the same either way.
 
     Returns
     -------
@@ -207,22 +214,51 @@ def write_notices(
     date = date or dt.date.today()
     recipients = notice_recipients(graph)
     skeleton = _template(template)
-    written: list[Path] = []
-    used: set[str] = set()
-    for department in recipients:
-        notice = build_notice(plan, graph, department, date=date, requirements=requirements, full_text=full_text)
-        document = open_document(skeleton)
-        _render_notice(document, notice, attachment=attachment)
+    jobs = [
+        _NoticeJob(
+            skeleton,
+            build_notice(plan, graph, department, date=date, requirements=requirements, full_text=full_text),
+            path_inside(outdir, name),
+            attachment,
+        )
+        for department, name in zip(recipients, _notice_filenames(recipients), strict=True)
+    ]
+    written: list[Path | None] = [None] * len(jobs)
+    for index, path in run_jobs(_write_notice, jobs, worker_count(len(jobs), workers)):
+        written[index] = path
+        if progress is not None:
+            progress(recipients[index])
+    return NoticeRun(written=tuple(p for p in written if p is not None), skipped=_skipped(plan, graph, recipients))
+
+
+@dataclass(frozen=True)
+class _NoticeJob:
+    """Everything one notice's file is made from, so that a worker process can write it alone."""
+
+    template: bytes
+    notice: Notice
+    path: Path
+    attachment: bool
+
+
+def _write_notice(job: _NoticeJob) -> Path:
+    document = open_document(job.template)
+    _render_notice(document, job.notice, attachment=job.attachment)
+    return _save(document, job.path)
+
+
+def _notice_filenames(departments: Sequence[str]) -> list[str]:
+    """One file name per department; names that differ only in case or unsafe characters get -2, -3 …"""
+    names, used = [], set()
+    for department in departments:
         name = notice_filename(department)
         suffix = 2
         while name.casefold() in used:
             name = f"{NOTICE_PREFIX}{safe_filename(department)}-{suffix}.docx"
             suffix += 1
         used.add(name.casefold())
-        written.append(_save(document, path_inside(outdir, name)))
-        if progress is not None:
-            progress(department)
-    return NoticeRun(written=tuple(written), skipped=_skipped(plan, graph, recipients))
+        names.append(name)
+    return names
 
 
 def write_summary(

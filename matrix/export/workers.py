@@ -1,0 +1,85 @@
+"""Spreading independent file writes over the machine's cores.
+
+A notice is written from its own :class:`~matrix.export.notice.Notice` and
+the template bytes alone, so the notices of a plan can be written side by side
+in worker processes. python-docx holds the interpreter lock while it builds a
+document, so threads would not help; processes do.
+
+Workers are forked, so that they start in milliseconds with everything
+already imported. Where forking is not the platform's way (Windows, and
+macOS where it is unsafe with some system libraries) the writes run one after
+another in the calling process: a county plan is written in a couple of
+seconds either way, and the result is the same file for file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from typing import TypeVar
+
+__all__ = ["MIN_JOBS_PER_WORKER", "available_cpus", "run_jobs", "worker_count"]
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+#: Below this many jobs a worker costs more to start and feed than it saves.
+MIN_JOBS_PER_WORKER = 4
+
+#: Forking is the cheap and safe way to start a worker only on Linux.
+_CAN_FORK = sys.platform.startswith("linux")
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container's limit, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def worker_count(jobs: int, requested: int | None = None) -> int:
+    """How many processes should write ``jobs`` files; 1 means in this process.
+
+    ``requested`` (the ``--jobs`` option) wins when given, within ``1..jobs``;
+    otherwise one worker per CPU, as long as each gets
+    :data:`MIN_JOBS_PER_WORKER` jobs, and only where workers can be forked.
+
+    >>> worker_count(3, requested=8)
+    3
+    >>> worker_count(100, requested=1)
+    1
+    """
+    if requested is not None:
+        return max(1, min(requested, jobs))
+    if not _CAN_FORK:
+        return 1
+    return max(1, min(available_cpus(), jobs // MIN_JOBS_PER_WORKER))
+
+
+def run_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int = 1) -> Iterator[tuple[int, Result]]:
+    """Yield ``(index, function(job))`` for every job, in the order they finish.
+
+    ``function`` must be a module-level function and the jobs picklable. With
+    one worker, or where workers cannot be forked, the jobs run here in order.
+    The first exception a job raises is raised here, after the jobs already
+    running have finished (each writes its file atomically, so none is left
+    half-written) and the rest were cancelled.
+    """
+    if workers <= 1 or len(jobs) <= 1 or not _CAN_FORK:
+        for index, job in enumerate(jobs):
+            yield index, function(job)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pending = {pool.submit(function, job): index for index, job in enumerate(jobs)}
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+                for future in done:
+                    index = pending.pop(future)
+                    yield index, future.result()
+        finally:
+            for future in pending:
+                future.cancel()
