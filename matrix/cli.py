@@ -323,14 +323,26 @@ def audit(
     help="排序：牵头数、合计或单位名称。",
 )  # fmt: skip
 @click.option(
-    "--format", "out_fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
-    help="输出格式 (output format).",
+    "--format", "out_fmt", type=click.Choice(["table", "json", "csv"]),
+    help="输出格式 (output format)；默认按 -o 的扩展名，否则为 table。",
 )  # fmt: skip
 @click.option(
     "--top", type=click.IntRange(min=0), default=10, show_default=True, help="列出共同参与措施最多的单位组合数。"
 )
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="写入文件而不是屏幕；.csv 文件带 UTF-8 BOM，Excel、WPS 可直接打开。",
+)  # fmt: skip
 @input_format_option
-def workload(plan: Path, registry_path: Path | None, sort: str, out_fmt: str, top: int, input_fmt: str | None) -> None:
+def workload(
+    plan: Path,
+    registry_path: Path | None,
+    sort: str,
+    out_fmt: str | None,
+    top: int,
+    output: Path | None,
+    input_fmt: str | None,
+) -> None:
     """各单位任务量：主责、牵头、配合措施数，占比，涉及章节，以及最常共同参与的单位组合。
 
     Per department: measures accountable (A), led (R), cooperated, their
@@ -339,20 +351,30 @@ def workload(plan: Path, registry_path: Path | None, sort: str, out_fmt: str, to
 
     \b
     Example:
-        raci workload input/xinhuang.yaml --sort total --format csv > 工作量.csv
+        raci workload input/xinhuang.yaml --sort total -o output/工作量.csv
     """
+    from .export.atomic import write_text_atomic
     from .export.report import workload_csv, workload_json, workload_table
     from .graph import co_assignment, measure_nodes, workload_rows
 
+    if out_fmt is None:
+        suffix = output.suffix.lower().lstrip(".") if output else ""
+        out_fmt = suffix if suffix in ("json", "csv") else "table"
     graph = _plan_and_graph(plan, input_fmt, registry_path).graph
     rows = workload_rows(graph, sort=sort)
     pairs = co_assignment(graph, top=top)
     if out_fmt == "json":
-        click.echo(workload_json(rows, pairs, measures=len(measure_nodes(graph))), nl=False)
+        text = workload_json(rows, pairs, measures=len(measure_nodes(graph)))
     elif out_fmt == "csv":
-        click.echo(workload_csv(rows), nl=False)
+        text = workload_csv(rows)
     else:
-        click.echo(workload_table(rows, pairs, width=_width()), nl=False)
+        text = workload_table(rows, pairs, width=_width() if output is None else 140)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        # Excel on Chinese Windows reads a CSV without a byte-order mark as GBK and garbles it.
+        encoding = "utf-8-sig" if out_fmt == "csv" else "utf-8"
+        click.echo(f"已写入：{write_text_atomic(output, text, encoding=encoding)}")
 
 
 def _graph_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:

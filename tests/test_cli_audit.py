@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from matrix.cli import cli
 
-from .conftest import SMALL_PLAN
+from .conftest import INPUT, SMALL_PLAN
 
 #: A terminal wide enough that no message wraps, so table text can be compared with JSON.
 WIDE = {"COLUMNS": "400"}
@@ -143,6 +143,26 @@ def test_workload_sort_and_top(small_plan_path: Path) -> None:
     assert [d["department"] for d in data["departments"]][:2] == ["县民政局", "县卫健局"]
     assert len(data["pairs"]) == 1
     assert run("workload", small_plan_path, "--sort", "size").exit_code == 2
+
+
+def test_workload_csv_file_has_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
+    out = tmp_path / "工作量.csv"
+    result = run("workload", INPUT / "wutai.yaml", "--registry", INPUT / "departments-wutai.yaml", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.output
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][0] == "单位" and "县科协" in [r[0] for r in rows[1:]]
+    printed = run("workload", INPUT / "wutai.yaml", "--registry", INPUT / "departments-wutai.yaml", "--format", "csv")
+    assert not printed.output.startswith("\ufeff")
+    assert list(csv.reader(io.StringIO(printed.output))) == rows
+
+
+def test_workload_json_file_by_its_extension(tmp_path: Path, small_plan_path: Path) -> None:
+    out = tmp_path / "load.json"
+    assert run("workload", small_plan_path, "-o", out).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["measures"] == 3
 
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])

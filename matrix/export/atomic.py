@@ -61,8 +61,8 @@ def atomic_path(destination: str | Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def write_text_atomic(destination: str | Path, text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``destination`` atomically; return the path."""
+def write_text_atomic(destination: str | Path, text: str, *, encoding: str = "utf-8") -> Path:
+    """Write ``text`` to ``destination`` atomically (UTF-8 unless told); return the path."""
     with atomic_path(destination) as temporary:
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_text(text, encoding=encoding)
     return Path(destination)
