@@ -519,12 +519,18 @@ def diff_command(
     show_default=True,
     help="by-plan：各方案的同名单位分开（五台县·县科协）；by-name：同名单位视为同一单位。",
 )
+@click.option(
+    "--registry", "registry_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="单位登记表（YAML）：合并前按它统一各方案的单位名称；不给则按方案原样合并 (registry).",
+)  # fmt: skip
 @force_option
-def merge_command(plans: tuple[Path, ...], output: Path, mode: str, force: bool) -> None:
+def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_path: Path | None, force: bool) -> None:
     """把多个方案合并为一个，并统计各单位跨方案的工作量。
 
     Merge several plans into one YAML plan: measures are namespaced by
     plan file name (wutai:3.1.1), sections prefixed with the plan's place.
+    With --registry, every plan's names are first resolved through that one
+    registry, so that a department two plans spell differently is one name.
     Prints the measures per plan, the departments found in several plans
     and each department's workload across plans.
 
@@ -541,7 +547,9 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, force: bool)
 
     if len(plans) < 2:
         raise click.UsageError("至少需要两个方案文件才能合并 (need two or more plans)")
-    merged = merge_plans([read_plan(p) for p in plans], mode=mode)
+
+    read = [_plan_and_graph(p, None, registry_path).resolved if registry_path else read_plan(p) for p in plans]
+    merged = merge_plans(read, mode=mode)
     check_unedited(output.parent, [output], force=force)
     write_plan_yaml(merged, output)
     record_written(output.parent, [output])

@@ -195,3 +195,22 @@ def test_cli_merge_needs_two_plans(tmp_path: Path, small_plan_path: Path) -> Non
     assert result.exit_code == 2
     assert "至少需要两个方案文件" in result.output
     assert not (tmp_path / "m.yaml").exists()
+
+
+def test_cli_merge_resolves_names_through_a_given_registry(tmp_path: Path) -> None:
+    plans = (INPUT / "wutai.yaml", INPUT / "xinhuang.yaml")
+    as_written = run("merge", *plans, "-o", tmp_path / "raw.yaml", "--mode", "by-name")
+    resolved = run(
+        "merge",
+        *plans,
+        "-o",
+        tmp_path / "one.yaml",
+        "--mode",
+        "by-name",
+        "--registry",
+        INPUT / "departments-wutai.yaml",
+    )
+    assert as_written.exit_code == resolved.exit_code == 0, as_written.output + resolved.output
+    assert {"县卫健委", "县卫健局"} <= set(read_plan(tmp_path / "raw.yaml").department_names())
+    names = read_plan(tmp_path / "one.yaml").department_names()
+    assert "县卫健局" in names and "县卫健委" not in names
