@@ -5,45 +5,42 @@ buries the two lines that matter. A change notice lists the measures the
 department gained, no longer carries, or now carries in another role, and
 the measures it keeps whose wording, targets or deadline were revised.
 
-The layout follows the main parts of GB/T 9704 (page margins, 小标宋 title,
-仿宋 body at 三号, 落款 and date at the right) with plain python-docx.
+The page is the one the task notices use (:mod:`matrix.export.official`,
+GB/T 9704), and file names go through the same
+:func:`~matrix.export.filenames.safe_filename`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-from docx.text.run import Run
+from docx.document import Document as DocumentObject
+from docx.shared import Mm
 
 from ..diff import PlanDiff
 from .atomic import atomic_path
 from .changes import role_change_label, role_words
+from .filenames import path_inside, safe_filename
+from .notice import format_date
+from .official import (
+    BODY,
+    PLAIN,
+    TITLE,
+    add_paragraph,
+    add_signature,
+    add_table,
+    document_bytes,
+    official_document,
+    open_document,
+)
 
 __all__ = ["ChangeNotices", "change_notice_name", "write_change_notices"]
 
-_TITLE_FONT = "方正小标宋简体"
-_BODY_FONT = "仿宋_GB2312"
-_HEADING_FONT = "黑体"
-_BODY_SIZE = Pt(16)  # 三号
-_TABLE_SIZE = Pt(12)  # 小四
-#: The change table's columns and widths: 156 mm, the type area between the GB/T 9704 margins.
-_COLUMNS = (
-    ("序号", Mm(14)),
-    ("编号", Mm(16)),
-    ("措施", Mm(50)),
-    ("调整", Mm(28)),
-    ("原角色", Mm(24)),
-    ("现角色", Mm(24)),
-)
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_HEADER = ("序号", "编号", "措施", "调整", "原角色", "现角色")
+#: 156 mm, the type area between the GB/T 9704 margins, the measure widest.
+_WIDTHS = (Mm(14), Mm(16), Mm(50), Mm(28), Mm(24), Mm(24))
 
 
 @dataclass(frozen=True)
@@ -55,80 +52,31 @@ class ChangeNotices:
 
 
 def change_notice_name(department: str) -> str:
-    """The file name of a department's change notice, safe on Windows."""
-    return f"变更通知-{_UNSAFE.sub('_', department)}.docx"
+    """The file name of a department's change notice; the name can only pick the file, never the folder.
+
+    >>> change_notice_name("县委党校/行政学校")
+    '变更通知-县委党校_行政学校.docx'
+    """
+    return f"变更通知-{safe_filename(department)}.docx"
 
 
-def _chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _font(run: Run, name: str, size: Pt, *, bold: bool = False) -> Run:
-    """Set Latin and East Asian fonts alike: Word falls back to SimSun for CJK otherwise."""
-    run.font.name = name
-    run.font.size = size
-    run.font.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
-    return run
-
-
-def _paragraph(document, text: str, font: str = _BODY_FONT, *, align=None, indent: bool = False, bold=False):
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.line_spacing = Pt(28)
-    paragraph.paragraph_format.space_after = Pt(0)
-    if indent:
-        paragraph.paragraph_format.first_line_indent = Pt(32)
-    if align is not None:
-        paragraph.alignment = align
-    _font(paragraph.add_run(text), font, _BODY_SIZE, bold=bold)
-    return paragraph
-
-
-def _table(document, rows: list[tuple[str, ...]]) -> None:
-    table = document.add_table(rows=1, cols=len(_COLUMNS))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    # Word reads the cell widths, LibreOffice and WPS the grid's column widths: set both.
-    for column, (_, width) in zip(table.columns, _COLUMNS, strict=True):
-        column.width = width
-    for cell, (text, width) in zip(table.rows[0].cells, _COLUMNS, strict=True):
-        cell.width = width
-        _font(cell.paragraphs[0].add_run(text), _HEADING_FONT, _TABLE_SIZE)
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text, (_, width) in zip(cells, row, _COLUMNS, strict=True):
-            cell.width = width
-            _font(cell.paragraphs[0].add_run(text), _BODY_FONT, _TABLE_SIZE)
-
-
-def _notice(diff: PlanDiff, department: str, office: str, day: dt.date):
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-
-    title = _paragraph(document, f"关于《{diff.new_title}》任务分工调整的通知", _TITLE_FONT)
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.runs[0].font.size = Pt(22)  # 二号
-    _paragraph(document, "")
-    _paragraph(document, f"{department}：")
-    _paragraph(
+def _notice(template: bytes, diff: PlanDiff, department: str, office: str, day: dt.date) -> DocumentObject:
+    document = open_document(template)
+    add_paragraph(document, f"关于《{diff.new_title}》任务分工调整的通知", TITLE)
+    add_paragraph(document)
+    add_paragraph(document, f"{department}：", PLAIN)
+    add_paragraph(
         document,
         f"《{diff.new_title}》已修订。与修订前相比，贵单位承担的任务有以下调整，"
         "请对照调整后的分工做好衔接，抓好落实。未列出的任务保持不变。",
-        indent=True,
+        BODY,
     )
     rows = [
         (str(i), c.measure, c.title, role_change_label(c), role_words(c.old_role), role_words(c.new_role))
         for i, c in enumerate(diff.for_department(department), start=1)
     ]
-    _table(document, rows)
-    _paragraph(document, "")
-    if office:
-        _paragraph(document, office, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    _paragraph(document, _chinese_date(day), align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add_table(document, _HEADER, rows, _WIDTHS)
+    add_signature(document, office, format_date(day))
     document.core_properties.title = f"任务分工调整通知（{department}）"
     document.core_properties.subject = diff.new_title
     return document
@@ -162,12 +110,12 @@ def write_change_notices(
         When a notice cannot be written.
     """
     day = date or dt.date.today()
-    folder = Path(folder)
     written = []
     departments = diff.affected_departments()
+    template = document_bytes(official_document()) if departments else b""
     for department in departments:
-        path = folder / change_notice_name(department)
+        path = path_inside(folder, change_notice_name(department))
         with atomic_path(path) as temporary:
-            _notice(diff, department, office, day).save(str(temporary))
+            _notice(template, diff, department, office, day).save(str(temporary))
         written.append(path)
     return ChangeNotices(tuple(written), departments)

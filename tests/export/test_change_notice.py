@@ -8,6 +8,7 @@ from docx.shared import Mm
 
 from matrix.diff import diff_plans
 from matrix.export.change_notice import change_notice_name, write_change_notices
+from matrix.export.official import BODY, TITLE
 from matrix.readers.yaml import read_yaml_text
 
 from ..conftest import REVISED_PLAN, SMALL_PLAN
@@ -53,3 +54,18 @@ def test_the_change_table_fits_the_type_area_with_the_measure_widest(tmp_path: P
     assert abs(sum(widths) - Mm(156)) < Mm(1)
     assert max(widths) == widths[2]
     assert [c.text for c in table.rows[0].cells] == ["序号", "编号", "措施", "调整", "原角色", "现角色"]
+
+
+def test_change_notices_have_the_official_page_of_the_task_notices(tmp_path: Path) -> None:
+    diff = diff_plans(read_yaml_text(SMALL_PLAN), read_yaml_text(REVISED_PLAN))
+    path = write_change_notices(diff, tmp_path, office=OFFICE, date=dt.date(2026, 11, 23)).written[0]
+    document = Document(str(path))
+    section = document.sections[0]
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert all(abs(got - Mm(want)) < Mm(0.1) for got, want in zip(margins, (37, 35, 28, 26), strict=True))
+    styles = {p.text: p.style.name for p in document.paragraphs if p.text}
+    assert styles[f"关于《{diff.new_title}》任务分工调整的通知"] == TITLE
+    assert next(s for t, s in styles.items() if t.startswith(f"《{diff.new_title}》已修订")) == BODY
+    assert [p.text for p in document.paragraphs if p.text][-2:] == [OFFICE, "2026年11月23日"]
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer  # page numbers, as on the task notices
