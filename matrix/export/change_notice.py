@@ -31,8 +31,7 @@ from .official import (
     add_paragraph,
     add_signature,
     add_table,
-    document_bytes,
-    official_document,
+    official_template,
     open_document,
 )
 
@@ -112,7 +111,7 @@ def write_change_notices(
     day = date or dt.date.today()
     written = []
     departments = diff.affected_departments()
-    template = document_bytes(official_document()) if departments else b""
+    template = official_template() if departments else b""
     for department in departments:
         path = path_inside(folder, change_notice_name(department))
         with atomic_path(path) as temporary:

@@ -48,7 +48,7 @@ from .official import (
     add_table,
     document_bytes,
     letterhead_document,
-    official_document,
+    official_template,
     open_document,
     set_font,
     turn_landscape,
@@ -87,8 +87,7 @@ def notice_filename(department: str) -> str:
 
 
 def _template(template: str | Path | None) -> bytes:
-    document = official_document() if template is None else letterhead_document(template)
-    return document_bytes(document)
+    return official_template() if template is None else document_bytes(letterhead_document(template))
 
 
 def _task_lines(task: Task) -> list[str]:
