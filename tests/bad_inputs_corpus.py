@@ -97,6 +97,42 @@ def _truncated_docx(path: Path) -> None:
     path.write_bytes(buffer.getvalue()[:1500])
 
 
+def _plan_docx() -> bytes:
+    """A small plan as Word writes it: title, a numbered chapter, a measure and a task table."""
+    document = Document()
+    document.add_paragraph("五台县全民科学素质行动规划纲要实施方案")
+    document.add_paragraph("重点任务", style="List Number")
+    document.add_paragraph("（一）实施智慧助老行动（县科协牵头，县民政局配合）")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(
+        table.rows[0].cells + table.rows[1].cells,
+        ("任务", "牵头单位", "配合单位", "实施银龄科普行动", "县科协", "县卫健局"),
+        strict=True,
+    ):
+        cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _edited_docx(old: str, new: str) -> Callable[[Path], None]:
+    """The plan of :func:`_plan_docx` with one change to its body XML."""
+
+    def make(path: Path) -> None:
+        with zipfile.ZipFile(io.BytesIO(_plan_docx())) as source, zipfile.ZipFile(path, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "word/document.xml":
+                    assert old.encode() in data, old
+                    data = data.replace(old.encode(), new.encode(), 1)
+                target.writestr(item, data)
+
+    return make
+
+
+_LIST_STYLE = '<w:pStyle w:val="ListNumber"/>'
+
+
 def _deep_nesting(path: Path) -> None:
     path.write_text("title: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
 
@@ -120,6 +156,11 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "encrypted.docx": _encrypted,
     "workbook_renamed.docx": _workbook_named_docx,
     "truncated.docx": _truncated_docx,
+    "list_level_not_a_number.docx": _edited_docx(
+        _LIST_STYLE, _LIST_STYLE + '<w:numPr><w:ilvl w:val="zz"/><w:numId w:val="1"/></w:numPr>'
+    ),
+    "cell_span_not_a_number.docx": _edited_docx("<w:tcW", '<w:gridSpan w:val="x"/><w:tcW'),
+    "merged_cell_without_top.docx": _edited_docx("<w:tcW", '<w:vMerge w:val="continue"/><w:tcW'),
     "deep_nesting.yaml": _deep_nesting,
     "huge.yaml": _huge,
 }

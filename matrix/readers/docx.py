@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.exceptions import PythonDocxError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -25,7 +26,7 @@ from .plantext.parser import Item, parse_plan
 from .plantext.source import ImportResult, Problem, SourceLine
 from .plantext.tasktable import header_columns, table_items
 from .text import checked
-from .wordlists import list_labels
+from .wordlists import UnreadableNumbering, list_labels
 
 __all__ = ["docx_items", "read_docx", "read_docx_plan"]
 
@@ -48,6 +49,16 @@ def _table_items(table: Table, number: int, path: str, config: RaciConfig) -> tu
     return [], [Problem(where, "表格没有“任务”和“牵头单位”列，不是任务分工表，已跳过 (table skipped)")]
 
 
+#: What python-docx raises on XML it cannot read: a number that is not one, a merged cell with nothing above it.
+_MALFORMED = (ValueError, KeyError, IndexError, PythonDocxError)
+
+
+def _malformed(error: Exception, where: Location | str) -> InputError:
+    detail = " ".join(str(error).split())
+    advice = "请在 Word 或 WPS 中打开、另存为 .docx 后再试"
+    return InputError(f"Word 文档内容已损坏（{detail}），{advice} (malformed .docx content)", where)
+
+
 def docx_items(document: Document, path: str, config: RaciConfig | None = None) -> tuple[list[Item], list[Problem]]:
     """The paragraphs and task-table rows of a document, in order, and the tables skipped.
 
@@ -60,11 +71,22 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
         paragraph, ``plan.docx [表1!第3行]`` the third row of the first table.
     config
         The verb mapping, used to recognise 牵头单位 / 配合单位 headers.
+
+    Raises
+    ------
+    InputError
+        When a paragraph's list numbering or a table cannot be read (a damaged
+        file), located at that paragraph or table.
     """
     config = config or RaciConfig()
     content = list(document.iter_inner_content())
     paragraphs = [block for block in content if isinstance(block, Paragraph)]
-    labels = iter(list_labels(document, paragraphs))
+    try:
+        labels = iter(list_labels(document, paragraphs))
+    except UnreadableNumbering as error:
+        raise _malformed(error, Location(path, line=error.index + 1)) from None
+    except _MALFORMED as error:
+        raise _malformed(error, path) from None
     items: list[Item] = []
     problems: list[Problem] = []
     paragraph_number = table_number = 0
@@ -79,7 +101,10 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
             items.extend(SourceLine(part, location) for part in text.split("\n"))
         else:
             table_number += 1
-            table_items, table_problems = _table_items(block, table_number, path, config)
+            try:
+                table_items, table_problems = _table_items(block, table_number, path, config)
+            except _MALFORMED as error:
+                raise _malformed(error, Location(path, sheet=f"表{table_number}")) from None
             items.extend(table_items)
             problems.extend(table_problems)
     return items, problems

@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from .plantext.headings import chinese_numeral
 
-__all__ = ["list_labels"]
+__all__ = ["UnreadableNumbering", "list_labels"]
 
 _LEVELS = 9
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -104,6 +104,14 @@ def _start(level: int, levels: dict[int, _Level], overrides: dict[int, int]) -> 
     return overrides.get(level, levels.get(level, _Level()).start)
 
 
+class UnreadableNumbering(ValueError):
+    """A paragraph's list number cannot be read (a level that is not a number); ``index`` counts from 0."""
+
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(" ".join(str(error).split()))
+        self.index = index
+
+
 def _list_of(paragraph: Paragraph) -> tuple[str, int] | None:
     """(numId, level) of a paragraph, from its own properties or its style's."""
     p_pr = paragraph._p.pPr
@@ -133,12 +141,20 @@ def list_labels(document: Document, paragraphs: Sequence[Paragraph]) -> list[str
     -------
     list of str
         One label per paragraph; bullets and unnumbered paragraphs get ``""``.
+
+    Raises
+    ------
+    UnreadableNumbering
+        For the first paragraph whose list id or level is not a number.
     """
     definitions = _definitions(document)
     counters: dict[str, list[int | None]] = {}
     labels = []
-    for paragraph in paragraphs:
-        found = _list_of(paragraph)
+    for index, paragraph in enumerate(paragraphs):
+        try:
+            found = _list_of(paragraph)
+        except ValueError as error:  # python-docx parses the list's id and level as it reads them
+            raise UnreadableNumbering(index, error) from error
         if found is None or found[0] not in definitions:
             labels.append("")
             continue
