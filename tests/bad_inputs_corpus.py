@@ -47,6 +47,15 @@ def _edited_grid(edit: Callable[[Worksheet], None]) -> Callable[[Path], None]:
     return make
 
 
+def _stray_value(coordinate: str) -> Callable[[Worksheet], None]:
+    """A value typed far from the matrix, as a slip of the keyboard leaves one."""
+
+    def edit(sheet: Worksheet) -> None:
+        sheet[coordinate] = "x"
+
+    return edit
+
+
 def _unknown_role(sheet: Worksheet) -> None:
     sheet["F3"] = "X"
 
@@ -149,6 +158,8 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "merged_grid.xlsx": _edited_grid(_merged_grid),
     "renamed_header.xlsx": _edited_grid(_renamed_header),
     "empty_department_header.xlsx": _edited_grid(_empty_department_header),
+    "stray_far_column.xlsx": _edited_grid(_stray_value("XFD5")),
+    "stray_far_corner.xlsx": _edited_grid(_stray_value("XFD1048576")),
     "empty_sheet.xlsx": _empty_sheet,
     "encrypted.xlsx": _encrypted,
     "truncated.xlsx": _truncated_workbook,

@@ -43,7 +43,12 @@ from ..workbook_layout import (
 from .container import check_zip_container
 from .table import COLUMNS, Row, column_fields, plan_from_rows
 
-__all__ = ["read_xlsx"]
+__all__ = ["MAX_SHEET_CELLS", "read_xlsx"]
+
+#: The largest sheet read, rows × columns: three times a 10 000-measure, 300-department
+#: matrix. A stray value far away (XFD1048576) would otherwise make every scan of the
+#: sheet run over billions of empty cells.
+MAX_SHEET_CELLS = 10_000_000
 
 #: Rows searched for the header of a 任务分工表 that starts with a title line.
 _HEADER_SEARCH_ROWS = 10
@@ -100,7 +105,29 @@ def _open(path: Path) -> Workbook:
     if not workbook.worksheets:
         workbook.close()
         raise InputError("工作簿中没有工作表 (no worksheet)", Location(str(path)))
+    for sheet in workbook.worksheets:
+        if sheet.max_row * sheet.max_column > MAX_SHEET_CELLS:
+            workbook.close()
+            raise _too_far(path, sheet)
     return workbook
+
+
+def _filled(sheet: Worksheet) -> Iterator[tuple[int, int]]:
+    """(row, column) of every cell holding a value, without visiting the empty ones between.
+
+    openpyxl keeps a sheet's cells in a dict by coordinate; its public
+    iterators walk the whole rectangle up to the farthest cell instead.
+    """
+    return (key for key, cell in sheet._cells.items() if cell.value not in (None, ""))
+
+
+def _too_far(path: Path, sheet: Worksheet) -> InputError:
+    row, column = max(_filled(sheet), key=lambda rc: rc[0] * rc[1], default=(sheet.max_row, sheet.max_column))
+    return InputError(
+        f"工作表“{sheet.title}”的内容延伸到 {get_column_letter(column)}{row}，"
+        f"超出可读取的范围（{MAX_SHEET_CELLS:,} 个单元格）；请删除表格以外的内容 (sheet extends too far)",
+        _at(path, sheet, row, column),
+    )
 
 
 def _text(value: object) -> str:
@@ -321,13 +348,14 @@ def _department_columns(sheet: Worksheet, path: Path) -> dict[int, str]:
             )
     departments: dict[int, str] = {}
     first = {}
+    below_header = {column for row, column in _filled(sheet) if row > 1}
     for column in range(FIRST_DEPARTMENT_COLUMN - 2, len(header) + 1):
         raw = header[column - 1]
         if column < FIRST_DEPARTMENT_COLUMN and _text(raw) in MATRIX_HEADER:
             continue
         where = _at(path, sheet, 1, column)
         if raw is None or _text(raw) == "":
-            if any(sheet.cell(r, column).value not in (None, "") for r in range(2, sheet.max_row + 1)):
+            if column in below_header:
                 raise InputError("单位名称为空，但此列有角色 (empty department header)", where)
             continue
         if not isinstance(raw, str):
