@@ -244,7 +244,10 @@ def test_body_text_carries_the_east_asian_font(run: NoticeRun) -> None:
     assert fonts.get(qn("w:ascii")) == BODY_FONT
     line = opening.style.paragraph_format
     assert line.line_spacing.pt == pytest.approx(28.95, abs=0.05)
-    assert line.first_line_indent.pt == pytest.approx(32)
+    # two characters in, each a quarter point narrower than 三号 so that 28 fill the 156 mm line
+    assert opening.style.element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"
+    assert line.first_line_indent.pt == pytest.approx(2 * (16 - 0.25))
+    assert 28 * (16 - 0.25) <= Mm(156).pt < 29 * (16 - 0.25)
 
 
 def test_page_numbers_are_page_fields_on_odd_and_even_footers(run: NoticeRun) -> None:
@@ -455,3 +458,15 @@ def test_a_notice_that_cannot_be_written_by_a_worker_is_an_output_error(tmp_path
     with pytest.raises(OutputError, match="县科协"):
         write_notices(plan, build_graph(plan), outdir, date=DATE, workers=2)
     assert not list(outdir.glob(".*"))  # no temporary file left behind
+
+
+@needs_pdf_tools
+def test_body_lines_hold_twenty_eight_characters_as_gb_t_9704_asks(plan: Plan, tmp_path: Path) -> None:
+    run = write_notices(plan, build_graph(plan), tmp_path / "notices", date=DATE, attachment=False)
+    pdf = to_pdf(notice_path(run, "县科协"), tmp_path / "pdf")
+    lines = [
+        "".join(line.split()) for page in range(1, page_count(pdf) + 1) for line in pdf_text(pdf, page).splitlines()
+    ]
+    # lines of Chinese text alone: an ASCII digit or letter is half a character wide
+    widths = [len(line) for line in lines if line and all(ord(c) > 0x2E80 for c in line)]
+    assert max(widths) == 28
