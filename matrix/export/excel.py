@@ -24,7 +24,7 @@ import networkx as nx
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -288,6 +288,9 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
     last_data_row = 1 + len(plan.sections) + len(plan.measures)
 
     _set_widths(worksheet, (8, 18, 36, 6, 6, *([4.5] * len(departments))))
+    for column in range(first, last + 1):
+        # a role typed into an empty grid cell is centred like the written ones
+        worksheet.column_dimensions[get_column_letter(column)].alignment = style.CENTRED
     worksheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=False)
     worksheet.freeze_panes = f"{first_letter}2"
     worksheet.auto_filter.ref = f"A1:{get_column_letter(width)}{last_data_row}"
@@ -305,6 +308,14 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
                     font=style.ROLE_FONTS[role],
                 ),
             )
+        # Empty grid cells are not written: their borders (and the section rows' shading)
+        # come from rules over the ranges. In a province-wide matrix nineteen cells in twenty
+        # are empty, and writing each cost ten times the rest of the workbook.
+        worksheet.conditional_formatting.add(grid, FormulaRule(formula=["TRUE"], border=style.BORDER))
+    if departments and plan.sections:
+        sections = " ".join(f"{first_letter}{row}:{last_letter}{row}" for row in _section_rows(plan))
+        shading = FormulaRule(formula=["TRUE"], fill=style.SECTION_FILL, border=style.BORDER)
+        worksheet.conditional_formatting.add(sections, shading)
 
     out = _Rows(worksheet)
     header = _header(worksheet, MATRIX_HEADER)
@@ -321,7 +332,7 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
             [
                 _cell(worksheet, section.id, font=style.SECTION, fill=style.SECTION_FILL),
                 _cell(worksheet, section.title, font=style.SECTION, fill=style.SECTION_FILL),
-                *(_cell(worksheet, fill=style.SECTION_FILL) for _ in range(width - 2)),
+                *(_cell(worksheet, fill=style.SECTION_FILL) for _ in range(len(MATRIX_HEADER) - 2)),
             ]
         )
         for _ in section.measures:
@@ -335,13 +346,23 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
                     _cell(worksheet, section.title, alignment=style.WRAPPED),
                     _cell(worksheet, row.measure.title, alignment=style.WRAPPED),
                     *(_cell(worksheet, c, alignment=style.CENTRED) for c in counts),
-                    *(_cell(worksheet, r, alignment=style.CENTRED) for r in row.roles),
+                    *(_cell(worksheet, r, alignment=style.CENTRED) if r else None for r in row.roles),
                 ],
                 height=_text_height([(row.measure.title, 36), (section.title, 18)]),
                 outline=1,
             )
     _write_matrix_totals(out, len(departments), last_data_row)
     _write_legend(out)
+
+
+def _section_rows(plan: Plan) -> list[int]:
+    """The sheet row of each section's own row, above its measures."""
+    rows, row = [], 1
+    for section in plan.sections:
+        row += 1
+        rows.append(row)
+        row += len(section.measures)
+    return rows
 
 
 def _measure_blocks(plan: Plan) -> list[tuple[int, int]]:

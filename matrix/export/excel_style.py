@@ -39,7 +39,7 @@ SECTION = Font(name=FONT_NAME, size=10, bold=True, color="1F3864")
 TITLE = Font(name=FONT_NAME, size=16, bold=True)
 
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-SECTION_FILL = PatternFill("solid", fgColor="EDEDED")
+SECTION_FILL = PatternFill("solid", fgColor="EDEDED", bgColor="EDEDED")
 
 _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import networkx as nx
@@ -123,9 +124,30 @@ def test_department_headers_are_vertical(workbook_path: Path) -> None:
 
 def test_roles_are_coloured_by_rules_that_follow_edits(workbook_path: Path) -> None:
     worksheet = _matrix(workbook_path)
-    rules = {r.formula[0]: r for cf in worksheet.conditional_formatting for r in cf.rules}
+    rules = {r.formula[0]: r for cf in worksheet.conditional_formatting for r in cf.rules if r.type == "cellIs"}
     assert set(rules) == {'"A/R"', '"R"', '"A"', '"C"', '"I"'}
     assert rules['"A/R"'].dxf.fill.fgColor.rgb.endswith("C00000")
+
+
+def test_empty_grid_cells_are_drawn_by_rules_and_not_written(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    by_range = [(str(cf.sqref), r) for cf in worksheet.conditional_formatting for r in cf.rules]
+    always = {sqref: r for sqref, r in by_range if r.type == "expression" and r.formula == ["TRUE"]}
+    grid = next(r for sqref, r in always.items() if "F3:" in sqref)
+    sections = next(r for sqref, r in always.items() if "F2:" in sqref)
+    assert grid.dxf.border.left.style == "thin" and grid.dxf.fill is None
+    assert sections.dxf.fill.bgColor.rgb.endswith("EDEDED") and sections.dxf.border.top.style == "thin"
+    # applied after every role rule: LibreOffice stops at the first rule that holds
+    assert max(r.priority for _, r in by_range if r.type == "cellIs") < min(r.priority for r in always.values())
+    # a role typed into an empty cell is centred like the written ones
+    assert worksheet.column_dimensions["F"].alignment.horizontal == "center"
+    values = [(c.coordinate, c.value) for c in worksheet[3][5:]]
+    empty = next(coordinate for coordinate, value in values if value is None)
+    with zipfile.ZipFile(workbook_path) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+    matrix_xml = next(xml for xml in sheets if "COUNTIF" in xml)
+    assert f'r="{empty}"' not in matrix_xml
+    assert f'r="{next(c for c, v in values if v)}"' in matrix_xml
 
 
 def test_totals_count_leads_and_cooperators_live(workbook_path: Path) -> None:
