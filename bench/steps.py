@@ -49,6 +49,10 @@ NOTICE_DATE = dt.date(2025, 1, 1)
 #: Seconds of timed runs after which a step is not repeated further.
 REPEAT_BUDGET = 30.0
 
+#: A step whose timed run took longer is not traced: tracing runs several times slower,
+#: and the process peak (``max_rss``) already bounds the memory of a large step.
+TRACE_LIMIT = 60.0
+
 #: ``ru_maxrss`` is in kibibytes on Linux (bytes on macOS).
 _MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
@@ -140,8 +144,9 @@ def measure_action(action: Action, repeat: int, budget: float = REPEAT_BUDGET) -
     dict
         ``samples`` (wall seconds per run), ``cpu_samples`` (CPU seconds of
         this process per run, which other load on the machine disturbs less), ``max_rss`` (bytes, the process peak
-        before tracing, setup included) and ``tracemalloc_peak`` (bytes the
-        action itself had allocated at most, at once).
+        before tracing, setup included) and, for a step whose timed run
+        took under :data:`TRACE_LIMIT` seconds, ``tracemalloc_peak`` (bytes
+        the action itself had allocated at most, at once).
     """
     samples: list[float] = []
     cpu_samples: list[float] = []
@@ -152,6 +157,9 @@ def measure_action(action: Action, repeat: int, budget: float = REPEAT_BUDGET) -
         cpu_samples.append(time.process_time() - start_cpu)
         samples.append(time.perf_counter() - start)
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _MAXRSS_UNIT
+    measured = {"samples": samples, "cpu_samples": cpu_samples, "max_rss": max_rss}
+    if min(samples) > TRACE_LIMIT:
+        return measured
     gc.collect()
     tracemalloc.start()
     try:
@@ -159,7 +167,7 @@ def measure_action(action: Action, repeat: int, budget: float = REPEAT_BUDGET) -
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    return {"samples": samples, "cpu_samples": cpu_samples, "max_rss": max_rss, "tracemalloc_peak": peak}
+    return {**measured, "tracemalloc_peak": peak}
 
 
 def main(argv: list[str] | None = None) -> int:
