@@ -1,0 +1,59 @@
+"""Jobs run side by side or one by one, and what a job leaves in reference cycles is freed when it ends."""
+
+from __future__ import annotations
+
+import gc
+import os
+import weakref
+
+import pytest
+
+from matrix.export.workers import run_jobs, worker_count
+
+
+class _Node:
+    """An object in a reference cycle, like python-docx's parts and their package."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+_made: list[weakref.ref] = []
+
+
+def _make_cycle(number: int) -> int:
+    alive = sum(ref() is not None for ref in _made)  # made by earlier jobs and still in memory
+    _made.append(weakref.ref(_Node()))
+    return alive
+
+
+def test_the_cycles_a_job_leaves_are_freed_before_the_next_one_runs() -> None:
+    _made.clear()
+    gc.disable()  # no collection but the one after each job
+    try:
+        results = dict(run_jobs(_make_cycle, list(range(5)), workers=1))
+    finally:
+        gc.enable()
+    assert results == dict.fromkeys(range(5), 0)
+
+
+def test_run_jobs_leaves_the_collector_as_it_found_it() -> None:
+    list(run_jobs(_make_cycle, [1, 2], workers=1))
+    assert gc.get_freeze_count() == 0
+
+
+def _pid(_job: int) -> int:
+    return os.getpid()
+
+
+@pytest.mark.skipif(worker_count(8) == 1, reason="workers are forked only on Linux with two or more CPUs")
+def test_several_workers_run_the_jobs_in_other_processes_and_return_every_result() -> None:
+    results = dict(run_jobs(_pid, list(range(8)), workers=2))
+    assert sorted(results) == list(range(8))
+    assert os.getpid() not in results.values()
+
+
+def test_worker_count_gives_each_worker_enough_jobs() -> None:
+    assert worker_count(1) == 1
+    assert worker_count(3, requested=2) == 2
+    assert worker_count(2, requested=5) == 2
