@@ -86,12 +86,19 @@ def _truncated_workbook(path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
-def _damaged_sheet_xml(path: Path) -> None:
-    good = io.BytesIO(_raci_workbook(path).read_bytes())
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+def _with_part_edited(archive: bytes, path: Path, part: str, edit: Callable[[bytes], bytes]) -> None:
+    """Write the zip ``archive`` to ``path`` with its ``part`` passed through ``edit``, every other part as it was."""
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, zipfile.ZipFile(path, "w") as target:
+        names = source.namelist()
+        assert part in names, (part, names)
         for item in source.infolist():
             data = source.read(item.filename)
-            target.writestr(item, b"<worksheet><sheetData><row" if item.filename.endswith("sheet1.xml") else data)
+            target.writestr(item, edit(data) if item.filename == part else data)
+
+
+def _damaged_sheet_xml(path: Path) -> None:
+    good = _raci_workbook(path).read_bytes()
+    _with_part_edited(good, path, "xl/worksheets/sheet1.xml", lambda _xml: b"<worksheet><sheetData><row")
 
 
 def _workbook_named_docx(path: Path) -> None:
@@ -127,14 +134,12 @@ def _plan_docx() -> bytes:
 def _edited_docx(old: str, new: str) -> Callable[[Path], None]:
     """The plan of :func:`_plan_docx` with one change to its body XML."""
 
+    def edit(xml: bytes) -> bytes:
+        assert old.encode() in xml, old
+        return xml.replace(old.encode(), new.encode(), 1)
+
     def make(path: Path) -> None:
-        with zipfile.ZipFile(io.BytesIO(_plan_docx())) as source, zipfile.ZipFile(path, "w") as target:
-            for item in source.infolist():
-                data = source.read(item.filename)
-                if item.filename == "word/document.xml":
-                    assert old.encode() in data, old
-                    data = data.replace(old.encode(), new.encode(), 1)
-                target.writestr(item, data)
+        _with_part_edited(_plan_docx(), path, "word/document.xml", edit)
 
     return make
 

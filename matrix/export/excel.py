@@ -366,14 +366,12 @@ def _section_rows(plan: Plan) -> list[int]:
 
 
 def _measure_blocks(plan: Plan) -> list[tuple[int, int]]:
-    """First and last sheet row of each section's measures (a section row precedes each block)."""
-    blocks, row = [], 1
-    for section in plan.sections:
-        row += 1
-        if section.measures:
-            blocks.append((row + 1, row + len(section.measures)))
-        row += len(section.measures)
-    return blocks
+    """First and last sheet row of each section's measures, the rows below its section row."""
+    return [
+        (row + 1, row + len(section.measures))
+        for section, row in zip(plan.sections, _section_rows(plan), strict=True)
+        if section.measures
+    ]
 
 
 def _add_role_validation(worksheet, ranges: str) -> None:
