@@ -538,17 +538,21 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_pat
     Example:
         raci merge input/wutai.yaml input/xinhuang.yaml -o output/两县.yaml --mode by-name
     """
+    from .departments import resolve_plan
     from .export.manifest import check_unedited, record_written
     from .export.merge_report import format_merge_report
     from .export.plan_yaml import write_plan_yaml
     from .graph import build_graph
     from .merge import merge_plans
     from .readers import read_plan
+    from .readers.yaml import read_registry
 
     if len(plans) < 2:
         raise click.UsageError("至少需要两个方案文件才能合并 (need two or more plans)")
-
-    read = [_plan_and_graph(p, None, registry_path).resolved if registry_path else read_plan(p) for p in plans]
+    read = [read_plan(p) for p in plans]
+    if registry_path:
+        registry = read_registry(registry_path)
+        read = [resolve_plan(plan, registry)[0] for plan in read]
     merged = merge_plans(read, mode=mode)
     check_unedited(output.parent, [output], force=force)
     write_plan_yaml(merged, output)
