@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .model import Location
 
-__all__ = ["InputError", "MatrixError", "OutputError", "UnknownDepartment"]
+__all__ = ["InputError", "MatrixError", "OutputError", "UnknownDepartment", "one_line"]
 
 
 class MatrixError(Exception):
@@ -31,3 +31,12 @@ class UnknownDepartment(InputError):
 
 class OutputError(MatrixError):
     """An output could not be written safely (exists, locked, outside the output folder)."""
+
+
+def one_line(error: BaseException) -> str:
+    """A library's error message on one line, to quote inside ours: the CLI prints one line per error.
+
+    >>> one_line(ValueError("bad\\n  zip"))
+    'bad zip'
+    """
+    return " ".join(str(error).split())

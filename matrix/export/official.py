@@ -40,7 +40,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 
 __all__ = [
     "BODY",
@@ -250,7 +250,7 @@ def letterhead_document(path: str | Path) -> DocumentObject:
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several types (zip, XML, package) for a damaged file
-        detail = " ".join(str(exc).split())
+        detail = one_line(exc)
         raise InputError(f"无法作为 Word 模板打开 (not a .docx template): {detail}", str(path)) from None
     body = document.element.body
     for child in list(body):

@@ -18,7 +18,7 @@ from docx.exceptions import PythonDocxError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..model import Location, Plan
 from ..raci import RaciConfig
 from .container import check_zip_container
@@ -54,7 +54,7 @@ _MALFORMED = (ValueError, KeyError, IndexError, PythonDocxError)
 
 
 def _malformed(error: Exception, where: Location | str) -> InputError:
-    detail = " ".join(str(error).split())
+    detail = one_line(error)
     advice = "请在 Word 或 WPS 中打开、另存为 .docx 后再试"
     return InputError(f"Word 文档内容已损坏（{detail}），{advice} (malformed .docx content)", where)
 
@@ -136,7 +136,7 @@ def read_docx(path: str | Path, *, strict: bool = False, config: RaciConfig | No
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several types for a file that is not .docx
-        detail = " ".join(str(error).split())
+        detail = one_line(error)
         raise InputError(f"无法作为 Word 文档打开：{detail} (not a .docx file)", str(path)) from None
     items, problems = docx_items(document, str(path), config)
     result = parse_plan(items, str(path), config)

@@ -108,7 +108,7 @@ class UnreadableNumbering(ValueError):
     """A paragraph's list number cannot be read (a level that is not a number); ``index`` counts from 0."""
 
     def __init__(self, index: int, error: Exception) -> None:
-        super().__init__(" ".join(str(error).split()))
+        super().__init__(str(error))
         self.index = index
 
 

@@ -24,7 +24,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..departments import name_problem, normalise_name, split_departments
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
 from ..raci import ROLES, parse_role
 from ..workbook_layout import (
@@ -99,7 +99,7 @@ def _open(path: Path) -> Workbook:
         workbook = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl fails on a damaged archive with a dozen exception types
         raise InputError(
-            f"工作簿已损坏，无法打开：{type(exc).__name__}: {' '.join(str(exc).split())} (corrupt workbook)",
+            f"工作簿已损坏，无法打开：{type(exc).__name__}: {one_line(exc)} (corrupt workbook)",
             Location(str(path)),
         ) from None
     if not workbook.worksheets:
