@@ -109,13 +109,43 @@ def _compose(text: str, path: str) -> yaml.Node:
         mark = getattr(exc, "problem_mark", None)
         where = Location(path, line=mark.line + 1) if mark else Location(path)
         problem = getattr(exc, "problem", None) or str(exc)
+        if "nesting depth" in problem:  # libyaml's own depth limit
+            raise InputError(_TOO_DEEP, where) from None
         raise InputError(f"YAML 格式错误 (malformed YAML): {' '.join(problem.split())}", where) from None
     except RecursionError:
-        raise InputError("YAML 嵌套层数过多，不像是实施方案 (nesting too deep)", Location(path)) from None
+        raise InputError(_TOO_DEEP, Location(path, line=_first_too_deep_line(text))) from None
     if root is None:
         raise InputError("文件为空 (empty file)", Location(path))
     _check_nodes(root, path)
     return root
+
+
+_TOO_DEEP = f"YAML 嵌套层数过多（超过 {_MAX_DEPTH} 层），不像是实施方案 (nesting too deep)"
+
+
+def _first_too_deep_line(text: str) -> int | None:
+    """The first line nesting past :data:`_MAX_DEPTH`, for a parser that ran out of stack without saying where.
+
+    Counts open flow brackets and block indentation levels; quoted text is not
+    told apart, which can only make the line found earlier than the true one.
+
+    >>> _first_too_deep_line("a:\\n  b: " + "[" * 70)
+    2
+    """
+    indents: list[int] = []
+    flow = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#") and flow == 0:
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+        for char in stripped:
+            flow += {"[": 1, "{": 1, "]": -1, "}": -1}.get(char, 0)
+            if len(indents) + flow > _MAX_DEPTH:
+                return number
+    return None
 
 
 def _check_nodes(root: yaml.Node, path: str) -> None:
@@ -133,10 +163,7 @@ def _check_nodes(root: yaml.Node, path: str) -> None:
         node, depth = pending.pop()
         seen += 1
         if depth > _MAX_DEPTH:
-            raise InputError(
-                f"YAML 嵌套层数过多（超过 {_MAX_DEPTH} 层），不像是实施方案 (nesting too deep)",
-                Location(path, line=node.start_mark.line + 1),
-            )
+            raise InputError(_TOO_DEEP, Location(path, line=node.start_mark.line + 1))
         if seen > _MAX_NODES:
             raise InputError(
                 f"YAML 展开后超过 {_MAX_NODES} 个节点（别名引用过多），不像是实施方案 (too many nodes)",
@@ -158,11 +185,19 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _parse(text: str) -> yaml.Node | None:
-    """The node tree of ``text``; on an error, the pure-Python parser's message and line."""
+    """The node tree of ``text``; on an error, the pure-Python parser's message and line.
+
+    The pure-Python parser words its messages better, but it recurses once per
+    nesting level: where libyaml refused a text for its depth, the fallback
+    runs out of stack, and libyaml's own located message is the one to keep.
+    """
     try:
         return yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as fast_error:
+        try:
+            return yaml.compose(text, Loader=yaml.SafeLoader)
+        except RecursionError:
+            raise fast_error from None
 
 
 class _Reader:

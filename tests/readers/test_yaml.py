@@ -109,3 +109,19 @@ def test_huge_input_is_refused_before_reading(tmp_path: Path, monkeypatch: pytes
     path.write_text("title: x\n" + "# padding\n" * 200, encoding="utf-8")
     with pytest.raises(InputError, match="文件过大"):
         read_plan(path)
+
+
+@pytest.mark.parametrize("parser", ["libyaml", "pure-python"])
+def test_deep_nesting_is_located_by_either_parser(monkeypatch: pytest.MonkeyPatch, parser: str) -> None:
+    import yaml
+
+    from matrix.readers import yaml as reader
+
+    if parser == "pure-python":
+        monkeypatch.setattr(reader, "_FAST_LOADER", yaml.SafeLoader)
+    elif not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML was built without libyaml")
+    text = "title: 方案\nsections:\n  - " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(InputError, match="嵌套层数过多") as caught:
+        read_yaml_text(text, "deep.yaml")
+    assert str(caught.value).startswith("deep.yaml:3: ")
