@@ -25,7 +25,7 @@ from matrix.model import Assignment, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml, read_yaml_text
 
 from ..conftest import INPUT, SMALL_PLAN
-from ..rendering import needs_pdf_tools, page_count, pdf_text, to_pdf
+from ..rendering import needs_pdf_tools, page_count, pdf_fonts, pdf_text, to_pdf
 
 #: The Wutai plan's title, issuer, office and period, as the shared small plan has them.
 WUTAI_HEADER = SMALL_PLAN[: SMALL_PLAN.index("sections:\n")]
@@ -418,6 +418,8 @@ def test_notice_renders_to_pdf_with_page_numbers_and_the_attachment_on_its_own_p
     assert re.search(rf"—\s*{pages}\s*—", last)
     signature_page = squeeze.sub("", pdf_text(pdf, pages - 1))
     assert OFFICE in signature_page and "2026年11月23日" in signature_page
+    # drawn with the stand-ins of tests/fonts/fonts.conf: a Song face for the body, a bold one for titles
+    assert "UMingCN" in pdf_fonts(pdf) and "NotoSerifCJK" in pdf_fonts(pdf) and "Bold" in pdf_fonts(pdf)
 
 
 def notice_path(run: NoticeRun, department: str) -> Path:
