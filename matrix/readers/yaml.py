@@ -7,6 +7,7 @@ a person has to fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,12 @@ _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge", "value")
 }
-#: Nodes in a plan, counting each alias every time it is used; a province's plan has some 20,000.
 #: A plan nests five levels deep (plan, sections, section, measures, measure, lists); far more is not a plan.
 _MAX_DEPTH = 64
-_MAX_NODES = 500_000
+#: Nodes that aliases add when expanded, each use of an anchor counting its whole content. A plan
+#: may reuse a list of cooperators on every measure (20,000 measures x 15 names); "billion laughs"
+#: anchors reach billions. Nodes written out in the file are not counted: the file size bounds them.
+_MAX_ALIAS_NODES = 1_000_000
 
 
 def read_yaml(path: str | Path) -> Plan:
@@ -72,7 +75,7 @@ def _read_text(path: str | Path) -> str:
 
 def read_yaml_text(text: str, path: str = "<yaml>") -> Plan:
     """Read a plan from YAML text; ``path`` is only used in messages."""
-    return _Reader(path).plan(_compose(text, path))
+    return _Reader(path, text).plan(_compose(text, path))
 
 
 def read_registry(path: str | Path) -> tuple[Department, ...]:
@@ -94,7 +97,7 @@ def read_registry(path: str | Path) -> tuple[Department, ...]:
 
 def read_registry_text(text: str, path: str = "<yaml>") -> tuple[Department, ...]:
     """Read a department registry from YAML text; ``path`` is only used in messages."""
-    return _Reader(path).registry(_compose(text, path))
+    return _Reader(path, text).registry(_compose(text, path))
 
 
 def _compose(text: str, path: str) -> yaml.Node:
@@ -154,30 +157,56 @@ def _check_nodes(root: yaml.Node, path: str) -> None:
     The reader walks nodes and never constructs Python objects, so a tag such
     as ``!!python/object`` could not run code; it is refused anyway so that a
     file never means something other than what it shows. The walk is
-    iterative and counts aliased nodes each time they are reached, so deep
-    nesting and "billion laughs" anchors end in a message, not a hang.
+    iterative and visits each node once, remembering how many nodes every
+    list and mapping expands to; each further use of one (an alias) adds its
+    expansion to a count, so "billion laughs" anchors and an anchor that
+    contains itself end in a message, not a hang, while a large plan written
+    out in full is never refused for its size.
     """
-    pending = [(root, 1)]
-    seen = 0
+    sizes: dict[int, int] = {}  # collection node -> nodes it expands to, once walked
+    entered: set[int] = set()
+    added = 0
+    pending: list[tuple[yaml.Node, int, yaml.Node | None]] = [(root, 1, None)]
     while pending:
-        node, depth = pending.pop()
-        seen += 1
+        node, depth, parent = pending.pop()
+        if depth < 0:  # every child of this collection has been walked
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
+            continue
+        key = id(node)
+        if key in sizes:
+            added += sizes[key]
+            if added > _MAX_ALIAS_NODES:
+                raise InputError(
+                    f"YAML 别名展开后超过 {_MAX_ALIAS_NODES:,} 个节点（别名引用过多），不像是实施方案 "
+                    "(too many alias references)",
+                    Location(path, line=(parent or node).start_mark.line + 1),
+                )
+            continue
+        if key in entered:
+            raise InputError(
+                "YAML 别名引用了包含它自己的锚点（别名引用过多，无限展开） (recursive alias)",
+                Location(path, line=(parent or node).start_mark.line + 1),
+            )
         if depth > _MAX_DEPTH:
             raise InputError(_TOO_DEEP, Location(path, line=node.start_mark.line + 1))
-        if seen > _MAX_NODES:
-            raise InputError(
-                f"YAML 展开后超过 {_MAX_NODES} 个节点（别名引用过多），不像是实施方案 (too many nodes)",
-                Location(path, line=node.start_mark.line + 1),
-            )
         if node.tag not in _PLAIN_TAGS:
             raise InputError(
                 f"不支持的 YAML 标签 '{node.tag}'：方案中只能有文本、数字、列表和映射 (unsupported tag)",
                 Location(path, line=node.start_mark.line + 1),
             )
-        if isinstance(node, yaml.MappingNode):
-            pending.extend((child, depth + 1) for pair in node.value for child in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend((child, depth + 1) for child in node.value)
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        entered.add(key)
+        pending.append((node, -1, parent))
+        pending.extend((child, depth + 1, node) for child in _children(node))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 #: libyaml's parser when PyYAML was built with it: seven times faster on a province-sized plan.
@@ -200,11 +229,17 @@ def _parse(text: str) -> yaml.Node | None:
             raise fast_error from None
 
 
-class _Reader:
-    """Walks the node tree of one file; holds the path so messages can name it."""
+#: A line of a plain scalar that begins like a list item: ``  - 县科协`` indented one step too far
+#: is not a new item but a continuation of the name above, folded into ``县委宣传部 - 县科协``.
+_FOLDED_ITEM = re.compile(r"\n[ \t]*-[ \t]")
 
-    def __init__(self, path: str) -> None:
+
+class _Reader:
+    """Walks the node tree of one file; holds the path so messages can name it, and the text to quote it."""
+
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
 
     def at(self, node: yaml.Node) -> Location:
         return Location(self.path, line=node.start_mark.line + 1)
@@ -227,13 +262,17 @@ class _Reader:
                 raise self.fail(key_node, f"{what}中字段 '{key}' 重复 (duplicate key)")
             result[key] = value
         for key in required:
-            if key not in result or self.is_empty(result[key]):
+            if key not in result:
                 raise self.fail(node, f"{what}缺少必填字段 '{key}' (missing required key)")
+            value = result[key]
+            if self.is_empty(value) or (isinstance(value, yaml.ScalarNode) and not value.value.strip()):
+                raise self.fail(value, f"{what}的必填字段 '{key}' 为空 (empty required value)")
         return result
 
     @staticmethod
     def is_empty(node: yaml.Node) -> bool:
-        return isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null")
+        """A YAML null (nothing, ``~``, ``null``, ``Null``, ``NULL``): empty, never the text "null"."""
+        return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
 
     def scalar(self, node: yaml.Node | None, what: str, default: str = "") -> str:
         if node is None or self.is_empty(node):
@@ -257,18 +296,50 @@ class _Reader:
         return list(node.value)
 
     def texts(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
-        return tuple(self.scalar(item, what) for item in self.sequence(node, what))
+        """A list of texts; an empty or null item is refused at its line rather than kept or dropped."""
+        texts = []
+        for item in self.sequence(node, what):
+            text = self.scalar(item, what)
+            if not text:
+                raise self.fail(item, f"{what}：列表中有空项 (empty item in a list)")
+            texts.append(text)
+        return tuple(texts)
+
+    def name_text(self, node: yaml.Node, what: str) -> str:
+        """The text of a scalar that holds department names, refusing what an indentation slip makes of a list.
+
+        ``- 县委宣传部`` followed by ``  - 县科协`` (one step too far in) is,
+        to YAML, the single name ``县委宣传部 - 县科协``; ``-`` followed by an
+        indented ``- 县科协`` is a list inside the list.
+        """
+        if not isinstance(node, yaml.ScalarNode):
+            kind = "嵌套列表" if isinstance(node, yaml.SequenceNode) else "键值映射"
+            raise self.fail(
+                node,
+                f"{what}：此处应为单位名称，实为{kind}，请检查缩进 (a nested list or mapping where a name is expected)",
+            )
+        if node.style in (None, "") and node.end_mark.line > node.start_mark.line:
+            raw = self.text[node.start_mark.index : node.end_mark.index]
+            folded = _FOLDED_ITEM.search(raw)
+            if folded:
+                line = node.start_mark.line + raw[: folded.start()].count("\n") + 2
+                raise InputError(
+                    f"{what}：此行缩进比上一项多，被 YAML 并入了上一项的名称“{' '.join(str(node.value).split())}”；"
+                    "请与上一项对齐 (indentation slip: a list item folded into the name above)",
+                    Location(self.path, line=line),
+                )
+        return "" if self.is_empty(node) else str(node.value)
 
     def located_names(self, node: yaml.Node | None, what: str) -> list[tuple[Location, str]]:
         """A department list, given as a YAML list or as text separated by 、 or ,, each with its line."""
         if node is None or self.is_empty(node):
             return []
         if isinstance(node, yaml.ScalarNode):
-            items = [(node, name) for name in split_departments(str(node.value))]
+            items = [(node, name) for name in split_departments(self.name_text(node, what))]
         else:
             items = []
             for item in self.sequence(node, what):
-                split = split_departments(self.scalar(item, what))
+                split = split_departments(self.name_text(item, what))
                 items.extend((item, name) for name in split or [""])
         for item, name in items:
             problem = name_problem(name)

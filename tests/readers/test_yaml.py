@@ -125,3 +125,65 @@ def test_deep_nesting_is_located_by_either_parser(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(InputError, match="嵌套层数过多") as caught:
         read_yaml_text(text, "deep.yaml")
     assert str(caught.value).startswith("deep.yaml:3: ")
+
+
+@pytest.mark.parametrize("null", ["null", "~", "Null", "NULL", ""])
+def test_yaml_null_is_empty_never_the_text_null(null: str) -> None:
+    text = (
+        SMALL_PLAN.replace("cooperators: 县委宣传部、县卫健局", f"cooperators: {null}")
+        .replace("deadline: 2025年", f"deadline: {null}")
+        .replace("office: 五台县全民科学素质工作领导组办公室", f"office: {null}")
+    )
+    plan = read_yaml_text(text)
+    assert plan.office == ""
+    assert plan.measures[0].cooperators == ()
+    assert plan.measures[1].deadline is None
+    assert "null" not in {a.department.lower() for m in plan.measures for a in m.assignments}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ("title: 五台县全民科学素质行动规划纲要实施方案", "title: ~", 1, "方案的必填字段 'title' 为空"),
+        ("title: 实施智慧助老行动", "title: '  '", 11, "措施的必填字段 'title' 为空"),
+        ('id: "3.4"', "id: Null", 6, "章节的必填字段 'id' 为空"),
+        ("leads: [县科协, 县民政局]", "leads: [县科协, ~]", 13, "牵头单位：单位名称为空"),
+        ("leads: [县科协, 县民政局]", "leads:\n          - 县科协\n            - 县民政局", 15, "被 YAML 并入了上一项"),
+        ("leads: [县科协, 县民政局]", "leads:\n          - 县科协\n          - [县民政局]", 15, "实为嵌套列表"),
+        ("leads: [县科协, 县民政局]", "leads:\n          - 县科协\n          - {name: 县民政局}", 15, "实为键值映射"),
+    ],
+)
+def test_null_blank_and_nested_values_are_refused_at_their_line(old: str, new: str, line: int, message: str) -> None:
+    assert old in SMALL_PLAN
+    with pytest.raises(InputError, match=message) as caught:
+        read_yaml_text(SMALL_PLAN.replace(old, new), "plan.yaml")
+    assert str(caught.value).startswith(f"plan.yaml:{line}: ")
+
+
+def test_a_name_list_folded_over_lines_without_a_dash_still_reads() -> None:
+    text = SMALL_PLAN.replace("cooperators: 县委宣传部、县卫健局", "cooperators: 县委宣传部、\n          县卫健局")
+    assert read_yaml_text(text).measures[0].cooperators == ("县委宣传部", "县卫健局")
+
+
+def test_only_what_aliases_add_is_counted_never_what_the_file_writes_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The benchmark's 20,000-measure plan has over a million nodes and no alias at all: it must read."""
+    from matrix.readers import yaml as reader
+
+    monkeypatch.setattr(reader, "_MAX_ALIAS_NODES", 100)
+    names = ", ".join(f"县单位{i}局" for i in range(1000))
+    written_out = SMALL_PLAN.replace("suggested: [县财政局]", f"suggested: [{names}]")
+    assert len(read_yaml_text(written_out).measures[2].suggested) == 1000
+    aliased = written_out.replace("suggested: [", "suggested: &many [") + "targets: [*many]\n"
+    with pytest.raises(InputError, match="别名引用过多") as caught:
+        read_yaml_text(aliased, "plan.yaml")
+    assert str(caught.value).startswith("plan.yaml:25: ")
+
+
+def test_an_anchor_reused_on_another_measure_reads_but_nested_expansion_is_refused() -> None:
+    reused = SMALL_PLAN.replace("cooperators: 县委宣传部、县卫健局", "cooperators: &common [县委宣传部, 县卫健局]")
+    reused = reused.replace("cooperators: [县卫健局]", "cooperators: *common")
+    assert read_yaml_text(reused).measures[1].cooperators == ("县委宣传部", "县卫健局")
+    bomb = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" for i in range(1, 8))
+    with pytest.raises(InputError, match="别名引用过多") as caught:
+        read_yaml_text("l0: &l0 [x]\n" + bomb, "bomb.yaml")
+    assert str(caught.value).startswith("bomb.yaml:7: ")
