@@ -115,7 +115,9 @@ output_folder_option = click.option(
     help="输出目录；每个方案写入其中以方案文件名命名的子目录。",
 )
 date_option = click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="通知落款日期（YYYY-MM-DD），默认今天。")
-force_option = click.option("--force", is_flag=True, help="覆盖上次生成后被人修改过的输出文件。")
+force_option = click.option(
+    "--force", is_flag=True, help="覆盖（或删除）被人修改过、或不是本工具生成的输出文件 (overwrite edited outputs)."
+)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -334,6 +336,7 @@ def audit(
     help="写入文件而不是屏幕；.csv 文件带 UTF-8 BOM，Excel、WPS 可直接打开。",
 )  # fmt: skip
 @input_format_option
+@force_option
 def workload(
     plan: Path,
     registry_path: Path | None,
@@ -342,6 +345,7 @@ def workload(
     top: int,
     output: Path | None,
     input_fmt: str | None,
+    force: bool,
 ) -> None:
     """各单位任务量：主责、牵头、配合措施数，占比，涉及章节，以及最常共同参与的单位组合。
 
@@ -354,6 +358,7 @@ def workload(
         raci workload input/xinhuang.yaml --sort total -o output/工作量.csv
     """
     from .export.atomic import write_text_atomic
+    from .export.output_set import write_file
     from .export.report import workload_csv, workload_json, workload_table
     from .graph import co_assignment, measure_nodes, workload_rows
 
@@ -374,7 +379,10 @@ def workload(
     else:
         # Excel on Chinese Windows reads a CSV without a byte-order mark as GBK and garbles it.
         encoding = "utf-8-sig" if out_fmt == "csv" else "utf-8"
-        click.echo(f"已写入：{write_text_atomic(output, text, encoding=encoding)}")
+        written = write_file(
+            output, lambda staged: write_text_atomic(staged, text, encoding=encoding), job="workload", force=force
+        )
+        click.echo(f"已写入：{written}")
 
 
 def _graph_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -393,7 +401,8 @@ def _graph_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path
 )  # fmt: skip
 @registry_option
 @input_format_option
-def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str | None) -> None:
+@force_option
+def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str | None, force: bool) -> None:
     """把措施—单位二分图写成 GraphML 或 GEXF，供 Gephi 等工具查看。
 
     Write the measure–department graph as GraphML or GEXF (chosen by the
@@ -405,9 +414,10 @@ def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str |
         raci graph input/wutai.yaml -o output/wutai.graphml
     """
     from .export.network import write_network
+    from .export.output_set import write_file
 
     network = _plan_and_graph(plan, input_fmt, registry_path).graph
-    click.echo(f"已写入：{write_network(network, output)}")
+    click.echo(f"已写入：{write_file(output, lambda staged: write_network(network, staged), job='graph', force=force)}")
 
 
 @cli.command(name="import")
@@ -420,7 +430,8 @@ def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str |
     help="输出的 YAML 文件；默认 output/<方案文件名>.yaml。",
 )
 @click.option("--strict", is_flag=True, help="遇到第一个无法识别之处即报错退出，不写文件。")
-def import_(plan: Path, out: Path | None, strict: bool) -> None:
+@force_option
+def import_(plan: Path, out: Path | None, strict: bool, force: bool) -> None:
     """从实施方案正文（.txt / .docx）提取任务分工，写成 raci build 可读的 YAML。
 
     Read a plan's own text (.txt, .docx) and write the structured plan as
@@ -433,13 +444,15 @@ def import_(plan: Path, out: Path | None, strict: bool) -> None:
         raci import 五台县实施方案.docx -o input/wutai.yaml
     """
     from .export.filenames import safe_filename
+    from .export.output_set import write_file
     from .export.plan_yaml import write_plan_yaml
     from .readers import import_plan
 
     result = import_plan(plan, strict=strict)
     for problem in result.problems:
         click.echo(str(problem), err=True)
-    written = write_plan_yaml(result.plan, out or Path("output") / f"{safe_filename(plan.stem)}.yaml")
+    target = out or Path("output") / f"{safe_filename(plan.stem)}.yaml"
+    written = write_file(target, lambda staged: write_plan_yaml(result.plan, staged), job="import", force=force)
     click.echo(f"已写入：{written}（{len(result.plan.measures)} 项措施，{len(result.problems)} 处需核对）")
 
 
@@ -483,7 +496,7 @@ def diff_command(
     from .export.change_notice import write_change_notices
     from .export.change_workbook import write_diff_workbook
     from .export.changes import dump_diff_json, format_diff_table
-    from .export.manifest import check_unedited, record_written
+    from .export.output_set import OutputSet
     from .readers import read_plan
 
     new_plan = read_plan(new, input_fmt)
@@ -491,16 +504,17 @@ def diff_command(
     click.echo(dump_diff_json(changes) if style == "json" else format_diff_table(changes))
     if outdir is None:
         return
-    workbook, notices = outdir / "变更.xlsx", outdir / "变更通知"
-    check_unedited(outdir, [workbook, *notices.glob("*.docx")], force=force)
-    written = [write_diff_workbook(changes, workbook)]
-    sent = write_change_notices(
-        changes, notices, office=new_plan.office or new_plan.issuer, date=date.date() if date else None
-    )
-    written += sent.written
-    record_written(outdir, written)
-    click.echo(f"已写入：{workbook}", err=True)
-    click.echo(f"已写入 {len(sent.written)} 份变更通知：{notices}", err=True)
+    with OutputSet(outdir, "diff", force=force, prune=True) as outputs:
+        write_diff_workbook(changes, outputs.stage("变更.xlsx"))
+        sent = write_change_notices(
+            changes, outputs.staging / "变更通知", office=new_plan.office or new_plan.issuer,
+            date=date.date() if date else None,
+        )  # fmt: skip
+        committed = outputs.commit()
+    click.echo(f"已写入：{outputs.final('变更.xlsx')}", err=True)
+    click.echo(f"已写入 {len(sent.written)} 份变更通知：{outputs.final('变更通知')}", err=True)
+    for removed in committed.removed:
+        click.echo(f"已删除本次不再生成的旧文件：{removed}", err=True)
 
 
 @cli.command("merge")
@@ -539,8 +553,8 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_pat
         raci merge input/wutai.yaml input/xinhuang.yaml -o output/两县.yaml --mode by-name
     """
     from .departments import resolve_plan
-    from .export.manifest import check_unedited, record_written
     from .export.merge_report import format_merge_report
+    from .export.output_set import write_file
     from .export.plan_yaml import write_plan_yaml
     from .graph import build_graph
     from .merge import merge_plans
@@ -554,9 +568,7 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_pat
         registry = read_registry(registry_path)
         read = [resolve_plan(plan, registry)[0] for plan in read]
     merged = merge_plans(read, mode=mode)
-    check_unedited(output.parent, [output], force=force)
-    write_plan_yaml(merged, output)
-    record_written(output.parent, [output])
+    write_file(output, lambda staged: write_plan_yaml(merged, staged), job="merge", force=force)
     click.echo(format_merge_report(merged, build_graph(merged), mode=mode))
     click.echo(f"已写入：{output}")
 
@@ -573,7 +585,10 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_pat
     show_default=True,
     help="workload：部门工作量柱状图；heatmap：RACI 热力图；network：部门协作网络。",
 )
-def chart(plan: Path | None, input_fmt: str | None, registry_path: Path | None, outdir: Path, kind: str) -> None:
+@force_option
+def chart(
+    plan: Path | None, input_fmt: str | None, registry_path: Path | None, outdir: Path, kind: str, force: bool
+) -> None:
     """画出部门工作量、RACI 热力图和部门协作网络（PNG）。
 
     Draw the workload bar chart, the RACI heat map and the department
@@ -585,10 +600,15 @@ def chart(plan: Path | None, input_fmt: str | None, registry_path: Path | None, 
     Example:
         raci chart input/wutai.yaml --kind network
     """
-    from .export.charts import KINDS, write_charts
+    from .export.charts import CHART_FILES, KINDS, write_charts
+    from .export.output_set import OutputSet
 
     path = plan or _sample_plan()
     graph = _plan_and_graph(path, input_fmt, registry_path).graph
-    written = write_charts(graph, _plan_folder(outdir, path), KINDS if kind == "all" else [kind])
+    kinds = KINDS if kind == "all" else [kind]
+    with OutputSet(_plan_folder(outdir, path), "chart", root=outdir, force=force) as outputs:
+        outputs.expect(CHART_FILES[k] for k in kinds)
+        written = [outputs.final_of(p) for p in write_charts(graph, outputs.staging, kinds)]
+        outputs.commit()
     for file in written:
         click.echo(f"已写入：{file}")

@@ -232,3 +232,20 @@ def test_cli_diff_of_a_missing_file_is_one_located_error(tmp_path: Path, small_p
     result = run("diff", small_plan_path, tmp_path / "nope.yaml")
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {tmp_path / 'nope.yaml'}: 文件不存在 (no such file)"
+
+
+def test_cli_diff_removes_its_own_notices_that_no_longer_apply_and_nothing_else(
+    tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
+) -> None:
+    assert run("diff", small_plan_path, revised_plan_path, "-o", tmp_path).exit_code == 0
+    notices = sorted((tmp_path / "变更通知").glob("*.docx"))
+    (tmp_path / "变更通知" / "~$更通知-县科协.docx").write_bytes(b"Word's lock file")
+    (tmp_path / "变更通知" / "我的说明.docx").write_bytes(b"a person's own document")
+
+    result = run("diff", small_plan_path, small_plan_path, "-o", tmp_path)  # no change concerns anybody
+
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("已删除")] == [
+        f"已删除本次不再生成的旧文件：{path}" for path in notices
+    ]
+    assert sorted(p.name for p in (tmp_path / "变更通知").iterdir()) == ["~$更通知-县科协.docx", "我的说明.docx"]

@@ -9,6 +9,7 @@ never in a traceback or a file elsewhere.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -188,4 +189,131 @@ def test_import_default_output_stays_in_output_for_a_hostile_plan_name(
 
     assert result.exit_code == 0, result.output
     assert files_outside(tmp_path, tmp_path / "output", before) == []
-    assert [p.suffix for p in (tmp_path / "output").iterdir()] == [".yaml"]
+    assert [p.suffix for p in (tmp_path / "output").iterdir() if not p.name.startswith(".")] == [".yaml"]
+
+
+#: A plan's own text, as ``raci import`` reads it.
+PLAN_TEXT = "某县实施方案\n一、重点任务\n（一）宣传\n开展宣传。（县科协牵头）\n"
+
+
+def test_import_does_not_overwrite_a_hand_edited_plan_without_force(tmp_path: Path) -> None:
+    text = tmp_path / "方案.txt"
+    text.write_text(PLAN_TEXT, encoding="utf-8")
+    plan = tmp_path / "input" / "plan.yaml"
+    assert run("import", text, "-o", plan).exit_code == 0
+    assert run("import", text, "-o", plan).exit_code == 0  # its own output, unchanged: replaced
+    edited = plan.read_text(encoding="utf-8").replace("县科协", "县科学技术协会")
+    plan.write_text(edited, encoding="utf-8")
+
+    result = run("import", text, "-o", plan)
+
+    assert result.exit_code == EXIT_OUTPUT
+    assert one_error_line(result.output) == (
+        f"Error: {plan} 在上次生成后被修改过（或不是本工具生成的），为免丢失修改未覆盖；"
+        "确认要覆盖请加 --force，或用 -o 指定其他输出位置 (output was edited; use --force to overwrite)"
+    )
+    assert plan.read_text(encoding="utf-8") == edited
+    assert run("import", text, "-o", plan, "--force").exit_code == 0
+    assert "县科学技术协会" not in plan.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("command", "output"),
+    [
+        (["workload"], "工作量.csv"),
+        (["graph"], "small.graphml"),
+        (["merge", "{revised}"], "merged.yaml"),
+    ],
+)
+def test_a_file_the_command_did_not_write_is_not_overwritten(
+    tmp_path: Path, small_plan_path: Path, revised_plan_path: Path, command: list[str], output: str
+) -> None:
+    target = tmp_path / output
+    target.write_text("a person's own file", encoding="utf-8")
+    before = snapshot(tmp_path)
+    args = [a.replace("{revised}", str(revised_plan_path)) for a in command]
+
+    result = run(*args, small_plan_path, "-o", target)
+
+    assert result.exit_code == EXIT_OUTPUT, result.output
+    assert f"{target} 在上次生成后被修改过（或不是本工具生成的）" in one_error_line(result.output)
+    assert snapshot(tmp_path) == before
+    assert run(*args, small_plan_path, "-o", target, "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8") != "a person's own file"
+    assert run(*args, small_plan_path, "-o", target).exit_code == 0  # now the tool's own
+
+
+def test_workload_does_not_overwrite_its_own_input(tmp_path: Path, small_plan_path: Path) -> None:
+    result = run("workload", small_plan_path, "-o", small_plan_path)
+    assert result.exit_code == EXIT_OUTPUT
+    assert f"{small_plan_path} 在上次生成后被修改过（或不是本工具生成的）" in one_error_line(result.output)
+    assert small_plan_path.read_text(encoding="utf-8") == SMALL_PLAN
+
+
+def test_chart_does_not_overwrite_a_picture_it_did_not_write(tmp_path: Path, small_plan_path: Path) -> None:
+    picture = tmp_path / "out" / "small" / "部门工作量.png"
+    picture.parent.mkdir(parents=True)
+    picture.write_bytes(b"a person's picture")
+    before = snapshot(tmp_path / "out")
+    result = run("chart", small_plan_path, "-o", tmp_path / "out", "--kind", "workload")
+    assert result.exit_code == EXIT_OUTPUT
+    assert "部门工作量.png 在上次生成后被修改过" in one_error_line(result.output)
+    assert snapshot(tmp_path / "out") == before
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _link(path: Path) -> None:
+    path.symlink_to(path.with_name("small.yaml"))
+
+
+def _device(path: Path) -> None:
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("creating a device node needs root")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs, links and device nodes")
+@pytest.mark.parametrize(("make", "what"), [(_fifo, "命名管道"), (_link, "符号链接"), (_device, "字符设备")])
+@pytest.mark.parametrize("command", ["workload", "graph", "import"])
+def test_output_onto_a_node_that_is_not_a_regular_file_is_refused(
+    tmp_path: Path, small_plan_path: Path, make, what: str, command: str
+) -> None:
+    source = small_plan_path
+    if command == "import":
+        source = tmp_path / "方案.txt"
+        source.write_text(PLAN_TEXT, encoding="utf-8")
+    target = tmp_path / ("out.graphml" if command == "graph" else "out.yaml")
+    make(target)
+    before = os.lstat(target)
+    plan_before = small_plan_path.read_bytes()
+
+    result = run(command, source, "-o", target, "--force")
+
+    assert result.exit_code == EXIT_OUTPUT
+    assert f"{target} 是{what}，不是普通文件，不能作为输出" in one_error_line(result.output)
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+    assert small_plan_path.read_bytes() == plan_before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_build_outputs_get_the_umask_mode_and_keep_a_mode_set_since(tmp_path: Path, small_plan_path: Path) -> None:
+    out = tmp_path / "out"
+    old = os.umask(0o002)
+    try:
+        assert run("build", small_plan_path, "-o", out, "-j", "2").exit_code == 0
+        written = [p for p in (out / "small").rglob("*") if p.is_file()]
+        assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in written} == dict.fromkeys(
+            (p.name for p in written), 0o664
+        )
+        workbook = out / "small" / "责任分工矩阵.xlsx"
+        workbook.chmod(0o660)  # the office shares it with its group only
+        os.umask(0o077)
+        assert run("build", small_plan_path, "-o", out).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(workbook.stat().st_mode) == 0o660

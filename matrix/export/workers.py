@@ -16,13 +16,21 @@ a web of reference cycles, which Python frees only at a full collection;
 left to itself the collector let the notices of a 300-department plan pile up
 to over a gigabyte. What existed before the run is frozen meanwhile
 (:func:`gc.freeze`), so that each collection looks only at what the jobs made.
+
+A worker ends when the process that forked it ends, however that ends: a
+worker waits on a pipe whose other end it holds itself, so a parent killed
+with ``kill -9`` would otherwise leave its workers waiting for ever. Linux's
+parent-death signal (``prctl(PR_SET_PDEATHSIG)``) is set as each worker
+starts.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
@@ -40,6 +48,9 @@ MIN_JOBS_PER_WORKER = 4
 
 #: Forking is the cheap and safe way to start a worker only on Linux.
 _CAN_FORK = sys.platform.startswith("linux")
+
+#: ``prctl`` option: the signal a process gets when its parent ends (``linux/prctl.h``).
+_PR_SET_PDEATHSIG = 1
 
 
 def available_cpus() -> int:
@@ -86,7 +97,10 @@ def _run(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int) -
         for index, job in enumerate(jobs):
             yield index, function(job)
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_end_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         pending = {pool.submit(function, job): index for index, job in enumerate(jobs)}
         try:
             while pending:
@@ -97,6 +111,16 @@ def _run(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int) -
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _end_with_parent(parent: int) -> None:
+    """Worker start: be killed when ``parent`` ends, and end now if it already has."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: the worker lives on only until the pool is shut down
+        return
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _collected(function: Callable[[Job], Result], job: Job) -> Result:

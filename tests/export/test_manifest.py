@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from matrix.errors import OutputError
-from matrix.export.manifest import check_unedited, edited_files, record_written
+from matrix.export.manifest import check_unedited, edited_files, file_digest, read_manifest, record_written
 
 
 def test_files_written_by_the_tool_may_be_overwritten(tmp_path: Path) -> None:
@@ -38,4 +38,14 @@ def test_a_corrupt_manifest_counts_as_none(tmp_path: Path) -> None:
     out = tmp_path / "a.docx"
     out.write_bytes(b"x")
     (tmp_path / ".raci-manifest.json").write_text("{not json", encoding="utf-8")
+    assert edited_files(tmp_path, [out]) == [out]
+
+
+def test_a_manifest_of_the_earlier_flat_form_still_protects_and_allows(tmp_path: Path) -> None:
+    out = tmp_path / "a.docx"
+    out.write_bytes(b"generated")
+    (tmp_path / ".raci-manifest.json").write_text(f'{{"a.docx": "{file_digest(out)}"}}', encoding="utf-8")
+    assert {k: (w.digest, w.job) for k, w in read_manifest(tmp_path).items()} == {"a.docx": (file_digest(out), None)}
+    check_unedited(tmp_path, [out])
+    out.write_bytes(b"edited")
     assert edited_files(tmp_path, [out]) == [out]

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
+import subprocess
+import sys
+import time
 import weakref
+from pathlib import Path
 
 import pytest
 
 from matrix.export.workers import run_jobs, worker_count
+
+from ..conftest import ROOT
 
 
 class _Node:
@@ -57,3 +64,51 @@ def test_worker_count_gives_each_worker_enough_jobs() -> None:
     assert worker_count(1) == 1
     assert worker_count(3, requested=2) == 2
     assert worker_count(2, requested=5) == 2
+
+
+#: A parent that hands two workers a job each that would last ten minutes.
+_PARENT = """
+import os, sys, time
+from matrix.export.workers import run_jobs
+
+def job(number):
+    open(os.path.join(sys.argv[1], str(os.getpid())), "w").close()
+    time.sleep(600)
+
+list(run_jobs(job, [1, 2], workers=2))
+"""
+
+
+def _alive(pid: int) -> bool:
+    """A process that exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def _wait_until(condition, seconds: float = 60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="workers are forked only on Linux")
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(_PARENT, encoding="utf-8")
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    parent = subprocess.Popen([sys.executable, str(script), str(pids)], cwd=ROOT)
+    try:
+        assert _wait_until(lambda: len(list(pids.iterdir())) == 2), "the workers never started"
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert parent.pid not in workers
+    assert _wait_until(lambda: not any(map(_alive, workers))), [p for p in workers if _alive(p)]
