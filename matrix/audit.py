@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .departments import DEFAULT_SIMILARITY, name_appearances, near_duplicates, resolve, resolve_plan
 from .findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding
 from .graph import department_nodes, lead_median, measure_nodes, workload
+from .lookalikes import DEFAULT_SIMILARITY, near_duplicates
 from .model import GUARANTEE_KIND, Department, Measure, Plan
 from .raci import is_accountable, is_lead
+from .registry import name_appearances, resolve, resolve_plan
 
 __all__ = [
     "ERROR",
@@ -75,7 +76,7 @@ def audit_plan(
         aliases and mixed spellings can be reported.
     graph
         :func:`~matrix.graph.build_graph` of ``plan``, or of the plan that
-        :func:`~matrix.departments.resolve_plan` returned for it.
+        :func:`~matrix.registry.resolve_plan` returned for it.
     config
         Thresholds; the defaults of :class:`AuditConfig` when omitted.
     registry

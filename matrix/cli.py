@@ -164,9 +164,9 @@ def _registry_for(path: Path, model: Plan, registry_path: Path | None) -> tuple[
 
 def _plan_and_graph(path: Path, fmt: str | None, registry_path: Path | None) -> _Loaded:
     """Read the plan, resolve its names through the registry, and build the graph of the result."""
-    from .departments import resolve_plan
     from .graph import build_graph
     from .readers import read_plan
+    from .registry import resolve_plan
 
     model = read_plan(path, fmt)
     registry = _registry_for(path, model, registry_path)
@@ -552,7 +552,6 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_pat
     Example:
         raci merge input/wutai.yaml input/xinhuang.yaml -o output/两县.yaml --mode by-name
     """
-    from .departments import resolve_plan
     from .export.merge_report import format_merge_report
     from .export.output_set import write_file
     from .export.plan_yaml import write_plan_yaml
@@ -560,6 +559,7 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_pat
     from .merge import merge_plans
     from .readers import read_plan
     from .readers.yaml import read_registry
+    from .registry import resolve_plan
 
     if len(plans) < 2:
         raise click.UsageError("至少需要两个方案文件才能合并 (need two or more plans)")

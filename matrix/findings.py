@@ -1,7 +1,7 @@
 """Findings: what an auditor should look at, as plain values.
 
 Kept apart from :mod:`matrix.audit` because two stages produce them: name
-resolution (:mod:`matrix.departments`) reports aliases and near-duplicates,
+resolution (:mod:`matrix.registry`) reports aliases and near-duplicates,
 and the audit reports everything about roles and workload. Both must speak
 the same type without importing each other.
 """

@@ -11,7 +11,7 @@ not collide on the way:
   (``五台县·县科协``), because 县科协 of two counties are two offices with
   two directors. ``by-name`` treats equal canonical names as one body, and
   first resolves each plan's names through the united ``departments:``
-  registries of all plans (:func:`matrix.departments.resolve_plan`), so
+  registries of all plans (:func:`matrix.registry.resolve_plan`), so
   县卫健局 and 县卫生健康局 count once; this is the mode for asking which
   kinds of body carry the work across counties.
 
@@ -26,10 +26,10 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import Literal
 
-from .departments import alias_conflicts, resolve_plan
 from .errors import InputError
 from .model import Department, Measure, Plan, Section, Stage
 from .raci import RaciConfig
+from .registry import alias_conflicts, resolve_plan
 
 __all__ = [
     "BY_NAME",

@@ -1,12 +1,15 @@
-"""Fixtures shared by the suite: the seed plans, the bundled inputs, a small plan."""
+"""Fixtures shared by the suite: the seed plans, the bundled inputs, a small plan, the ``raci`` command."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner, Result
 
+from matrix.cli import cli
 from matrix.graph import build_graph
 from matrix.model import Plan
 from matrix.readers.yaml import read_yaml
@@ -95,3 +98,21 @@ def revised_plan_path(tmp_path: Path) -> Path:
     path = tmp_path / "revised.yaml"
     path.write_text(REVISED_PLAN, encoding="utf-8")
     return path
+
+
+#: A terminal wide enough that no table the CLI prints is wrapped, whatever runs the tests.
+TERMINAL = {"COLUMNS": "400"}
+
+
+@pytest.fixture(scope="session")
+def run() -> Callable[..., Result]:
+    """``run("build", plan, "-o", out)``: the ``raci`` command in-process, arguments as strings.
+
+    The result carries ``exit_code``, ``output`` and, for an internal error,
+    ``exception``. ``env`` adds environment variables to :data:`TERMINAL`.
+    """
+
+    def invoke(*args: object, env: dict[str, str] | None = None) -> Result:
+        return CliRunner().invoke(cli, [str(a) for a in args], env={**TERMINAL, **(env or {})})
+
+    return invoke

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from matrix.audit import AuditConfig, audit_plan
-from matrix.departments import resolve_plan
 from matrix.findings import Finding, at_or_above
 from matrix.graph import build_graph
 from matrix.model import GUARANTEE_KIND, Assignment, Department, Location, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml
+from matrix.registry import resolve_plan
 
 
 def plan_of(*measures: Measure, kind: str = "提升行动", **fields) -> Plan:

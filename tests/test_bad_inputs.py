@@ -13,9 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from matrix.cli import cli
 from matrix.errors import InputError
 from matrix.readers import read_plan
 
@@ -24,10 +22,6 @@ from .conftest import SMALL_PLAN
 
 REFUSED = EXPECTED["refused"]
 ACCEPTED = EXPECTED["accepted"]
-
-
-def run(*args: object):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -40,7 +34,7 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
 
 
 @pytest.fixture(scope="module")
-def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def good_build(run, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The folder a good ``raci build`` of the small plan writes, manifest included."""
     folder = tmp_path_factory.mktemp("good")
     plan = folder / "plan.yaml"
@@ -58,7 +52,9 @@ def test_the_manifest_lists_every_corpus_file_once() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
-def test_bad_input_is_one_located_line_and_leaves_outputs_alone(tmp_path: Path, good_build: Path, name: str) -> None:
+def test_bad_input_is_one_located_line_and_leaves_outputs_alone(
+    run, tmp_path: Path, good_build: Path, name: str
+) -> None:
     expected = REFUSED[name]
     path = corpus_file(name, tmp_path / "in")
     out = tmp_path / "out"
@@ -78,7 +74,7 @@ def test_bad_input_is_one_located_line_and_leaves_outputs_alone(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("name", sorted(ACCEPTED))
-def test_odd_but_valid_input_builds_and_reads_as_written(tmp_path: Path, name: str) -> None:
+def test_odd_but_valid_input_builds_and_reads_as_written(run, tmp_path: Path, name: str) -> None:
     path = corpus_file(name, tmp_path / "in")
     result = run("build", path, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
@@ -93,7 +89,7 @@ def test_odd_but_valid_input_builds_and_reads_as_written(tmp_path: Path, name: s
         assert plan.office == expected["office"]
 
 
-def test_debug_shows_the_error_itself(tmp_path: Path) -> None:
+def test_debug_shows_the_error_itself(run, tmp_path: Path) -> None:
     path = corpus_file("duplicate_id.yaml", tmp_path)
     result = run("--debug", "build", path, "-o", tmp_path / "out")
     assert isinstance(result.exception, InputError)
@@ -102,7 +98,7 @@ def test_debug_shows_the_error_itself(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("template", ["not_a_zip.docx", "truncated.docx", "workbook_renamed.docx"])
 def test_a_bad_letterhead_stops_the_build_before_any_output_is_touched(
-    tmp_path: Path, good_build: Path, template: str
+    run, tmp_path: Path, good_build: Path, template: str
 ) -> None:
     plan = tmp_path / "in" / "plan.yaml"
     letterhead = corpus_file(template, tmp_path / "in")

@@ -5,19 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from docx import Document
 from openpyxl import load_workbook
 
-from matrix.cli import cli
 from matrix.readers import read_plan
 from matrix.readers.yaml import read_registry
 
 from .conftest import INPUT, SMALL_PLAN
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def grid_role(workbook: Path, measure_title: str, department: str) -> str | None:
@@ -37,7 +31,7 @@ def notice_text(folder: Path, department: str) -> str:
 
 
 @pytest.mark.parametrize("seed", ["wutai", "xinhuang"])
-def test_build_writes_workbook_and_notices_for_each_seed(tmp_path: Path, seed: str) -> None:
+def test_build_writes_workbook_and_notices_for_each_seed(run, tmp_path: Path, seed: str) -> None:
     plan_path = INPUT / f"{seed}.yaml"
     result = run("build", plan_path, "-o", tmp_path, "--date", "2026-11-23")
     assert result.exit_code == 0, result.output
@@ -54,7 +48,7 @@ def test_build_writes_workbook_and_notices_for_each_seed(tmp_path: Path, seed: s
     assert "已写入" in result.output
 
 
-def test_build_merges_one_department_under_two_names_through_the_registry(tmp_path: Path) -> None:
+def test_build_merges_one_department_under_two_names_through_the_registry(run, tmp_path: Path) -> None:
     assert run("build", INPUT / "wutai.yaml", "-o", tmp_path).exit_code == 0
     folder = tmp_path / "wutai" / "任务分解通知"
     assert not list(folder.glob("*县卫健委*"))
@@ -67,7 +61,7 @@ def test_build_merges_one_department_under_two_names_through_the_registry(tmp_pa
     assert kinds["县科协"] == "群团组织"
 
 
-def test_wutai_notice_and_matrix_show_what_the_kexie_leads(tmp_path: Path) -> None:
+def test_wutai_notice_and_matrix_show_what_the_kexie_leads(run, tmp_path: Path) -> None:
     assert run("build", INPUT / "wutai.yaml", "-o", tmp_path).exit_code == 0
     plan = read_plan(INPUT / "wutai.yaml")
     text = notice_text(tmp_path / "wutai" / "任务分解通知", "县科协")
@@ -78,13 +72,13 @@ def test_wutai_notice_and_matrix_show_what_the_kexie_leads(tmp_path: Path) -> No
     assert grid_role(tmp_path / "wutai" / "责任分工矩阵.xlsx", "实施智慧助老行动", "县科协") in {"R", "A/R"}
 
 
-def test_build_without_a_plan_uses_the_bundled_sample(tmp_path: Path) -> None:
+def test_build_without_a_plan_uses_the_bundled_sample(run, tmp_path: Path) -> None:
     result = run("build", "-o", tmp_path)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "wutai" / "责任分工矩阵.xlsx").exists()
 
 
-def test_an_edited_workbook_is_not_overwritten_without_force(tmp_path: Path, small_plan_path: Path) -> None:
+def test_an_edited_workbook_is_not_overwritten_without_force(run, tmp_path: Path, small_plan_path: Path) -> None:
     assert run("build", small_plan_path, "-o", tmp_path).exit_code == 0
     assert run("build", small_plan_path, "-o", tmp_path).exit_code == 0
     workbook = tmp_path / "small" / "责任分工矩阵.xlsx"
@@ -112,7 +106,9 @@ def test_an_edited_workbook_is_not_overwritten_without_force(tmp_path: Path, sma
         ),
     ],
 )
-def test_bad_input_is_one_located_line_and_writes_nothing(tmp_path: Path, name: str, text: str, message: str) -> None:
+def test_bad_input_is_one_located_line_and_writes_nothing(
+    run, tmp_path: Path, name: str, text: str, message: str
+) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     result = run("build", path, "-o", tmp_path / "out")
@@ -123,13 +119,13 @@ def test_bad_input_is_one_located_line_and_writes_nothing(tmp_path: Path, name: 
     assert not (tmp_path / "out").exists()
 
 
-def test_help_is_clear_for_the_group_and_build() -> None:
+def test_help_is_clear_for_the_group_and_build(run) -> None:
     assert "责任分工矩阵" in run("--help").output
     help_text = run("build", "--help").output
     assert "--output" in help_text and "--force" in help_text and "Example" in help_text
 
 
-def test_notice_options_reach_the_files(tmp_path: Path, small_plan_path: Path) -> None:
+def test_notice_options_reach_the_files(run, tmp_path: Path, small_plan_path: Path) -> None:
     result = run(
         "build", small_plan_path, "-o", tmp_path, "--titles-only", "--no-attachment", "--per-department",
         "--requirements", "请于每季度末报送进展。",
@@ -146,7 +142,7 @@ def test_notice_options_reach_the_files(tmp_path: Path, small_plan_path: Path) -
     assert any("县科协" in name for name in sheets)
 
 
-def test_a_letterhead_template_frames_every_notice(tmp_path: Path, small_plan_path: Path) -> None:
+def test_a_letterhead_template_frames_every_notice(run, tmp_path: Path, small_plan_path: Path) -> None:
     letterhead = Document()
     letterhead.sections[0].header.paragraphs[0].text = "五台县全民科学素质工作领导组办公室文件"
     template = tmp_path / "letterhead.docx"
@@ -157,7 +153,7 @@ def test_a_letterhead_template_frames_every_notice(tmp_path: Path, small_plan_pa
     assert header == "五台县全民科学素质工作领导组办公室文件"
 
 
-def test_jobs_option_writes_the_same_notices_in_one_process_or_several(tmp_path: Path) -> None:
+def test_jobs_option_writes_the_same_notices_in_one_process_or_several(run, tmp_path: Path) -> None:
     one = run("build", INPUT / "xinhuang.yaml", "-o", tmp_path / "one", "-j", "1", "--date", "2026-11-23")
     two = run("build", INPUT / "xinhuang.yaml", "-o", tmp_path / "two", "-j", "2", "--date", "2026-11-23")
     assert one.exit_code == two.exit_code == 0, one.output + two.output
@@ -170,7 +166,7 @@ def test_jobs_option_writes_the_same_notices_in_one_process_or_several(tmp_path:
     )
 
 
-def test_jobs_must_be_at_least_one(tmp_path: Path) -> None:
+def test_jobs_must_be_at_least_one(run, tmp_path: Path) -> None:
     result = run("build", INPUT / "wutai.yaml", "-o", tmp_path, "-j", "0")
     assert result.exit_code == 2 and "--jobs" in result.output
     assert not list(tmp_path.iterdir())

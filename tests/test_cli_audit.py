@@ -9,14 +9,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
-
-from matrix.cli import cli
 
 from .conftest import INPUT, SMALL_PLAN
 
 #: A terminal wide enough that no message wraps, so table text can be compared with JSON.
-WIDE = {"COLUMNS": "400"}
 
 NO_LEAD_PLAN = """\
 title: 测试方案
@@ -30,10 +26,6 @@ sections:
 """
 
 
-def run(*args: object):
-    return CliRunner().invoke(cli, [str(a) for a in args], env=WIDE)
-
-
 @pytest.fixture
 def no_lead_path(tmp_path: Path) -> Path:
     path = tmp_path / "nolead.yaml"
@@ -41,7 +33,7 @@ def no_lead_path(tmp_path: Path) -> Path:
     return path
 
 
-def test_audit_prints_a_table_with_chinese_columns_and_the_located_finding(no_lead_path: Path) -> None:
+def test_audit_prints_a_table_with_chinese_columns_and_the_located_finding(run, no_lead_path: Path) -> None:
     result = run("audit", no_lead_path)
     assert result.exit_code == 3, result.output
     header = next(line for line in result.output.splitlines() if "级别" in line)
@@ -50,7 +42,7 @@ def test_audit_prints_a_table_with_chinese_columns_and_the_located_finding(no_le
     assert "错误" in row and "1.2" in row and f"{no_lead_path}:8" in row
 
 
-def test_audit_json_parses_and_matches_the_table(no_lead_path: Path) -> None:
+def test_audit_json_parses_and_matches_the_table(run, no_lead_path: Path) -> None:
     table = run("audit", no_lead_path, "--fail-on", "never").output
     result = run("audit", no_lead_path, "--format", "json", "--fail-on", "never")
     assert result.exit_code == 0
@@ -76,25 +68,27 @@ def test_audit_json_parses_and_matches_the_table(no_lead_path: Path) -> None:
         ("nolead", "never", 0),
     ],
 )
-def test_audit_exit_code_follows_fail_on(tmp_path: Path, plan: str, fail_on: str, code: int) -> None:
+def test_audit_exit_code_follows_fail_on(run, tmp_path: Path, plan: str, fail_on: str, code: int) -> None:
     path = tmp_path / f"{plan}.yaml"
     path.write_text(SMALL_PLAN if plan == "small" else NO_LEAD_PLAN, encoding="utf-8")
     assert run("audit", path, "--fail-on", fail_on).exit_code == code
 
 
-def test_audit_default_fails_on_errors_only(small_plan_path: Path) -> None:
+def test_audit_default_fails_on_errors_only(run, small_plan_path: Path) -> None:
     result = run("audit", small_plan_path)
     assert result.exit_code == 0
     assert "unassigned" in result.output and "警告" in result.output
 
 
-def test_audit_thresholds_come_from_the_options(small_plan_path: Path) -> None:
+def test_audit_thresholds_come_from_the_options(run, small_plan_path: Path) -> None:
     data = json.loads(run("audit", small_plan_path, "--format", "json", "--max-leads", "1").output)
     assert [f["measure"] for f in data["findings"] if f["code"] == "too-many-leads"] == ["3.4.1"]
     assert run("audit", small_plan_path, "--max-leads", "0").exit_code == 2
 
 
-def test_audit_with_a_registry_reports_unknown_names_and_resolves_aliases(tmp_path: Path, no_lead_path: Path) -> None:
+def test_audit_with_a_registry_reports_unknown_names_and_resolves_aliases(
+    run, tmp_path: Path, no_lead_path: Path
+) -> None:
     registry = tmp_path / "departments.yaml"
     registry.write_text("departments:\n  - {name: 县卫健局, aliases: [县卫健委], kind: 政府部门}\n", encoding="utf-8")
     result = run("audit", no_lead_path, "--registry", registry, "--format", "json")
@@ -105,7 +99,7 @@ def test_audit_with_a_registry_reports_unknown_names_and_resolves_aliases(tmp_pa
     assert not any(code == "near-duplicate" for code, _ in found)
 
 
-def test_a_bad_registry_is_one_located_error_line(tmp_path: Path, small_plan_path: Path) -> None:
+def test_a_bad_registry_is_one_located_error_line(run, tmp_path: Path, small_plan_path: Path) -> None:
     registry = tmp_path / "departments.yaml"
     registry.write_text("departments:\n  - {name: 县科协, kind: 群团}\n", encoding="utf-8")
     result = run("audit", small_plan_path, "--registry", registry)
@@ -114,12 +108,12 @@ def test_a_bad_registry_is_one_located_error_line(tmp_path: Path, small_plan_pat
     assert line.startswith(f"Error: {registry}:2: 未知的单位类别 '群团'，应为 县委部门 / 政府部门")
 
 
-def test_a_missing_plan_is_exit_1(tmp_path: Path) -> None:
+def test_a_missing_plan_is_exit_1(run, tmp_path: Path) -> None:
     result = run("audit", tmp_path / "absent.yaml")
     assert result.exit_code == 1 and "文件不存在" in result.output
 
 
-def test_workload_table_has_the_columns_and_the_pairs(small_plan_path: Path) -> None:
+def test_workload_table_has_the_columns_and_the_pairs(run, small_plan_path: Path) -> None:
     result = run("workload", small_plan_path)
     assert result.exit_code == 0, result.output
     for label in ("主责数（A）", "牵头数（R）", "配合数", "合计", "占比", "涉及章节", "共同参与措施数"):
@@ -128,7 +122,7 @@ def test_workload_table_has_the_columns_and_the_pairs(small_plan_path: Path) -> 
     assert first.split()[:8] == ["县民政局", "其他", "1", "2", "0", "2", "67%", "老年人科学素质提升行动"]
 
 
-def test_workload_json_and_csv_agree(small_plan_path: Path) -> None:
+def test_workload_json_and_csv_agree(run, small_plan_path: Path) -> None:
     data = json.loads(run("workload", small_plan_path, "--format", "json").output)
     assert data["measures"] == 3
     assert [d["department"] for d in data["departments"]] == ["县民政局", "县科协", "县卫健局", "县委宣传部"]
@@ -138,14 +132,14 @@ def test_workload_json_and_csv_agree(small_plan_path: Path) -> None:
     assert [int(r[5]) for r in rows[1:]] == [d["total"] for d in data["departments"]]
 
 
-def test_workload_sort_and_top(small_plan_path: Path) -> None:
+def test_workload_sort_and_top(run, small_plan_path: Path) -> None:
     data = json.loads(run("workload", small_plan_path, "--format", "json", "--sort", "total", "--top", "1").output)
     assert [d["department"] for d in data["departments"]][:2] == ["县民政局", "县卫健局"]
     assert len(data["pairs"]) == 1
     assert run("workload", small_plan_path, "--sort", "size").exit_code == 2
 
 
-def test_workload_csv_file_has_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
+def test_workload_csv_file_has_a_byte_order_mark_for_excel(run, tmp_path: Path) -> None:
     out = tmp_path / "工作量.csv"
     result = run("workload", INPUT / "wutai.yaml", "--registry", INPUT / "departments-wutai.yaml", "-o", out)
     assert result.exit_code == 0, result.output
@@ -159,14 +153,14 @@ def test_workload_csv_file_has_a_byte_order_mark_for_excel(tmp_path: Path) -> No
     assert list(csv.reader(io.StringIO(printed.output))) == rows
 
 
-def test_workload_json_file_by_its_extension(tmp_path: Path, small_plan_path: Path) -> None:
+def test_workload_json_file_by_its_extension(run, tmp_path: Path, small_plan_path: Path) -> None:
     out = tmp_path / "load.json"
     assert run("workload", small_plan_path, "-o", out).exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["measures"] == 3
 
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
-def test_graph_writes_a_file_network_tools_read(tmp_path: Path, small_plan_path: Path, suffix: str) -> None:
+def test_graph_writes_a_file_network_tools_read(run, tmp_path: Path, small_plan_path: Path, suffix: str) -> None:
     out = tmp_path / "out" / f"plan{suffix}"
     result = run("graph", small_plan_path, "-o", out)
     assert result.exit_code == 0, result.output
@@ -175,7 +169,7 @@ def test_graph_writes_a_file_network_tools_read(tmp_path: Path, small_plan_path:
     assert back.edges["3.4.2", "县民政局"]["role"] == "A/R"
 
 
-def test_graph_refuses_an_unknown_extension_as_a_usage_error(tmp_path: Path, small_plan_path: Path) -> None:
+def test_graph_refuses_an_unknown_extension_as_a_usage_error(run, tmp_path: Path, small_plan_path: Path) -> None:
     result = run("graph", small_plan_path, "-o", tmp_path / "plan.dot")
     assert result.exit_code == 2
     assert "扩展名应为 .graphml 或 .gexf，实为 '.dot'" in result.output

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from matrix.cli import cli
 from matrix.readers import read_plan
 from matrix.readers.text import read_text
 
@@ -24,12 +22,8 @@ BAD_PLAN = "\n".join(
 )
 
 
-def run(*args: str | Path):
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
 @pytest.mark.parametrize("seed", ["wutai-2021-2025.txt", "xinhuang-2021-2025.txt"])
-def test_import_writes_yaml_that_reads_back_as_the_plan(tmp_path: Path, seed: str) -> None:
+def test_import_writes_yaml_that_reads_back_as_the_plan(run, tmp_path: Path, seed: str) -> None:
     out = tmp_path / "plan.yaml"
     result = run("import", seed_path(seed), "-o", out)
     assert result.exit_code == 0, result.output
@@ -42,7 +36,7 @@ def test_import_writes_yaml_that_reads_back_as_the_plan(tmp_path: Path, seed: st
 
 
 def test_import_writes_to_output_by_default_and_lists_problems_on_stderr(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "plan.txt").write_text(BAD_PLAN, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -53,7 +47,7 @@ def test_import_writes_to_output_by_default_and_lists_problems_on_stderr(
     assert "1 处需核对" in result.stdout
 
 
-def test_import_strict_stops_at_the_first_problem_and_writes_nothing(tmp_path: Path) -> None:
+def test_import_strict_stops_at_the_first_problem_and_writes_nothing(run, tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(BAD_PLAN, encoding="utf-8")
     result = run("import", plan, "--strict", "-o", tmp_path / "plan.yaml")
@@ -65,7 +59,7 @@ def test_import_strict_stops_at_the_first_problem_and_writes_nothing(tmp_path: P
 @pytest.mark.parametrize(
     ("name", "message"), [("missing.txt", "文件不存在"), ("plan.pdf", "无法从扩展名 '.pdf' 判断格式")]
 )
-def test_import_refuses_what_it_cannot_read(tmp_path: Path, name: str, message: str) -> None:
+def test_import_refuses_what_it_cannot_read(run, tmp_path: Path, name: str, message: str) -> None:
     if name.endswith(".pdf"):
         (tmp_path / name).write_bytes(b"%PDF-1.4")
     result = run("import", tmp_path / name, "-o", tmp_path / "out.yaml")
@@ -74,7 +68,7 @@ def test_import_refuses_what_it_cannot_read(tmp_path: Path, name: str, message: 
     assert not (tmp_path / "out.yaml").exists()
 
 
-def test_import_of_a_text_without_measures_says_so(tmp_path: Path) -> None:
+def test_import_of_a_text_without_measures_says_so(run, tmp_path: Path) -> None:
     plan = Path(__file__).parent / "bad_inputs" / "no_measures.txt"
     result = run("import", plan, "-o", tmp_path / "plan.yaml")
     assert result.exit_code == 0

@@ -5,10 +5,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from matrix.cli import cli
 from matrix.diff import ADDED, CHANGED, GAINED, LOST, REMOVED, REVISED, RoleChange, diff_plans
 from matrix.model import Assignment, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml_text
@@ -187,18 +185,14 @@ def test_a_renumbering_alone_concerns_nobody() -> None:
     assert diff.affected_departments() == ()
 
 
-def run(*args: object):
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
-def test_cli_diff_prints_a_chinese_table(small_plan_path: Path, revised_plan_path: Path) -> None:
+def test_cli_diff_prints_a_chinese_table(run, small_plan_path: Path, revised_plan_path: Path) -> None:
     result = run("diff", small_plan_path, revised_plan_path)
     assert result.exit_code == 0, result.output
     assert "措施变更（2 项）" in result.output
     assert "县公安局" in result.output and "新增任务" in result.output
 
 
-def test_cli_diff_json_parses(small_plan_path: Path, revised_plan_path: Path) -> None:
+def test_cli_diff_json_parses(run, small_plan_path: Path, revised_plan_path: Path) -> None:
     result = run("diff", small_plan_path, revised_plan_path, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -206,7 +200,9 @@ def test_cli_diff_json_parses(small_plan_path: Path, revised_plan_path: Path) ->
     assert [c["change"] for c in data["departments"]["县科协"]] == ["revised", "gained"]
 
 
-def test_cli_diff_writes_workbook_and_notices(tmp_path: Path, small_plan_path: Path, revised_plan_path: Path) -> None:
+def test_cli_diff_writes_workbook_and_notices(
+    run, tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
+) -> None:
     out = tmp_path / "changes"
     result = run("diff", small_plan_path, revised_plan_path, "-o", out, "--format", "json", "--date", "2026-11-23")
     assert result.exit_code == 0, result.output
@@ -217,7 +213,7 @@ def test_cli_diff_writes_workbook_and_notices(tmp_path: Path, small_plan_path: P
 
 
 def test_cli_diff_does_not_overwrite_an_edited_workbook(
-    tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
+    run, tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
 ) -> None:
     assert run("diff", small_plan_path, revised_plan_path, "-o", tmp_path).exit_code == 0
     workbook = load_workbook(tmp_path / "变更.xlsx")
@@ -228,14 +224,14 @@ def test_cli_diff_does_not_overwrite_an_edited_workbook(
     assert run("diff", small_plan_path, revised_plan_path, "-o", tmp_path, "--force").exit_code == 0
 
 
-def test_cli_diff_of_a_missing_file_is_one_located_error(tmp_path: Path, small_plan_path: Path) -> None:
+def test_cli_diff_of_a_missing_file_is_one_located_error(run, tmp_path: Path, small_plan_path: Path) -> None:
     result = run("diff", small_plan_path, tmp_path / "nope.yaml")
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {tmp_path / 'nope.yaml'}: 文件不存在 (no such file)"
 
 
 def test_cli_diff_removes_its_own_notices_that_no_longer_apply_and_nothing_else(
-    tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
+    run, tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
 ) -> None:
     assert run("diff", small_plan_path, revised_plan_path, "-o", tmp_path).exit_code == 0
     notices = sorted((tmp_path / "变更通知").glob("*.docx"))

@@ -3,9 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from matrix.cli import cli
 from matrix.errors import InputError
 from matrix.export.plan_yaml import dump_plan_yaml
 from matrix.graph import build_graph, workload
@@ -165,12 +163,8 @@ def test_merging_the_two_seeds_keeps_every_measure() -> None:
     assert len(by_plan) == len(wutai.department_names()) + len(xinhuang.department_names())
 
 
-def run(*args: object):
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
 def test_cli_merge_writes_a_plan_that_reads_back(
-    tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
+    run, tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
 ) -> None:
     out = tmp_path / "merged.yaml"
     result = run("merge", small_plan_path, revised_plan_path, "-o", out, "--mode", "by-name")
@@ -183,21 +177,23 @@ def test_cli_merge_writes_a_plan_that_reads_back(
     assert row.split() == ["县卫健局", "small、revised", "0", "0", "4", "4"]
 
 
-def test_cli_merge_by_plan_shares_no_department(tmp_path: Path, small_plan_path: Path, revised_plan_path: Path) -> None:
+def test_cli_merge_by_plan_shares_no_department(
+    run, tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
+) -> None:
     result = run("merge", small_plan_path, revised_plan_path, "-o", tmp_path / "m.yaml")
     assert result.exit_code == 0, result.output
     assert "其中出现在多个方案中的 0 个" in result.output
     assert "五台县（small）·县科协" in read_plan(tmp_path / "m.yaml").department_names()
 
 
-def test_cli_merge_needs_two_plans(tmp_path: Path, small_plan_path: Path) -> None:
+def test_cli_merge_needs_two_plans(run, tmp_path: Path, small_plan_path: Path) -> None:
     result = run("merge", small_plan_path, "-o", tmp_path / "m.yaml")
     assert result.exit_code == 2
     assert "至少需要两个方案文件" in result.output
     assert not (tmp_path / "m.yaml").exists()
 
 
-def test_cli_merge_resolves_names_through_a_given_registry(tmp_path: Path) -> None:
+def test_cli_merge_resolves_names_through_a_given_registry(run, tmp_path: Path) -> None:
     plans = (INPUT / "wutai.yaml", INPUT / "xinhuang.yaml")
     as_written = run("merge", *plans, "-o", tmp_path / "raw.yaml", "--mode", "by-name")
     resolved = run(

@@ -13,9 +13,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from matrix.cli import EXIT_OUTPUT, cli
+from matrix.cli import EXIT_OUTPUT
 from matrix.export import atomic
 from matrix.readers import read_plan
 
@@ -24,10 +23,6 @@ from .test_bad_inputs import snapshot
 
 #: Department names that would leave the folder, or that Windows cannot use as file names.
 HOSTILE_NAMES = ("../../evil", "a/b", "CON", "NUL", "COM1", "aux.txt", "县科协\\..\\x", "县:局")
-
-
-def run(*args: object):
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def files_outside(root: Path, out: Path, before: set[Path]) -> list[Path]:
@@ -48,7 +43,7 @@ def one_error_line(output: str) -> str:
 
 
 def test_a_locked_output_is_exit_4_and_the_previous_build_stays(
-    tmp_path: Path, small_plan_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, tmp_path: Path, small_plan_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
     assert run("build", small_plan_path, "-o", out).exit_code == 0
@@ -66,7 +61,7 @@ def test_a_locked_output_is_exit_4_and_the_previous_build_stays(
 
 
 def test_a_full_disk_while_renaming_is_exit_4(
-    tmp_path: Path, small_plan_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, tmp_path: Path, small_plan_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def full(source: object, destination: object) -> None:
         raise OSError(28, "No space left on device")
@@ -79,7 +74,7 @@ def test_a_full_disk_while_renaming_is_exit_4(
 
 
 def test_a_full_disk_while_writing_is_exit_4_and_the_previous_build_stays(
-    tmp_path: Path, small_plan_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, tmp_path: Path, small_plan_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
     assert run("build", small_plan_path, "-o", out).exit_code == 0
@@ -96,7 +91,7 @@ def test_a_full_disk_while_writing_is_exit_4_and_the_previous_build_stays(
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions that bind the user")
-def test_a_read_only_output_folder_is_exit_4(tmp_path: Path, small_plan_path: Path) -> None:
+def test_a_read_only_output_folder_is_exit_4(run, tmp_path: Path, small_plan_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     out.chmod(0o500)
@@ -108,7 +103,7 @@ def test_a_read_only_output_folder_is_exit_4(tmp_path: Path, small_plan_path: Pa
     assert "无法写入" in one_error_line(result.output)
 
 
-def test_a_file_where_the_output_folder_goes_is_exit_4(tmp_path: Path, small_plan_path: Path) -> None:
+def test_a_file_where_the_output_folder_goes_is_exit_4(run, tmp_path: Path, small_plan_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "small").write_text("不是目录", encoding="utf-8")
@@ -118,7 +113,7 @@ def test_a_file_where_the_output_folder_goes_is_exit_4(tmp_path: Path, small_pla
     assert (out / "small").read_text(encoding="utf-8") == "不是目录"
 
 
-def test_a_workbook_the_tool_did_not_write_is_not_overwritten(tmp_path: Path, small_plan_path: Path) -> None:
+def test_a_workbook_the_tool_did_not_write_is_not_overwritten(run, tmp_path: Path, small_plan_path: Path) -> None:
     target = tmp_path / "out" / "small"
     target.mkdir(parents=True)
     (target / "责任分工矩阵.xlsx").write_bytes(b"someone's own workbook")
@@ -129,7 +124,7 @@ def test_a_workbook_the_tool_did_not_write_is_not_overwritten(tmp_path: Path, sm
     assert [p.name for p in target.rglob("*")] == ["责任分工矩阵.xlsx"]
 
 
-def test_an_edited_notice_is_not_overwritten_without_force(tmp_path: Path, small_plan_path: Path) -> None:
+def test_an_edited_notice_is_not_overwritten_without_force(run, tmp_path: Path, small_plan_path: Path) -> None:
     out = tmp_path / "out"
     assert run("build", small_plan_path, "-o", out).exit_code == 0
     notice = next((out / "small" / "任务分解通知").glob("*.docx"))
@@ -141,7 +136,7 @@ def test_an_edited_notice_is_not_overwritten_without_force(tmp_path: Path, small
     assert snapshot(out) == before
 
 
-def test_hostile_department_names_write_only_inside_the_output_folder(tmp_path: Path) -> None:
+def test_hostile_department_names_write_only_inside_the_output_folder(run, tmp_path: Path) -> None:
     cooperators = ", ".join(f"'{name}'" for name in HOSTILE_NAMES)
     plan = tmp_path / "plans" / "hostile.yaml"
     plan.parent.mkdir()
@@ -160,7 +155,7 @@ def test_hostile_department_names_write_only_inside_the_output_folder(tmp_path: 
 
 
 @pytest.mark.parametrize("stem", ["..", ".", "CON", "a:b", " lpt1 "])
-def test_a_plan_file_name_cannot_choose_a_folder_outside_the_output(tmp_path: Path, stem: str) -> None:
+def test_a_plan_file_name_cannot_choose_a_folder_outside_the_output(run, tmp_path: Path, stem: str) -> None:
     plan = tmp_path / "plans" / f"{stem}.yaml"
     plan.parent.mkdir()
     plan.write_text(SMALL_PLAN, encoding="utf-8")
@@ -177,7 +172,7 @@ def test_a_plan_file_name_cannot_choose_a_folder_outside_the_output(tmp_path: Pa
 
 
 def test_import_default_output_stays_in_output_for_a_hostile_plan_name(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan = tmp_path / "plans" / "...txt"
     plan.parent.mkdir()
@@ -196,7 +191,7 @@ def test_import_default_output_stays_in_output_for_a_hostile_plan_name(
 PLAN_TEXT = "某县实施方案\n一、重点任务\n（一）宣传\n开展宣传。（县科协牵头）\n"
 
 
-def test_import_does_not_overwrite_a_hand_edited_plan_without_force(tmp_path: Path) -> None:
+def test_import_does_not_overwrite_a_hand_edited_plan_without_force(run, tmp_path: Path) -> None:
     text = tmp_path / "方案.txt"
     text.write_text(PLAN_TEXT, encoding="utf-8")
     plan = tmp_path / "input" / "plan.yaml"
@@ -226,7 +221,7 @@ def test_import_does_not_overwrite_a_hand_edited_plan_without_force(tmp_path: Pa
     ],
 )
 def test_a_file_the_command_did_not_write_is_not_overwritten(
-    tmp_path: Path, small_plan_path: Path, revised_plan_path: Path, command: list[str], output: str
+    run, tmp_path: Path, small_plan_path: Path, revised_plan_path: Path, command: list[str], output: str
 ) -> None:
     target = tmp_path / output
     target.write_text("a person's own file", encoding="utf-8")
@@ -243,14 +238,14 @@ def test_a_file_the_command_did_not_write_is_not_overwritten(
     assert run(*args, small_plan_path, "-o", target).exit_code == 0  # now the tool's own
 
 
-def test_workload_does_not_overwrite_its_own_input(tmp_path: Path, small_plan_path: Path) -> None:
+def test_workload_does_not_overwrite_its_own_input(run, tmp_path: Path, small_plan_path: Path) -> None:
     result = run("workload", small_plan_path, "-o", small_plan_path)
     assert result.exit_code == EXIT_OUTPUT
     assert f"{small_plan_path} 在上次生成后被修改过（或不是本工具生成的）" in one_error_line(result.output)
     assert small_plan_path.read_text(encoding="utf-8") == SMALL_PLAN
 
 
-def test_chart_does_not_overwrite_a_picture_it_did_not_write(tmp_path: Path, small_plan_path: Path) -> None:
+def test_chart_does_not_overwrite_a_picture_it_did_not_write(run, tmp_path: Path, small_plan_path: Path) -> None:
     picture = tmp_path / "out" / "small" / "部门工作量.png"
     picture.parent.mkdir(parents=True)
     picture.write_bytes(b"a person's picture")
@@ -280,7 +275,7 @@ def _device(path: Path) -> None:
 @pytest.mark.parametrize(("make", "what"), [(_fifo, "命名管道"), (_link, "符号链接"), (_device, "字符设备")])
 @pytest.mark.parametrize("command", ["workload", "graph", "import"])
 def test_output_onto_a_node_that_is_not_a_regular_file_is_refused(
-    tmp_path: Path, small_plan_path: Path, make, what: str, command: str
+    run, tmp_path: Path, small_plan_path: Path, make, what: str, command: str
 ) -> None:
     source = small_plan_path
     if command == "import":
@@ -301,7 +296,7 @@ def test_output_onto_a_node_that_is_not_a_regular_file_is_refused(
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes")
-def test_build_outputs_get_the_umask_mode_and_keep_a_mode_set_since(tmp_path: Path, small_plan_path: Path) -> None:
+def test_build_outputs_get_the_umask_mode_and_keep_a_mode_set_since(run, tmp_path: Path, small_plan_path: Path) -> None:
     out = tmp_path / "out"
     old = os.umask(0o002)
     try:

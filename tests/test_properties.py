@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matrix.audit import audit_plan
-from matrix.departments import name_problem, normalise_name
 from matrix.errors import InputError
 from matrix.export.plan_yaml import dump_plan_yaml
 from matrix.graph import build_graph
+from matrix.names import name_problem, normalise_name
 from matrix.readers.text import read_plan_text
 from matrix.readers.yaml import read_yaml_text
 

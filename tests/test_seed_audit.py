@@ -13,15 +13,13 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from matrix.audit import audit_plan
-from matrix.cli import cli
-from matrix.departments import resolve_plan
 from matrix.findings import at_or_above
 from matrix.graph import build_graph, workload_rows
 from matrix.readers import read_plan
 from matrix.readers.yaml import read_registry
+from matrix.registry import resolve_plan
 
 from .conftest import INPUT, seed_path
 
@@ -133,8 +131,7 @@ def test_each_seed_with_its_registry_has_no_errors(name: str) -> None:
     assert not [f for f in findings if f.code == "unused-department"]
 
 
-def test_raci_audit_on_the_wutai_seed_fails_on_warning_only() -> None:
+def test_raci_audit_on_the_wutai_seed_fails_on_warning_only(run) -> None:
     path, registry = plan_path("wutai"), INPUT / "departments-wutai.yaml"
-    runner = CliRunner()
-    assert runner.invoke(cli, ["audit", str(path), "--registry", str(registry)]).exit_code == 0
-    assert runner.invoke(cli, ["audit", str(path), "--fail-on", "warning"]).exit_code == 3
+    assert run("audit", path, "--registry", registry).exit_code == 0
+    assert run("audit", path, "--fail-on", "warning").exit_code == 3

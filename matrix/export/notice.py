@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..model import Measure, Plan, Stage
+from ..numerals import chinese_numeral
 from ..raci import ROLE_LABELS, is_lead
 
 __all__ = [
@@ -22,7 +23,6 @@ __all__ = [
     "Notice",
     "Task",
     "build_notice",
-    "chinese_number",
     "deadline_of",
     "default_requirements",
     "format_date",
@@ -33,8 +33,6 @@ __all__ = [
     "role_label",
     "tasks_of",
 ]
-
-_DIGITS = "零一二三四五六七八九"
 
 #: Chapter headings of a notice, by the kind of role the department holds.
 _LEAD, _COOPERATE, _INFORMED = "牵头任务", "配合任务", "知悉任务"
@@ -85,36 +83,6 @@ class Notice:
     attachment_title: str
     signature: str
     date: str
-
-
-def chinese_number(n: int) -> str:
-    """``n`` (1-9999) in Chinese numerals, for 一、 and （十二） headings.
-
-    A department of a merged, province-wide plan can hold hundreds of tasks,
-    so its notice numbers them past 九十九.
-
-    Examples
-    --------
-    >>> [chinese_number(n) for n in (1, 10, 12, 20, 47)]
-    ['一', '十', '十二', '二十', '四十七']
-    >>> [chinese_number(n) for n in (100, 101, 110, 1010, 2300)]
-    ['一百', '一百零一', '一百一十', '一千零一十', '二千三百']
-    """
-    if not 1 <= n <= 9999:
-        raise ValueError(f"chinese_number expects 1-9999, got {n}")
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
-        return head + (_DIGITS[ones] if ones else "")
-    text, gap = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit:
-            text += ("零" if gap else "") + _DIGITS[digit] + unit
-            gap = False
-        elif text:
-            gap = True
-    return text
 
 
 def format_date(date: dt.date) -> str:
@@ -283,7 +251,7 @@ def build_notice(
     if paragraphs:
         parts.append(Chapter("工作要求", paragraphs=paragraphs))
     chapters = tuple(
-        Chapter(f"{chinese_number(i + 1)}、{c.heading}", c.tasks, c.paragraphs) for i, c in enumerate(parts)
+        Chapter(f"{chinese_numeral(i + 1)}、{c.heading}", c.tasks, c.paragraphs) for i, c in enumerate(parts)
     )
     title = full_title(plan)
     counts = "、".join(f"{kind}{len(grouped[kind])}项" for kind in grouped if grouped[kind])

@@ -21,13 +21,13 @@ from docx.shared import Mm
 
 from ..graph import department_nodes
 from ..model import Plan
+from ..numerals import chinese_numeral
 from .atomic import atomic_path
 from .filenames import path_inside, safe_filename
 from .notice import (
     Notice,
     Task,
     build_notice,
-    chinese_number,
     deadline_of,
     format_date,
     full_title,
@@ -111,7 +111,7 @@ def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool
     for chapter in notice.chapters:
         add_paragraph(document, chapter.heading, HEADING1)
         for index, task in enumerate(chapter.tasks, start=1):
-            add_paragraph(document, f"（{chinese_number(index)}）{task.title}", HEADING2)
+            add_paragraph(document, f"（{chinese_numeral(index)}）{task.title}", HEADING2)
             for line in _task_lines(task):
                 add_paragraph(document, line, BODY)
         for text in chapter.paragraphs:

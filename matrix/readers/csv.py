@@ -13,28 +13,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Location, Plan
+from .files import decode_text, read_bytes
 from .table import Row, column_fields, plan_from_rows
 
-__all__ = ["decode_text", "read_csv"]
-
-
-def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode UTF-8 (with or without BOM), else GB18030; ``InputError`` if neither fits.
-
-    The error names the line of the first byte that is not UTF-8, which is
-    where a file pasted together from two sources usually changes encoding.
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(
-            "无法识别文件编码（既不是 UTF-8 也不是 GBK），请另存为 UTF-8 (cannot decode as UTF-8 or GBK)",
-            Location(str(path), line=line),
-        ) from None
+__all__ = ["read_csv"]
 
 
 def read_csv(path: str | Path) -> Plan:
@@ -46,11 +28,7 @@ def read_csv(path: str | Path) -> Plan:
         Unreadable or undecodable file, unknown header, or a bad row, with its line.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 (cannot read file): {exc.strerror}", str(path)) from None
-    reader = csv.reader(io.StringIO(decode_text(data, path), newline=""))
+    reader = csv.reader(io.StringIO(decode_text(read_bytes(path), path), newline=""))
     try:
         header = next(reader)
     except StopIteration:

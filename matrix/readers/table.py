@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ..departments import name_problem, split_departments
 from ..errors import InputError
 from ..model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section
+from ..names import name_problem, split_departments
 from ..raci import RaciConfig, assign, listed_twice
 
 __all__ = ["COLUMNS", "Row", "column_fields", "plan_from_rows"]
@@ -70,8 +70,8 @@ def column_fields(header: Sequence[str], locate: Callable[[int], Location]) -> d
     return fields
 
 
-def _names(row: Row, field: str) -> list[str]:
-    names = split_departments(row.values.get(field, ""))
+def _names(row: Row, field: str, config: RaciConfig) -> list[str]:
+    names = split_departments(row.values.get(field, ""), config)
     for name in names:
         problem = name_problem(name)
         if problem:
@@ -116,7 +116,7 @@ def plan_from_rows(rows: Iterable[Row], *, title: str, source: str, config: Raci
                 row.locate("id"),
             )
         seen[measure_id] = row.locate("id")
-        leads, cooperators = _names(row, "leads"), _names(row, "cooperators")
+        leads, cooperators = _names(row, "leads", config), _names(row, "cooperators", config)
         pairs = assign(leads, cooperators, config=config)
         twice = listed_twice(leads, cooperators)
         section = values.get("section", "").strip()

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Location, Plan
 from ..raci import RaciConfig
-from .csv import decode_text
+from .files import decode_text, read_bytes
 from .plantext.parser import parse_plan
 from .plantext.source import ImportResult, Problem, SourceLine
 
@@ -82,12 +82,7 @@ def read_text(path: str | Path, *, strict: bool = False, config: RaciConfig | No
         When the file cannot be read or decoded, and with ``strict`` for the
         first problem in it.
     """
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"无法读取文件 (cannot read file): {error.strerror}", str(path)) from None
-    return read_plan_text(decode_text(raw, path), str(path), strict=strict, config=config)
+    return read_plan_text(decode_text(read_bytes(path), path), str(path), strict=strict, config=config)
 
 
 def read_text_plan(path: str | Path) -> Plan:

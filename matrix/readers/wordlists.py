@@ -20,7 +20,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from .plantext.headings import chinese_numeral
+from ..numerals import chinese_numeral
 
 __all__ = ["UnreadableNumbering", "list_labels"]
 

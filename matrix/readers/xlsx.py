@@ -23,9 +23,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..departments import name_problem, normalise_name, split_departments
 from ..errors import InputError, one_line
 from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
+from ..names import name_problem, normalise_name, split_departments
 from ..raci import ROLES, parse_role
 from ..workbook_layout import (
     DIVISION_SHEET,

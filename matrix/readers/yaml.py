@@ -14,10 +14,12 @@ from typing import Any
 
 import yaml
 
-from ..departments import KINDS, name_problem, split_departments
 from ..errors import InputError
 from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
+from ..names import name_problem, split_departments
 from ..raci import COOPERATE, LEAD, RaciConfig, assign, listed_twice
+from ..registry import KINDS
+from .files import decode_utf8, read_bytes
 
 __all__ = ["read_registry", "read_registry_text", "read_yaml", "read_yaml_text"]
 
@@ -55,22 +57,7 @@ def read_yaml(path: str | Path) -> Plan:
         Malformed YAML, a wrong type, an unknown or missing key, a duplicate
         measure id or an empty department name, with the file and line.
     """
-    return read_yaml_text(_read_text(path), str(path))
-
-
-def _read_text(path: str | Path) -> str:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 (cannot read file): {exc.strerror}", path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            "不是 UTF-8 编码的文本，请另存为 UTF-8 (not UTF-8 text)", Location(str(path), line=line)
-        ) from None
+    return read_yaml_text(decode_utf8(read_bytes(path), path), str(path))
 
 
 def read_yaml_text(text: str, path: str = "<yaml>") -> Plan:
@@ -84,7 +71,7 @@ def read_registry(path: str | Path) -> tuple[Department, ...]:
     The file is either a list of departments, a mapping with ``departments:``
     (and optionally ``title:``), or a whole plan whose ``departments:``
     section is the registry; each entry has ``name``, ``aliases``, ``kind``
-    (one of :data:`matrix.departments.KINDS`) and ``short``.
+    (one of :data:`matrix.registry.KINDS`) and ``short``.
 
     Raises
     ------
@@ -92,7 +79,7 @@ def read_registry(path: str | Path) -> tuple[Department, ...]:
         Unreadable or malformed YAML, an unknown key or kind, a department
         registered twice, with the file and line.
     """
-    return read_registry_text(_read_text(path), str(path))
+    return read_registry_text(decode_utf8(read_bytes(path), path), str(path))
 
 
 def read_registry_text(text: str, path: str = "<yaml>") -> tuple[Department, ...]:
@@ -240,6 +227,8 @@ class _Reader:
     def __init__(self, path: str, text: str = "") -> None:
         self.path = path
         self.text = text
+        #: The plan's ``raci:`` mapping once read: its cooperate verbs end department names.
+        self.config = RaciConfig()
 
     def at(self, node: yaml.Node) -> Location:
         return Location(self.path, line=node.start_mark.line + 1)
@@ -335,11 +324,11 @@ class _Reader:
         if node is None or self.is_empty(node):
             return []
         if isinstance(node, yaml.ScalarNode):
-            items = [(node, name) for name in split_departments(self.name_text(node, what))]
+            items = [(node, name) for name in split_departments(self.name_text(node, what), self.config)]
         else:
             items = []
             for item in self.sequence(node, what):
-                split = split_departments(self.name_text(item, what))
+                split = split_departments(self.name_text(item, what), self.config)
                 items.extend((item, name) for name in split or [""])
         for item, name in items:
             problem = name_problem(name)
@@ -357,7 +346,7 @@ class _Reader:
 
     def plan(self, root: yaml.Node) -> Plan:
         top = self.mapping(root, _PLAN_KEYS, "方案", required=("title", "sections"))
-        raci = self.raci(top.get("raci"))
+        raci = self.config = self.raci(top.get("raci"))
         departments = self.departments(top.get("departments"))
         sections = self.listing(top.get("sections"), "sections", lambda n: self.section(n, raci))
         seen: dict[str, Measure] = {}

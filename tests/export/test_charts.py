@@ -6,12 +6,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 from matplotlib import font_manager
 from matplotlib import image as mpimg
 from matplotlib.ft2font import FT2Font
 
-from matrix.cli import cli
 from matrix.errors import OutputError
 from matrix.export.charts import (
     CHART_FILES,
@@ -101,8 +99,8 @@ def test_co_assignment_counts_shared_measures_and_ignores_the_informed_office(gr
     assert set(network) == {"县科协", "县民政局", "县委宣传部", "县卫健局"}
 
 
-def test_cli_chart_writes_all_three_pictures(tmp_path: Path, small_plan_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["chart", str(small_plan_path), "-o", str(tmp_path)])
+def test_cli_chart_writes_all_three_pictures(run, tmp_path: Path, small_plan_path: Path) -> None:
+    result = run("chart", small_plan_path, "-o", tmp_path)
     assert result.exit_code == 0, result.output
     for name in CHART_FILES.values():
         assert (tmp_path / "small" / name).read_bytes().startswith(PNG_SIGNATURE)
@@ -110,10 +108,10 @@ def test_cli_chart_writes_all_three_pictures(tmp_path: Path, small_plan_path: Pa
 
 
 def test_cli_chart_without_a_font_exits_with_the_install_hint(
-    monkeypatch, tmp_path: Path, small_plan_path: Path
+    run, monkeypatch, tmp_path: Path, small_plan_path: Path
 ) -> None:
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
-    result = CliRunner().invoke(cli, ["chart", str(small_plan_path), "-o", str(tmp_path), "--kind", "network"])
+    result = run("chart", small_plan_path, "-o", tmp_path, "--kind", "network")
     assert result.exit_code == 4
     assert result.output.startswith("Error: 找不到可显示中文的字体") and "fonts-noto-cjk" in result.output
     assert not (tmp_path / "small").exists()
@@ -130,10 +128,9 @@ def test_seed_charts_render(tmp_path: Path, seed: str) -> None:
         assert width >= 1000 and height >= 900
 
 
-def test_cli_chart_reads_names_through_a_registry(tmp_path: Path, small_plan_path: Path) -> None:
+def test_cli_chart_reads_names_through_a_registry(run, tmp_path: Path, small_plan_path: Path) -> None:
     registry = tmp_path / "departments.yaml"
     registry.write_text("departments:\n  - {name: 县卫生健康局, aliases: [县卫健局]}\n", encoding="utf-8")
-    args = ["chart", str(small_plan_path), "-o", str(tmp_path), "--kind", "workload", "--registry", str(registry)]
-    result = CliRunner().invoke(cli, args)
+    result = run("chart", small_plan_path, "-o", tmp_path, "--kind", "workload", "--registry", registry)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "small" / CHART_FILES["workload"]).exists()

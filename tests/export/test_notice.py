@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from matrix.export.notice import build_notice, chinese_number, default_requirements, full_title
+from matrix.export.notice import build_notice, default_requirements, full_title
 from matrix.graph import build_graph
 from matrix.model import Assignment, Measure, Plan, Section, Stage
+from matrix.numerals import chinese_numeral
 
 
 def test_stages_named_by_their_year_contribute_their_text() -> None:
@@ -36,11 +37,11 @@ def test_a_period_already_in_the_title_is_not_repeated() -> None:
     assert full_title(Plan("某县实施方案（2021-2025年）", period="2021-2025")) == "某县实施方案（2021-2025年）"
 
 
-def test_chinese_number_refuses_what_it_cannot_write() -> None:
+def test_chinese_numeral_refuses_what_it_cannot_write() -> None:
     with pytest.raises(ValueError, match="expects 1-9999, got 10000"):
-        chinese_number(10000)
+        chinese_numeral(10000)
     with pytest.raises(ValueError, match="expects 1-9999, got 0"):
-        chinese_number(0)
+        chinese_numeral(0)
 
 
 def test_a_department_with_many_tasks_gets_them_all_in_order() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from matrix.departments import KINDS, alias_conflicts, resolve
 from matrix.errors import InputError
 from matrix.readers.yaml import read_registry
+from matrix.registry import KINDS, alias_conflicts, resolve
 
 from ..conftest import INPUT, SMALL_PLAN, seed_path
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...departments import name_problem, split_departments
+from ...names import name_problem, split_departments
 from ...raci import COOPERATE, LEAD, RaciConfig
 
 __all__ = [
@@ -129,7 +129,7 @@ def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
         return True
     cooperate = "|".join(map(re.escape, config.verbs_of(COOPERATE)))
     tail = re.search(rf"^(?P<names>.+?)(?:{cooperate})+[。；;]?$", content.strip())
-    return tail is not None and all(_BODY_END.search(name) for name in split_departments(tail["names"]))
+    return tail is not None and all(_BODY_END.search(name) for name in split_departments(tail["names"], config))
 
 
 def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
@@ -181,11 +181,11 @@ def _groups(body: str, config: RaciConfig) -> tuple[list[tuple[str, str]], str]:
     return groups, ""
 
 
-def _names(text: str, verb_words: str) -> tuple[list[str], list[str]]:
+def _names(text: str, verb_words: str, config: RaciConfig) -> tuple[list[str], list[str]]:
     """Names in one group that can be assigned, and messages for those that cannot."""
     names: list[str] = []
     problems: list[str] = []
-    for name in split_departments(text):
+    for name in split_departments(text, config):
         if reason := name_problem(name):
             problems.append(reason)
         elif _GENERIC.match(name):
@@ -211,7 +211,7 @@ def parse_assignment(content: str, config: RaciConfig | None = None) -> ParsedAs
     -------
     ParsedAssignment
         Leads and cooperators in the plan's order, normalised by
-        :func:`matrix.departments.split_departments`, and one message for each
+        :func:`matrix.names.split_departments`, and one message for each
         part that could not be read: text left over, an unknown label, an empty
         or malformed name, a generic body (各有关单位), or no lead at all.
 
@@ -258,7 +258,7 @@ def _collect(
     cooperators: list[str] = []
     verb_words = _verb_pattern(config)
     for kind, verb, text in groups:
-        names, name_problems = _names(text, verb_words)
+        names, name_problems = _names(text, verb_words, config)
         problems.extend(name_problems)
         if not names and not name_problems:
             problems.append(f"'{verb}'没有写明单位 (no department given for '{verb}')")

@@ -11,21 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...numerals import numeral_value
+
 __all__ = [
     "CHAPTER",
     "ITEM",
     "SECTION",
     "SUBITEM",
     "Heading",
-    "chinese_number",
-    "chinese_numeral",
     "ends_body",
     "parse_heading",
 ]
 
 CHAPTER, SECTION, ITEM, SUBITEM = 1, 2, 3, 4
 
-_DIGITS = "零一二三四五六七八九"
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 
 _PATTERNS = (
@@ -62,34 +61,6 @@ class Heading:
     rest: str = ""
 
 
-def chinese_number(text: str) -> int:
-    """The value of a Chinese numeral up to 九十九.
-
-    Examples
-    --------
-    >>> chinese_number("三"), chinese_number("十"), chinese_number("十二"), chinese_number("二十一")
-    (3, 10, 12, 21)
-    """
-    if "十" not in text:
-        return _DIGITS.index(text)
-    tens, _, units = text.partition("十")
-    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(units) if units else 0)
-
-
-def chinese_numeral(number: int) -> str:
-    """The Chinese numeral for 1 to 99, as headings write it (十二, not 一十二).
-
-    Examples
-    --------
-    >>> [chinese_numeral(n) for n in (3, 10, 12, 21, 40)]
-    ['三', '十', '十二', '二十一', '四十']
-    """
-    tens, units = divmod(number, 10)
-    if tens == 0:
-        return _DIGITS[units]
-    return (_DIGITS[tens] if tens > 1 else "") + "十" + (_DIGITS[units] if units else "")
-
-
 def parse_heading(text: str) -> Heading | None:
     """The heading that ``text`` starts with, or ``None`` for a plain paragraph.
 
@@ -115,7 +86,7 @@ def parse_heading(text: str) -> Heading | None:
         if level == SUBITEM and match["circled"]:
             number = ord(match["circled"]) - ord("①") + 1
         elif level in (CHAPTER, SECTION):
-            number = chinese_number(match["num"])
+            number = numeral_value(match["num"])
         else:
             number = int(match["num"])
         title, rest = match["title"].strip(), ""

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import Location
+from ...numerals import chinese_numeral
 from ...raci import COOPERATE, LEAD, RaciConfig
 from .brackets import ROLE_NOUNS
-from .headings import SECTION, chinese_numeral, parse_heading
+from .headings import SECTION, parse_heading
 from .source import SourceLine, TaskRow
 
 __all__ = ["Columns", "header_columns", "row_item", "table_items", "text_cells"]
