@@ -74,10 +74,20 @@ class _Group(click.Group):
 
 
 def _sample_plan() -> Path:
-    """The bundled sample: ``input/wutai.yaml`` here, else beside the package (editable install)."""
-    for base in (Path.cwd(), Path(__file__).resolve().parents[1]):
-        if (base / SAMPLE_PLAN).exists():
-            return base / SAMPLE_PLAN
+    """The bundled sample: ``input/wutai.yaml`` here, else beside the package (editable install).
+
+    Named relative to the working folder where it lies below it, as a user
+    would type it: the path reaches every location in the workbook's 审计问题
+    sheet, which is shared with people on other machines.
+    """
+    if SAMPLE_PLAN.exists():
+        return SAMPLE_PLAN
+    bundled = Path(__file__).resolve().parents[1] / SAMPLE_PLAN
+    if bundled.exists():
+        try:
+            return bundled.relative_to(Path.cwd().resolve())
+        except ValueError:
+            return bundled
     raise InputError("未指定方案文件，且找不到示例方案 input/wutai.yaml (no plan given)")
 
 
@@ -210,12 +220,16 @@ def build(
     """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
 
     Write the RACI workbook, the summary table and one task notice per
-    department. PLAN is a plan file (.yaml, .csv, .xlsx); without it the
-    bundled sample input/wutai.yaml is used. Files go to OUTPUT/<plan name>/.
+    department. PLAN is a plan file: YAML (.yaml), a table (.csv, or .xlsx:
+    a workbook raci build wrote, or an office's 任务分工表), or the plan's own
+    text (.txt, .docx), which is refused if raci import could not place all
+    of it. Without PLAN the bundled sample input/wutai.yaml is used. Files
+    go to OUTPUT/<plan name>/.
 
     \b
     Example:
         raci build input/xinhuang.yaml -o output
+        raci build input/wutai-2021-2025.txt --registry input/departments-wutai.yaml
     """
     from .audit import audit_plan
     from .export.excel import write_workbook
@@ -264,7 +278,8 @@ def build(
 
 
 def _width() -> int:
-    return max(100, shutil.get_terminal_size((140, 24)).columns)
+    """The terminal's width (``COLUMNS`` where set); 140 when the output is not a terminal."""
+    return shutil.get_terminal_size((140, 24)).columns
 
 
 @cli.command()
@@ -441,7 +456,7 @@ def import_(plan: Path, out: Path | None, strict: bool, force: bool) -> None:
 
     \b
     Example:
-        raci import 五台县实施方案.docx -o input/wutai.yaml
+        raci import input/wutai-2021-2025.txt -o input/plan.yaml
     """
     from .export.filenames import safe_filename
     from .export.output_set import write_file
@@ -489,8 +504,8 @@ def diff_command(
 
     \b
     Example:
-        raci diff input/wutai-2021.yaml input/wutai-2023.yaml -o output/修订
-        raci diff old.yaml new.yaml --format json > changes.json
+        raci diff input/wutai-2021-2025.txt input/wutai.yaml -o output/修订
+        raci diff input/xinhuang-2021-2025.txt input/xinhuang.yaml --format json
     """
     from .diff import diff_plans
     from .export.change_notice import write_change_notices

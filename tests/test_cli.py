@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from matrix.cli import cli
 from matrix.readers import read_plan
 from matrix.readers.yaml import read_registry
+from matrix.workbook_layout import FINDINGS_HEADER, FINDINGS_SHEET
 
 from .conftest import INPUT, SMALL_PLAN
 
@@ -78,6 +81,19 @@ def test_build_without_a_plan_uses_the_bundled_sample(run, tmp_path: Path) -> No
     assert (tmp_path / "wutai" / "责任分工矩阵.xlsx").exists()
 
 
+@pytest.mark.parametrize("where", ["repository", "inside input"])
+def test_the_findings_sheet_names_the_sample_as_the_user_would(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    monkeypatch.chdir(INPUT.parent if where == "repository" else INPUT)
+    assert run("build", "-o", tmp_path).exit_code == 0
+    sheet = load_workbook(tmp_path / "wutai" / "责任分工矩阵.xlsx")[FINDINGS_SHEET]
+    column = FINDINGS_HEADER.index("位置") + 1
+    rows = sheet.iter_rows(min_row=2, values_only=True)
+    places = {row[column - 1].split(":")[0] for row in rows if row[0] and row[column - 1]}
+    assert places == {"input/wutai.yaml" if where == "repository" else "wutai.yaml"}
+
+
 def test_an_edited_workbook_is_not_overwritten_without_force(run, tmp_path: Path, small_plan_path: Path) -> None:
     assert run("build", small_plan_path, "-o", tmp_path).exit_code == 0
     assert run("build", small_plan_path, "-o", tmp_path).exit_code == 0
@@ -123,6 +139,31 @@ def test_help_is_clear_for_the_group_and_build(run) -> None:
     assert "责任分工矩阵" in run("--help").output
     help_text = run("build", "--help").output
     assert "--output" in help_text and "--force" in help_text and "Example" in help_text
+
+
+def test_build_help_names_every_kind_of_plan_file(run) -> None:
+    help_text = run("build", "--help").output
+    for suffix in (".yaml", ".csv", ".xlsx", ".txt", ".docx"):
+        assert suffix in help_text, suffix
+
+
+def _example_files(run, command: str) -> list[str]:
+    """The file arguments of the Example lines of ``raci COMMAND --help``: those not written by the example."""
+    text = run(command, "--help").output
+    lines = text[text.index("Example:") :].splitlines()[1:]
+    files = []
+    for line in (line.split() for line in lines if line.strip().startswith("raci ")):
+        for previous, word in pairwise(line):
+            if Path(word).suffix and previous not in ("-o", "--output", ">") and not word.startswith("-"):
+                files.append(word)
+    return files
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_help_examples_name_files_that_exist(run, command: str) -> None:
+    files = _example_files(run, command)
+    assert files, "an example without an input file"
+    assert [f for f in files if not (INPUT.parent / f).exists()] == []
 
 
 def test_notice_options_reach_the_files(run, tmp_path: Path, small_plan_path: Path) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from matrix.export.text_table import display_width
+
 from .conftest import INPUT, SMALL_PLAN
 
 #: A terminal wide enough that no message wraps, so table text can be compared with JSON.
@@ -52,8 +54,10 @@ def test_audit_json_parses_and_matches_the_table(run, no_lead_path: Path) -> Non
     assert sum(data["counts"].values()) == len(data["findings"])
     lines = [line for line in table.splitlines() if line.strip()]
     for finding in data["findings"]:
-        (line,) = [line for line in lines if finding["message"] in line]
-        assert finding["code"] in line and finding["location"] in line
+        (index,) = [i for i, line in enumerate(lines) if finding["message"] in line]
+        places = finding["location"].split("；")  # one location a line, from the finding's own line on
+        assert finding["code"] in lines[index]
+        assert all(place in line for place, line in zip(places, lines[index:], strict=False))
     assert f"审计发现 {len(data['findings'])} 个问题" in table
 
 
@@ -174,3 +178,17 @@ def test_graph_refuses_an_unknown_extension_as_a_usage_error(run, tmp_path: Path
     assert result.exit_code == 2
     assert "扩展名应为 .graphml 或 .gexf，实为 '.dot'" in result.output
     assert not (tmp_path / "plan.dot").exists()
+
+
+@pytest.mark.parametrize("columns", [80, 100, 140])
+def test_no_location_is_split_across_lines_in_a_terminal_of_any_width(run, columns: int) -> None:
+    plan = INPUT / "wutai.yaml"
+    result = run("audit", plan, "--fail-on", "never", env={"COLUMNS": str(columns)})
+    data = json.loads(run("audit", plan, "--format", "json", "--fail-on", "never").output)
+    lines = result.output.splitlines()
+    assert max(map(display_width, lines)) <= columns
+    locations = [part for f in data["findings"] for part in f["location"].split("；")]
+    assert len(locations) > len(data["findings"]) > 10  # a finding with two places among them
+    for location in locations:
+        assert any(location in line for line in lines), location
+    assert f"审计发现 {len(data['findings'])} 个问题" in lines[0]

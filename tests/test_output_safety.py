@@ -13,6 +13,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.oxml.ns import qn
 
 from matrix.cli import EXIT_OUTPUT
 from matrix.export import atomic
@@ -312,3 +314,27 @@ def test_build_outputs_get_the_umask_mode_and_keep_a_mode_set_since(run, tmp_pat
     finally:
         os.umask(old)
     assert stat.S_IMODE(workbook.stat().st_mode) == 0o660
+
+
+def test_a_template_without_page_settings_is_refused_before_anything_is_written(
+    run, tmp_path: Path, small_plan_path: Path
+) -> None:
+    template = tmp_path / "版头.docx"
+    document = Document()
+    document.add_paragraph("五台县全民科学素质工作领导组办公室")
+    body = document.element.body
+    body.remove(body.find(qn("w:sectPr")))
+    document.save(template)
+    out = tmp_path / "out"
+    assert run("build", small_plan_path, "-o", out).exit_code == 0
+    before = snapshot(out)
+
+    result = run("build", small_plan_path, "-o", out, "--template", template, "--force")
+
+    assert result.exit_code == 1
+    assert one_error_line(result.output) == (
+        f"Error: {template} [word/document.xml]: Word 模板的正文末尾没有页面设置（w:sectPr），"
+        "无法确定纸张、页边距和页眉页脚；请在 Word 或 WPS 中打开模板、确认页面设置后另存为 .docx "
+        "(template has no section properties)"
+    )
+    assert snapshot(out) == before

@@ -128,7 +128,7 @@ def write_workbook(
     --------
     matrix.readers.xlsx.read_xlsx : reads an edited workbook back into a plan.
     """
-    departments = order_departments(graph)
+    departments = order_departments(graph, [d.name for d in plan.departments])
     if write_only is None:
         write_only = len(plan.measures) * max(1, len(departments)) > WRITE_ONLY_CELLS
     workbook = Workbook(write_only=write_only)

@@ -72,21 +72,31 @@ class WorkloadRow:
         return self.led + self.cooperated
 
 
-def order_departments(graph: nx.Graph) -> list[str]:
-    """Department columns as an office expects them: by kind, then by load.
+def order_departments(graph: nx.Graph, registry: Sequence[str] = ()) -> list[str]:
+    """Department columns as an office expects them, in the same places from one build to the next.
 
-    Within a kind, departments that lead more measures come first, then those
-    that cooperate on more, then the plan's order. Grouping by kind keeps the
-    县委 and 政府 columns together; sorting by load puts the busy departments
-    where the eye lands first.
+    Grouped by kind (县委 and 政府 columns together), then in the registry's
+    order, then in the order the plan first names them. Never by load: an
+    office that moves one assignment in Excel and rebuilds would otherwise
+    find its columns shuffled (the 部门工作量 sheet lists the busiest first).
+    A workbook read back lists its departments in its own column order, so a
+    rebuild from it keeps the columns where they were.
+
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_node("县科协", kind="群团组织", order=0)
+    >>> g.add_node("县教科局", kind="政府部门", order=1)
+    >>> g.add_node("县民政局", kind="政府部门", order=2)
+    >>> for n in g: g.nodes[n]["bipartite"] = 1
+    >>> order_departments(g, registry=["县民政局"])
+    ['县民政局', '县教科局', '县科协']
     """
-    loads = {w.department: w for w in workload(graph)}
+    place = {name: index for index, name in enumerate(registry)}
 
     def key(name: str) -> tuple:
         kind = graph.nodes[name]["kind"]
         rank = KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
-        load = loads[name]
-        return (rank, "" if rank < len(KIND_ORDER) else kind, -len(load.led), -len(load.cooperated))
+        return (rank, "" if rank < len(KIND_ORDER) else kind, place.get(name, len(place)), graph.nodes[name]["order"])
 
     return sorted(department_nodes(graph), key=key)
 

@@ -245,7 +245,8 @@ def letterhead_document(path: str | Path) -> DocumentObject:
     Raises
     ------
     InputError
-        When ``path`` is missing or not a .docx file.
+        When ``path`` is missing or not a .docx file, or its body ends without
+        page settings (``w:sectPr``), so there is no page to put the notices on.
     """
     try:
         document = Document(str(path))
@@ -253,6 +254,12 @@ def letterhead_document(path: str | Path) -> DocumentObject:
         detail = one_line(exc)
         raise InputError(f"无法作为 Word 模板打开 (not a .docx template): {detail}", str(path)) from None
     body = document.element.body
+    if body.find(qn("w:sectPr")) is None:
+        raise InputError(
+            "Word 模板的正文末尾没有页面设置（w:sectPr），无法确定纸张、页边距和页眉页脚；"
+            "请在 Word 或 WPS 中打开模板、确认页面设置后另存为 .docx (template has no section properties)",
+            f"{path} [word/document.xml]",
+        )
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -36,6 +37,8 @@ __all__ = [
 
 #: Column labels of the findings table, in order.
 FINDING_COLUMNS: tuple[str, ...] = ("级别", "代码", "措施", "单位", "说明", "位置")
+#: Findings columns whose lines are never broken: a code and a location are looked up, not read.
+_UNBROKEN_FINDING_COLUMNS = ("级别", "代码", "位置")
 #: Column labels of the workload table and CSV, in order.
 WORKLOAD_COLUMNS: tuple[str, ...] = (
     "单位", "类别", "主责数（A）", "牵头数（R）", "配合数", "合计", "占比", "涉及章节",
@@ -44,18 +47,24 @@ WORKLOAD_COLUMNS: tuple[str, ...] = (
 PAIR_COLUMNS: tuple[str, ...] = ("单位", "单位", "共同参与措施数")
 
 
-def _render(tables: Iterable[Table], width: int) -> str:
+def _render(parts: Iterable[RenderableType], width: int) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
-    for table in tables:
-        console.print(table)
-    return buffer.getvalue()
+    for part in parts:
+        console.print(part)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]], *, unbroken: Sequence[str] = ()) -> Table:
+    """A table whose cells fold where they must, except the ``unbroken`` columns, which keep each line whole.
+
+    A location (``input/wutai.yaml:60``) cut in two is no longer one that an
+    editor can jump to, so such columns keep their lines and the prose
+    columns give way when the terminal is narrow.
+    """
     table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in unbroken)
     for row in rows:
         table.add_row(*(Text(value) for value in row))
     return table
@@ -65,16 +74,25 @@ def _counts(findings: Sequence[Finding]) -> dict[str, int]:
     return {severity: sum(f.severity == severity for f in findings) for severity in SEVERITIES}
 
 
+#: Below this many columns the findings are listed one under another: a table would leave the
+#: explanation a column a few characters wide.
+NARROW = 120
+
+
 def findings_table(findings: Sequence[Finding], *, width: int = 120) -> str:
-    """The findings as a table with a count line, for a terminal or a log.
+    """The findings with a count line, for a terminal or a log: a table, or a list when ``width`` is narrow.
 
     An empty list gives one line saying nothing was found, so that a clean
-    audit is visibly clean rather than silent.
+    audit is visibly clean rather than silent. A location is never broken
+    across lines (one location a line) while the terminal is wider than it.
     """
     counts = _counts(findings)
     summary = "，".join(f"{SEVERITY_LABELS[s]} {counts[s]}" for s in SEVERITIES)
     if not findings:
         return "审计未发现问题。\n"
+    title = f"审计发现 {len(findings)} 个问题（{summary}）"
+    if width < NARROW:
+        return _render([Text(title), *(part for f in findings for part in _finding_lines(f))], width)
     rows = (
         (
             SEVERITY_LABELS.get(f.severity, f.severity),
@@ -82,11 +100,28 @@ def findings_table(findings: Sequence[Finding], *, width: int = 120) -> str:
             f.measure or "",
             f.department or "",
             f.message,
-            f.location,
+            "\n".join(_locations(f)),
         )
         for f in findings
     )
-    return _render([_table(f"审计发现 {len(findings)} 个问题（{summary}）", FINDING_COLUMNS, rows)], width)
+    return _render([_table(title, FINDING_COLUMNS, rows, unbroken=_UNBROKEN_FINDING_COLUMNS)], width)
+
+
+def _locations(finding: Finding) -> list[str]:
+    """The places a finding names (several are joined with ；)."""
+    return [part for part in (finding.location or "").split("；") if part]
+
+
+def _finding_lines(finding: Finding) -> Iterator[RenderableType]:
+    """One finding as a few lines: level, code, measure and department; each location; the explanation."""
+    head = [SEVERITY_LABELS.get(finding.severity, finding.severity), finding.code]
+    named = zip(FINDING_COLUMNS[2:4], (finding.measure, finding.department), strict=True)
+    head += [f"{label}：{value}" for label, value in named if value]
+    yield Text("")
+    yield Text("  ".join(head), no_wrap=True, overflow="fold")
+    for location in _locations(finding):
+        yield Padding(Text(f"{FINDING_COLUMNS[5]}：{location}", no_wrap=True, overflow="fold"), (0, 0, 0, 2))
+    yield Padding(Text(finding.message), (0, 0, 0, 2))
 
 
 def findings_json(findings: Sequence[Finding]) -> str:

@@ -26,6 +26,7 @@ from matrix.workbook_layout import (
     WORKLOAD_SHEET,
 )
 
+from ..conftest import INPUT
 from ..rendering import needs_pdf_tools, page_count, pdf_info, pdf_text, to_pdf
 
 SHEETS = [SUMMARY_SHEET, MATRIX_SHEET, DIVISION_SHEET, WORKLOAD_SHEET, FINDINGS_SHEET]
@@ -77,7 +78,7 @@ def test_the_matrix_shows_each_role_where_the_plan_puts_it(workbook_path: Path) 
     assert worksheet.cell(row, _column_of(worksheet, "县人社局")).value is None
 
 
-def test_department_columns_run_by_kind_then_by_load(workbook_path: Path) -> None:
+def test_department_columns_run_by_kind_then_in_the_registry_order(workbook_path: Path) -> None:
     header = [c.value for c in _matrix(workbook_path)[1]]
     assert header[: len(MATRIX_HEADER)] == list(MATRIX_HEADER)
     assert header[len(MATRIX_HEADER) :] == [
@@ -87,12 +88,49 @@ def test_department_columns_run_by_kind_then_by_load(workbook_path: Path) -> Non
         "县卫健局",
         "县人社局",
         "县科协",
-        "团县委",
-        "县妇联",
         "县总工会",
+        "县妇联",
+        "团县委",
         "市生态环境局五台分局",
         "五台县全民科学素质工作领导组办公室",
     ]
+
+
+def _columns(path: Path) -> list[str]:
+    return [c.value for c in _matrix(path)[1]][len(MATRIX_HEADER) :]
+
+
+def test_columns_stay_in_place_when_a_rebuilt_plan_moves_work_between_departments(
+    run, tmp_path: Path, small_plan_path: Path, revised_plan_path: Path
+) -> None:
+    """Without a registry; the revision hands 3.4.2 from 县民政局 to 县科协, so their loads swap."""
+    for plan in (small_plan_path, revised_plan_path):
+        assert run("build", plan, "-o", tmp_path / "out").exit_code == 0
+    before, after = (_columns(tmp_path / "out" / name / "责任分工矩阵.xlsx") for name in ("small", "revised"))
+    assert before == ["县科协", "县民政局", "县委宣传部", "县卫健局", "五台县全民科学素质工作领导组办公室"]
+    assert after == [*before[:-1], "县公安局", before[-1]]  # a department new to the plan comes after
+
+
+def test_columns_stay_in_place_when_an_edited_workbook_is_rebuilt(run, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", INPUT / "wutai.yaml", "-o", out).exit_code == 0
+    built = out / "wutai" / "责任分工矩阵.xlsx"
+    edited = tmp_path / "edited.xlsx"
+    workbook = openpyxl.load_workbook(built)
+    sheet = workbook[MATRIX_SHEET]
+    columns = _columns(built)
+    busiest = columns.index("县科协") + len(MATRIX_HEADER) + 1
+    quietest = columns.index("县气象局") + len(MATRIX_HEADER) + 1
+    for row in range(2, sheet.max_row + 1):  # 县科协 hands every measure it leads over to 县气象局
+        if sheet.cell(row, busiest).value in ("A/R", "R"):
+            sheet.cell(row, quietest).value = sheet.cell(row, busiest).value
+            sheet.cell(row, busiest).value = None
+    workbook.save(edited)
+
+    result = run("build", edited, "-o", out)
+
+    assert result.exit_code == 0, result.output
+    assert _columns(out / "edited" / "责任分工矩阵.xlsx") == columns
 
 
 def test_the_grid_offers_a_dropdown_of_roles_on_measure_rows_only(workbook_path: Path) -> None:
