@@ -220,21 +220,6 @@ def _set_widths(worksheet, widths: Sequence[float]) -> None:
         worksheet.column_dimensions[get_column_letter(index)].width = width
 
 
-def _text_height(texts_and_widths: Iterable[tuple[str, float]], *, line: float = 13.5) -> float | None:
-    """Row height in points for wrapped Chinese text; ``None`` for a single line.
-
-    Excel does not grow rows for wrapped text in a file it did not lay out, so
-    the height is estimated: a Chinese character is about 1.9 width units at
-    10 pt.
-    """
-    lines = 1
-    for text, width in texts_and_widths:
-        per_line = max(1, int(width / 1.9))
-        count = sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
-        lines = max(lines, count)
-    return None if lines == 1 else min(409, lines * line + 4)
-
-
 # -- 说明 -----------------------------------------------------------------------
 
 
@@ -272,7 +257,7 @@ def _write_summary(workbook: Workbook, rows: Sequence[SummaryRow]) -> None:
             widths: Sequence[float] = (sum(_SUMMARY_WIDTHS[1:]),)
         else:
             widths = _SUMMARY_WIDTHS[1:]
-        out.append(cells, height=_text_height(zip((str(v) for v in row.values), widths, strict=False)))
+        out.append(cells, height=style.text_height(zip((str(v) for v in row.values), widths, strict=False)))
 
 
 # -- RACI矩阵 --------------------------------------------------------------------
@@ -348,7 +333,7 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
                     *(_cell(worksheet, c, alignment=style.CENTRED) for c in counts),
                     *(_cell(worksheet, r, alignment=style.CENTRED) if r else None for r in row.roles),
                 ],
-                height=_text_height([(row.measure.title, 36), (section.title, 18)]),
+                height=style.text_height([(row.measure.title, 36), (section.title, 18)]),
                 outline=1,
             )
     _write_matrix_totals(out, len(departments), last_data_row)
@@ -462,7 +447,7 @@ def _write_table(
         colour = fill(values)
         out.append(
             [_cell(worksheet, v or None, fill=colour, alignment=style.WRAPPED) for v in values],
-            height=_text_height(zip((str(v) for v in values), widths, strict=True)),
+            height=style.text_height(zip((str(v) for v in values), widths, strict=True)),
         )
     return out
 

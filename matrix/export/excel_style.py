@@ -7,6 +7,9 @@ then substitute something of their own choosing.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
+
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -28,6 +31,7 @@ __all__ = [
     "VERTICAL",
     "WRAPPED",
     "setup_page",
+    "text_height",
 ]
 
 #: 等线 is the default Chinese font of current Excel and WPS; both ship it.
@@ -92,3 +96,18 @@ def setup_page(worksheet, *, landscape: bool, title_rows: str = "1:1", title_col
     worksheet.oddFooter.center.text = _FOOTER
     worksheet.oddFooter.center.font = FONT_NAME
     worksheet.oddFooter.center.size = 9
+
+
+def text_height(texts_and_widths: Iterable[tuple[str, float]], *, line: float = 13.5) -> float | None:
+    """Row height in points for wrapped Chinese text; ``None`` for a single line.
+
+    Excel does not grow rows for wrapped text in a file it did not lay out, so
+    the height is estimated: a Chinese character is about 1.9 width units at
+    10 pt.
+    """
+    lines = 1
+    for text, width in texts_and_widths:
+        per_line = max(1, int(width / 1.9))
+        count = sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+        lines = max(lines, count)
+    return None if lines == 1 else min(409, lines * line + 4)

@@ -9,11 +9,12 @@ names a file after a department goes through :func:`safe_filename` and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
 
-__all__ = ["MAX_NAME_CHARS", "path_inside", "safe_filename"]
+__all__ = ["MAX_NAME_CHARS", "path_inside", "safe_filename", "unique_filenames"]
 
 #: Characters kept from a name. Chinese takes three bytes a character in UTF-8
 #: and most file systems allow 255 bytes, so 60 leaves room for a prefix and suffix.
@@ -75,3 +76,25 @@ def path_inside(folder: str | Path, filename: str) -> Path:
     if Path(filename).name != filename or path.resolve().parent != folder.resolve():
         raise OutputError(f"文件名 '{filename}' 会写到目录 {folder} 之外 (file name leaves the output folder)")
     return path
+
+
+def unique_filenames(names: Iterable[str], prefix: str, suffix: str) -> list[str]:
+    """``prefix + safe name + suffix`` for each name; names that come out alike get -2, -3 …
+
+    Two departments whose names differ only in case or in characters that
+    :func:`safe_filename` replaces would otherwise share a file, and the second
+    would silently overwrite the first (Windows file names ignore case).
+
+    >>> unique_filenames(["a/b", "a_b", "A_B"], "通知-", ".docx")
+    ['通知-a_b.docx', '通知-a_b-2.docx', '通知-A_B-3.docx']
+    """
+    result, used = [], set()
+    for name in names:
+        safe = safe_filename(name)
+        candidate, number = f"{prefix}{safe}{suffix}", 2
+        while candidate.casefold() in used:
+            candidate = f"{prefix}{safe}-{number}{suffix}"
+            number += 1
+        used.add(candidate.casefold())
+        result.append(candidate)
+    return result

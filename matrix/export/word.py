@@ -11,7 +11,7 @@ every file starts from a copy of its bytes. Files are written through
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from ..graph import department_nodes
 from ..model import Plan
 from ..numerals import chinese_numeral
 from .atomic import atomic_path
-from .filenames import path_inside, safe_filename
+from .filenames import path_inside, safe_filename, unique_filenames
 from .notice import (
     Notice,
     Task,
@@ -220,7 +220,7 @@ def write_notices(
             path_inside(outdir, name),
             attachment,
         )
-        for department, name in zip(recipients, _notice_filenames(recipients), strict=True)
+        for department, name in zip(recipients, unique_filenames(recipients, NOTICE_PREFIX, ".docx"), strict=True)
     ]
     written: list[Path | None] = [None] * len(jobs)
     for index, path in run_jobs(_write_notice, jobs, worker_count(len(jobs), workers)):
@@ -244,20 +244,6 @@ def _write_notice(job: _NoticeJob) -> Path:
     document = open_document(job.template)
     _render_notice(document, job.notice, attachment=job.attachment)
     return _save(document, job.path)
-
-
-def _notice_filenames(departments: Sequence[str]) -> list[str]:
-    """One file name per department; names that differ only in case or unsafe characters get -2, -3 …"""
-    names, used = [], set()
-    for department in departments:
-        name = notice_filename(department)
-        suffix = 2
-        while name.casefold() in used:
-            name = f"{NOTICE_PREFIX}{safe_filename(department)}-{suffix}.docx"
-            suffix += 1
-        used.add(name.casefold())
-        names.append(name)
-    return names
 
 
 def write_summary(

@@ -43,7 +43,7 @@ from ..workbook_layout import (
 from .container import check_zip_container
 from .table import COLUMNS, Row, column_fields, plan_from_rows
 
-__all__ = ["MAX_SHEET_CELLS", "read_xlsx"]
+__all__ = ["MAX_SHEET_CELLS", "open_workbook", "read_xlsx"]
 
 #: The largest sheet read, rows × columns: three times a 10 000-measure, 300-department
 #: matrix. A stray value far away (XFD1048576) would otherwise make every scan of the
@@ -80,7 +80,7 @@ def read_xlsx(path: str | Path) -> Plan:
         repeated 编号. The location names the sheet and the cell.
     """
     path = Path(path)
-    workbook = _open(path)
+    workbook = open_workbook(path)
     try:
         summary = _read_summary(workbook[SUMMARY_SHEET], path) if SUMMARY_SHEET in workbook else _Summary()
         if MATRIX_SHEET in workbook.sheetnames:
@@ -93,7 +93,15 @@ def read_xlsx(path: str | Path) -> Plan:
         workbook.close()
 
 
-def _open(path: Path) -> Workbook:
+def open_workbook(path: Path) -> Workbook:
+    """Open a workbook for reading values, or refuse it with its path.
+
+    Raises
+    ------
+    InputError
+        An encrypted, legacy, damaged or empty workbook, or a sheet reaching
+        past :data:`MAX_SHEET_CELLS`.
+    """
     check_zip_container(path, kind="工作簿", legacy=".xls", suffix=".xlsx", programs="Excel/WPS")
     try:
         workbook = load_workbook(path, data_only=True)
