@@ -1,0 +1,124 @@
+"""Collecting a period's returned sheets into the store: all of them, or none.
+
+Every sheet is read and checked before anything is written (see
+:mod:`matrix.track.feedback`); then two sheets of one department in the same
+collect, and a file already stored for another period, are refused too. Only
+when no sheet is refused is the whole collect stored, in one transaction.
+An office that fixes the one bad sheet runs the same command again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
+
+from ..errors import InputError
+from ..model import Location, Plan
+from .feedback import ExpectedForm, read_feedback
+from .form_layout import form_rows, lead_departments, plan_key
+from .records import Submission
+from .store import Saved, Store
+
+__all__ = ["CollectError", "collect", "expected_forms", "read_submissions"]
+
+
+class CollectError(InputError):
+    """Returned sheets were refused; ``problems`` holds one located error per refused sheet.
+
+    Nothing of the collect was stored.
+    """
+
+    def __init__(self, problems: Iterable[InputError]) -> None:
+        self.problems = tuple(problems)
+        if len(self.problems) == 1:
+            only = self.problems[0]
+            super().__init__(f"{only.message}；本次未收录任何内容", only.location)
+        else:
+            count = len(self.problems)
+            super().__init__(f"{count} 份反馈表有误，本次未收录任何内容 ({count} sheets refused, nothing stored)")
+
+
+def expected_forms(plan: Plan, graph: nx.Graph) -> Callable[[str], ExpectedForm | None]:
+    """A look-up of each lead department's current form, each computed once when first asked for."""
+    key = plan_key(plan)
+    leads = set(lead_departments(plan, graph))
+
+    @cache
+    def expected(department: str) -> ExpectedForm | None:
+        if department not in leads:
+            return None
+        return ExpectedForm(key, department, form_rows(plan, graph, department))
+
+    return expected
+
+
+def read_submissions(plan: Plan, graph: nx.Graph, paths: Iterable[str | Path], period: str) -> tuple[Submission, ...]:
+    """Read every returned sheet of one period; refuse them together if any is wrong.
+
+    Raises
+    ------
+    CollectError
+        Listing each sheet that cannot be read or checked, and each sheet of a
+        department whose sheet is already in this collect.
+    """
+    key = plan_key(plan)
+    expected = expected_forms(plan, graph)
+    submissions: list[Submission] = []
+    problems: list[InputError] = []
+    first: dict[str, Submission] = {}
+    for path in paths:
+        try:
+            submission = read_feedback(path, period, key, expected)
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        earlier = first.get(submission.department)
+        if earlier is not None:
+            problems.append(
+                InputError(
+                    f"与 {earlier.path} 同为 {submission.department} 的反馈表，同一期只能收录一份"
+                    " (sheet collected twice)",
+                    Location(str(path)),
+                )
+            )
+            continue
+        first[submission.department] = submission
+        submissions.append(submission)
+    if problems:
+        raise CollectError(problems)
+    return tuple(submissions)
+
+
+def collect(
+    plan: Plan,
+    graph: nx.Graph,
+    paths: Iterable[str | Path],
+    period: str,
+    store: Store,
+    *,
+    now: dt.datetime | None = None,
+) -> Saved:
+    """Read, check and store one period's returned sheets in one transaction.
+
+    Raises
+    ------
+    CollectError
+        When any sheet is refused (see :func:`read_submissions`) or a file is
+        already stored for another period; nothing is stored.
+    OutputError
+        When the store cannot be written; nothing is stored.
+    """
+    key = plan_key(plan)
+    submissions = read_submissions(plan, graph, paths, period)
+    again = store.filed_elsewhere(key, submissions)
+    if again:
+        raise CollectError(
+            InputError(again[s.file_digest].collected_twice(), Location(s.path))
+            for s in submissions
+            if s.file_digest in again
+        )
+    return store.save(key, submissions, now=now)
