@@ -114,15 +114,25 @@ def _truncated_docx(path: Path) -> None:
 
 
 def _plan_docx() -> bytes:
-    """A small plan as Word writes it: title, a numbered chapter, a measure and a task table."""
+    """A small plan as Word writes it: title, a numbered chapter, a section and a task table of two measures."""
     document = Document()
     document.add_paragraph("五台县全民科学素质行动规划纲要实施方案")
     document.add_paragraph("重点任务", style="List Number")
     document.add_paragraph("（一）实施智慧助老行动（县科协牵头，县民政局配合）")
-    table = document.add_table(rows=2, cols=3)
+    table = document.add_table(rows=3, cols=3)
     for cell, text in zip(
-        table.rows[0].cells + table.rows[1].cells,
-        ("任务", "牵头单位", "配合单位", "实施银龄科普行动", "县科协", "县卫健局"),
+        table.rows[0].cells + table.rows[1].cells + table.rows[2].cells,
+        (
+            "任务",
+            "牵头单位",
+            "配合单位",
+            "实施银龄科普行动",
+            "县科协",
+            "县卫健局",
+            "开展防诈骗科普",
+            "县公安局",
+            "县民政局",
+        ),
         strict=True,
     ):
         cell.text = text
@@ -145,6 +155,33 @@ def _edited_docx(old: str, new: str) -> Callable[[Path], None]:
 
 
 _LIST_STYLE = '<w:pStyle w:val="ListNumber"/>'
+#: The cooperators cell of :func:`_plan_docx`'s task row, and the same cell naming 县委宣传部 before it.
+_COOPERATOR_RUN = "<w:r><w:t>县卫健局</w:t></w:r>"
+_FIRST_COOPERATOR = "<w:r><w:t>县委宣传部、</w:t></w:r>"
+_TRACKED = 'w:id="1" w:author="县科协" w:date="2024-03-01T09:00:00Z"'
+
+
+def _cooperator_cell(wrapped: str) -> Callable[[Path], None]:
+    """The plan with 县委宣传部 typed in the cooperators cell and 县卫健局 as Word stores it in ``wrapped``."""
+    return _edited_docx(_COOPERATOR_RUN, _FIRST_COOPERATOR + wrapped.format(run=_COOPERATOR_RUN))
+
+
+def _task_table_wrapped(opening: str, closing: str, *, row: bool = False) -> Callable[[Path], None]:
+    """The plan with its task table, or with ``row`` its last row, inside a wrapper such as a content control."""
+
+    def make(path: Path) -> None:
+        def edit(xml: bytes) -> bytes:
+            text = xml.decode()
+            if row:  # the last row of the table
+                start = text.rindex("<w:tr>")
+                end = text.index("</w:tr>", start) + len("</w:tr>")
+            else:
+                start, end = text.index("<w:tbl>"), text.index("</w:tbl>") + len("</w:tbl>")
+            return (text[:start] + opening + text[start:end] + closing + text[end:]).encode()
+
+        _with_part_edited(_plan_docx(), path, "word/document.xml", edit)
+
+    return make
 
 
 def _deep_nesting(path: Path) -> None:
@@ -177,6 +214,31 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     ),
     "cell_span_not_a_number.docx": _edited_docx("<w:tcW", '<w:gridSpan w:val="x"/><w:tcW'),
     "merged_cell_without_top.docx": _edited_docx("<w:tcW", '<w:vMerge w:val="continue"/><w:tcW'),
+    "smart_tag.docx": _cooperator_cell(
+        '<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="PersonName">{run}</w:smartTag>'
+    ),
+    "simple_field.docx": _cooperator_cell('<w:fldSimple w:instr=" DOCPROPERTY 配合单位 ">{run}</w:fldSimple>'),
+    "inline_content_control.docx": _cooperator_cell(
+        '<w:sdt><w:sdtPr><w:alias w:val="配合单位"/></w:sdtPr><w:sdtContent>{run}</w:sdtContent></w:sdt>'
+    ),
+    "custom_xml.docx": _cooperator_cell('<w:customXml w:element="department">{run}</w:customXml>'),
+    "nested_table_in_cell.docx": _edited_docx(
+        f"<w:p>{_COOPERATOR_RUN}</w:p>",
+        f"<w:p>{_FIRST_COOPERATOR}</w:p><w:tbl><w:tr><w:tc><w:p>{_COOPERATOR_RUN}</w:p></w:tc></w:tr></w:tbl><w:p/>",
+    ),
+    "body_content_control.docx": _task_table_wrapped(
+        '<w:sdt><w:sdtPr><w:alias w:val="任务分工"/></w:sdtPr><w:sdtContent>', "</w:sdtContent></w:sdt>"
+    ),
+    "row_content_control.docx": _task_table_wrapped("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", row=True),
+    "tracked_deletion.docx": _cooperator_cell(
+        f"<w:del {_TRACKED}><w:r><w:delText>县民政局</w:delText></w:r></w:del>{{run}}"
+    ),
+    "tracked_insertion.docx": _cooperator_cell(f"<w:ins {_TRACKED}>{{run}}</w:ins>"),
+    "text_box.docx": _edited_docx(
+        "<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r>",
+        "<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+        "<w:p><w:r><w:t>县财政局负责经费保障</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+    ),
     "deep_nesting.yaml": _deep_nesting,
     "huge.yaml": _huge,
 }

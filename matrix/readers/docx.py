@@ -6,6 +6,11 @@ paragraphs, with the number Word draws for list paragraphs put back in front
 and a 牵头单位 column (a 任务分工表) becomes task rows, located by table and
 row; a row whose one text spans the table is a heading. Any other table is
 reported and skipped, since nothing in it can be placed.
+
+Text is read wherever Word shows it (:mod:`matrix.readers.wordtext`): inside
+content controls, smart tags, fields and custom XML, and in tables nested in a
+cell. A document with tracked insertions or moves is refused until they are
+accepted or rejected; text in a text box is reported, since it belongs to no line.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.exceptions import PythonDocxError
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -27,6 +33,7 @@ from .plantext.source import ImportResult, Problem, SourceLine
 from .plantext.tasktable import header_columns, table_items
 from .text import checked
 from .wordlists import UnreadableNumbering, list_labels
+from .wordtext import cell_text, text_box_text, tracked_change, unwrap
 
 __all__ = ["docx_items", "read_docx", "read_docx_plan"]
 
@@ -35,7 +42,7 @@ _CAPTION_ROWS = 2
 
 
 def _table_items(table: Table, number: int, path: str, config: RaciConfig) -> tuple[list[Item], list[Problem]]:
-    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+    rows = [[cell_text(cell._tc).strip() for cell in row.cells] for row in table.rows]
     for index, cells in enumerate(rows[: _CAPTION_ROWS + 1]):
         columns = header_columns(cells, config)
         if columns is None:
@@ -76,10 +83,17 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
     ------
     InputError
         When a paragraph's list numbering or a table cannot be read (a damaged
-        file), located at that paragraph or table.
+        file), or the document holds tracked insertions or moves, located at
+        that paragraph or table.
     """
     config = config or RaciConfig()
-    content = list(document.iter_inner_content())
+    body = document.element.body
+    unwrap(body)
+    content = [
+        Paragraph(block, document) if block.tag == qn("w:p") else Table(block, document)
+        for block in body.iterchildren(qn("w:p"), qn("w:tbl"))
+    ]
+    _refuse_tracked_changes(content, path)
     paragraphs = [block for block in content if isinstance(block, Paragraph)]
     try:
         labels = iter(list_labels(document, paragraphs))
@@ -98,6 +112,9 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
                 text = label + text
             # a line break inside a paragraph (Shift+Enter) separates lines as a new paragraph would
             location = Location(path, line=paragraph_number)
+            boxed = text_box_text(block._p)
+            if boxed.strip():
+                problems.append(Problem(location, f"文本框中的文字未读取：'{boxed.strip()[:40]}' (text box not read)"))
             items.extend(SourceLine(part, location) for part in text.split("\n"))
         else:
             table_number += 1
@@ -108,6 +125,28 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
             items.extend(table_items)
             problems.extend(table_problems)
     return items, problems
+
+
+def _refuse_tracked_changes(content: list[Paragraph | Table], path: str) -> None:
+    """Refuse a document with tracked insertions or moves, at the first paragraph or table holding one.
+
+    Deletions need no decision: their text is not read, as Word prints it.
+    """
+    paragraph_number = table_number = 0
+    for block in content:
+        element = block._p if isinstance(block, Paragraph) else block._tbl
+        if isinstance(block, Paragraph):
+            paragraph_number += 1
+            where = Location(path, line=paragraph_number)
+        else:
+            table_number += 1
+            where = Location(path, sheet=f"表{table_number}")
+        if tracked_change(element) is not None:
+            raise InputError(
+                "文档中有修订（插入或移动的文字）：请在 Word 或 WPS 中接受或拒绝所有修订后再导入 "
+                "(accept or reject the tracked changes first)",
+                where,
+            )
 
 
 def read_docx(path: str | Path, *, strict: bool = False, config: RaciConfig | None = None) -> ImportResult:

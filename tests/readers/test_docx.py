@@ -216,3 +216,48 @@ def test_line_breaks_inside_a_paragraph_separate_lines(tmp_path: Path) -> None:
     assert result.problems == ()
     assert (result.plan.title, result.plan.period) == ("某县全民科学素质行动规划纲要实施方案", "2021-2025")
     assert [(s.id, s.title) for s in result.plan.sections] == [("1.1", "科普宣传")]
+
+
+def _plan_with_paragraph_xml(tmp_path: Path, measure_xml: str) -> Path:
+    """A small plan whose one measure paragraph is ``measure_xml`` (runs, as Word stores them)."""
+    document = docx.Document()
+    for line in ["某县科普工作实施方案", "一、重点任务", "（一）科普宣传"]:
+        document.add_paragraph(line)
+    paragraph = document.add_paragraph()
+    for child in parse_xml(f"<w:p {nsdecls('w')}>{measure_xml}</w:p>"):
+        paragraph._p.append(child)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_content_control_still_showing_its_prompt_adds_nothing(tmp_path: Path) -> None:
+    path = _plan_with_paragraph_xml(
+        tmp_path,
+        "<w:r><w:t>开展科普宣传。（县科协牵头</w:t></w:r>"
+        "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>单击或点击此处输入文字。</w:t></w:r>"
+        "</w:sdtContent></w:sdt><w:r><w:t>）</w:t></w:r>",
+    )
+    (measure,) = read_docx(path).plan.measures
+    assert (measure.title, measure.leads) == ("开展科普宣传", ("县科协",))
+
+
+def test_a_moved_name_is_a_tracked_change_refused_at_its_paragraph(tmp_path: Path) -> None:
+    path = _plan_with_paragraph_xml(
+        tmp_path,
+        '<w:r><w:t>开展科普宣传。（县科协牵头，</w:t></w:r><w:moveTo w:id="3" w:author="a">'
+        "<w:r><w:t>县妇联</w:t></w:r></w:moveTo><w:r><w:t>配合）</w:t></w:r>",
+    )
+    with pytest.raises(InputError, match="接受或拒绝所有修订") as caught:
+        import_plan(path)
+    assert str(caught.value).startswith(f"{path}:4: ")
+
+
+def test_smart_tags_inside_a_content_control_are_read_as_the_paragraphs_text(tmp_path: Path) -> None:
+    path = _plan_with_paragraph_xml(
+        tmp_path,
+        "<w:r><w:t>开展科普宣传。（</w:t></w:r><w:sdt><w:sdtContent><w:smartTag w:element='place'>"
+        "<w:r><w:t>县科协</w:t></w:r></w:smartTag></w:sdtContent></w:sdt><w:r><w:t>牵头）</w:t></w:r>",
+    )
+    (measure,) = read_docx(path).plan.measures
+    assert measure.leads == ("县科协",)
