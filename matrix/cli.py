@@ -627,3 +627,9 @@ def chart(
         outputs.commit()
     for file in written:
         click.echo(f"已写入：{file}")
+
+
+# The 督办 commands (raci track …) live in a module of their own and join the group here.
+from .track.commands import track  # noqa: E402
+
+cli.add_command(track)

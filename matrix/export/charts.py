@@ -38,6 +38,7 @@ __all__ = [
     "find_cjk_font",
     "heatmap_png",
     "network_png",
+    "render_png",
     "workload_chart_png",
     "write_charts",
 ]
@@ -118,7 +119,7 @@ def find_cjk_font() -> str:
     raise OutputError(_INSTALL_HINT)
 
 
-def _render(draw: Callable[[Figure], None], size: tuple[float, float]) -> bytes:
+def render_png(draw: Callable[[Figure], None], size: tuple[float, float]) -> bytes:
     """Draw on a fresh figure with a Chinese font and return the PNG bytes.
 
     A :class:`~matplotlib.figure.Figure` with its own Agg canvas rather than
@@ -172,7 +173,7 @@ def workload_chart_png(graph: nx.Graph) -> bytes:
         if not loads:
             axes.text(0.5, 0.5, "没有已分配的任务", ha="center", va="center", transform=axes.transAxes)
 
-    return _render(draw, (8.0, max(3.0, 1.6 + 0.28 * len(loads))))
+    return render_png(draw, (8.0, max(3.0, 1.6 + 0.28 * len(loads))))
 
 
 def _short(text: str, limit: int) -> str:
@@ -222,7 +223,7 @@ def heatmap_png(graph: nx.Graph) -> bytes:
 
     width = max(6.0, 3.8 + 0.24 * len(departments))
     height = max(4.0, 3.4 + 0.2 * len(measures))
-    return _render(draw, (width, height))
+    return render_png(draw, (width, height))
 
 
 def coassignment_graph(graph: nx.Graph) -> nx.Graph:
@@ -293,7 +294,7 @@ def network_png(graph: nx.Graph) -> bytes:
         if not len(network):
             axes.text(0.5, 0.5, "没有已分配的任务", ha="center", va="center", transform=axes.transAxes)
 
-    return _render(draw, (11.0, 9.0))
+    return render_png(draw, (11.0, 9.0))
 
 
 _RENDERERS: Mapping[str, Callable[[nx.Graph], bytes]] = {

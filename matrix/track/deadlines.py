@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ..export.notice import period_text
 from ..model import Location, Measure, Plan
 from .periods import month_end
 
@@ -93,7 +94,8 @@ class Deadline:
         ('每年', '长期')
         """
         if self.kind == DATE:
-            return f"{self.due.isoformat()}{'（此后长期坚持）' if self.ongoing else ''}"
+            after = "（此后长期坚持）" if self.ongoing else "（方案实施期限）" if self.from_period else ""
+            return f"{self.due.isoformat()}{after}"
         if self.kind == RECURRING:
             month, day = self.anchor or (None, None)
             when = f"{month}月底前" if month else f"{day}日前" if day else ""
@@ -349,7 +351,7 @@ def measure_deadline(plan: Plan, measure: Measure) -> Deadline:
             return replace(own, due=period.due)  # 每年 within a 2021-2025 plan runs to its end
         return own
     if period.kind != NONE:
-        return replace(period, from_period=True)
+        return replace(period, text=period_text(plan), from_period=True)
     return period
 
 

@@ -277,7 +277,8 @@ def build_ledger(
         deadline = measure_deadline(plan, measure)
         leads = leads_and_cooperators(plan, graph, measure)[0]
         if measure.id in no_lead or not leads:
-            rows.append(LedgerRow(measure.id, measure.title, place, "", "", deadline, None, None, (), (NO_LEAD,)))
+            blank = ("",) * len(shown)
+            rows.append(LedgerRow(measure.id, measure.title, place, "", "", deadline, None, None, blank, (NO_LEAD,)))
             continue
         for department in leads:
             own = kept.get((department, measure.id), {})

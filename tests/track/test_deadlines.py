@@ -141,7 +141,8 @@ def _plan(*measures: Measure, period: str = "2021-2025") -> Plan:
 def test_a_measure_without_a_deadline_is_due_at_the_end_of_the_plan_period() -> None:
     measure = Measure("3.1.1", "措施")
     read = measure_deadline(_plan(measure), measure)
-    assert (read.kind, read.due, read.from_period, read.text) == (DATE, D(2025, 12, 31), True, "2021-2025")
+    assert (read.kind, read.due, read.from_period, read.text) == (DATE, D(2025, 12, 31), True, "2021-2025年")
+    assert read.describe() == "2025-12-31（方案实施期限）"
 
 
 def test_a_yearly_deadline_runs_to_the_end_of_the_plan() -> None:

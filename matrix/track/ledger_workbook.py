@@ -1,0 +1,308 @@
+"""The 执行台账 workbook: the ledger as the office keeps it, filters it and prints it.
+
+Sheets, in order: 总体情况 (the counts and the flags' meaning), 执行台账 (one
+row per measure × lead department, with its latest report, its history and
+its flags), 单位汇总 (counts per lead department), 完成进度 (completion per
+department per period, with the chart) and, when there are any, 时限核对
+(deadlines that could not be dated). The content comes from
+:class:`~matrix.track.ledger.Ledger`; nothing here decides a flag.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.drawing.image import Image
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..export import excel_style as style
+from ..export.atomic import atomic_path
+from ..export.notice import format_date
+from .ledger import NO_LEAD, NOT_REPORTED, OVERDUE, STALLED, UNREPORTED, Count, Ledger, LedgerRow
+from .progress_chart import completion_table
+from .records import COMPLETE, LAGGING, ONGOING_STATUS, STATUSES
+
+__all__ = ["COUNT_HEADER", "LEDGER_SHEET", "SHEETS", "ledger_header", "write_ledger_workbook"]
+
+SUMMARY_SHEET, LEDGER_SHEET, DEPARTMENT_SHEET, PROGRESS_SHEET, PROBLEM_SHEET = (
+    "总体情况",
+    "执行台账",
+    "单位汇总",
+    "完成进度",
+    "时限核对",
+)
+SHEETS = (SUMMARY_SHEET, LEDGER_SHEET, DEPARTMENT_SHEET, PROGRESS_SHEET, PROBLEM_SHEET)
+
+_LEDGER_COLUMNS = (
+    ("编号", 7),
+    ("任务", 22),
+    ("所属任务", 16),
+    ("牵头单位", 12),
+    ("角色", 10),
+    ("完成时限", 12),
+    ("时限解读", 14),
+    ("最新状态", 9),
+    ("完成比例", 8),
+    ("进展情况", 30),
+    ("存在问题", 18),
+    ("下一步措施", 18),
+    ("责任人", 8),
+    ("联系电话", 13),
+    ("最近报送", 9),
+)
+_FLAG_COLUMN = ("督办标记", 14)
+_HISTORY_WIDTH = 9
+COUNT_HEADER = (
+    "单位",
+    "牵头任务",
+    *STATUSES,
+    NOT_REPORTED,
+    "完成率",
+    OVERDUE,
+    UNREPORTED,
+    STALLED,
+    "本期报送",
+)
+_COUNT_WIDTHS = (16, 8, 7, 7, 7, 7, 8, 7, 8, 6, 7, 8, 8)
+
+#: The first flag of a row colours its 督办标记 cell; statuses colour their own cell.
+FLAG_FILLS = {
+    OVERDUE: PatternFill("solid", fgColor="F8CBAD"),
+    UNREPORTED: PatternFill("solid", fgColor="FCE4D6"),
+    STALLED: PatternFill("solid", fgColor="FFE699"),
+    NO_LEAD: PatternFill("solid", fgColor="D9D9D9"),
+}
+STATUS_FILLS = {
+    COMPLETE: PatternFill("solid", fgColor="C6EFCE"),
+    LAGGING: PatternFill("solid", fgColor="FFC7CE"),
+    ONGOING_STATUS: PatternFill("solid", fgColor="DDEBF7"),
+    NOT_REPORTED: PatternFill("solid", fgColor="EDEDED"),
+}
+_FLAG_MEANINGS = (
+    (OVERDUE, "完成时限已过，牵头单位尚未报告完成（每年、每季度等周期性任务：上一周期内未报告完成）"),
+    (UNREPORTED, "本期未收到牵头单位对该任务的进展反馈"),
+    (STALLED, "本期报告“滞后”，或连续数期进展情况、状态和完成比例均无变化"),
+    (NO_LEAD, "方案未明确牵头单位，无人报送，需领导小组明确"),
+)
+
+
+def ledger_header(ledger: Ledger) -> tuple[str, ...]:
+    """The 执行台账 header: fixed columns, one per period of the history, then the flags."""
+    return (*(name for name, _ in _LEDGER_COLUMNS), *(p.label for p in ledger.history), _FLAG_COLUMN[0])
+
+
+def _title(sheet: Worksheet, text: str, columns: int) -> None:
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(columns, 1))
+    cell = sheet.cell(1, 1, text)
+    cell.font = style.TITLE
+    cell.alignment = style.CENTRED
+    sheet.row_dimensions[1].height = 30
+
+
+def _header(sheet: Worksheet, row: int, names: Sequence[str], widths: Sequence[float]) -> None:
+    for column, (name, width) in enumerate(zip(names, widths, strict=True), start=1):
+        cell = sheet.cell(row, column, name)
+        cell.font, cell.fill, cell.border, cell.alignment = style.HEADER, style.HEADER_FILL, style.BORDER, style.CENTRED
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _body(sheet: Worksheet, row: int, values: Sequence[object], *, centred: Sequence[int] = ()) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row, column, value)
+        cell.font, cell.border = style.BODY, style.BORDER
+        cell.alignment = style.CENTRED if column in centred else style.WRAPPED
+
+
+def _stamp(ledger: Ledger) -> str:
+    period = f"，{ledger.period.text}期" if ledger.period else "，尚未收录进展反馈"
+    return f"截至{format_date(ledger.as_of)}{period}"
+
+
+def _summary(sheet: Worksheet, ledger: Ledger) -> None:
+    sheet.title = SUMMARY_SHEET
+    _title(sheet, f"《{ledger.title}》执行情况", 2)
+    total = ledger.total
+    submitted = [c for c in ledger.departments if c.submitted]
+    stage = ledger.stage
+    rows = [
+        ("统计时点", _stamp(ledger).lstrip("截至").replace("，", "　")),
+        ("牵头任务（措施×牵头单位）", total.measures),
+        *((status, total.of(status)) for status in (*STATUSES, NOT_REPORTED)),
+        ("完成率", total.completion),
+        (OVERDUE, total.overdue),
+        (UNREPORTED, total.unreported),
+        (STALLED, total.stalled),
+        (NO_LEAD + "的措施", ledger.no_lead),
+        ("本期已报送单位", f"{len(submitted)} / {len(ledger.departments)}" if ledger.period else "—"),
+        ("完成时限无法确定的措施", len(ledger.problems)),
+        ("当前阶段", f"{stage.label}（至{format_date(stage.date)}）" if stage else "—"),
+        ("", ""),
+        *(("标记：" + flag, meaning) for flag, meaning in _FLAG_MEANINGS),
+    ]
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 70
+    for number, (label, value) in enumerate(rows, start=3):
+        _body(sheet, number, (label, value))
+        if label == "完成率":
+            sheet.cell(number, 2).number_format = "0.0%"
+        if not label:
+            for column in (1, 2):
+                sheet.cell(number, column).border = style.Border()
+    style.setup_page(sheet, landscape=False, title_rows="1:1")
+
+
+def _status_cell(sheet: Worksheet, row: int, column: int, status: str) -> None:
+    fill = STATUS_FILLS.get(status)
+    if fill is not None:
+        sheet.cell(row, column).fill = fill
+
+
+def _ledger_values(row: LedgerRow) -> tuple[object, ...]:
+    latest = row.latest
+    fixed = (
+        row.measure,
+        row.title,
+        row.section,
+        row.department or "—",
+        row.role or "—",
+        row.deadline.text or "—",
+        row.deadline.describe(),
+        row.status if row.department else "—",
+        latest.percent if latest else None,
+        latest.progress if latest else "",
+        latest.problems if latest else "",
+        latest.next_steps if latest else "",
+        latest.person if latest else "",
+        latest.phone if latest else "",
+        latest.period if latest else "",
+    )
+    return (*fixed, *row.history, "、".join(row.flags))
+
+
+def _ledger(sheet: Worksheet, ledger: Ledger) -> None:
+    header = ledger_header(ledger)
+    widths = [w for _, w in _LEDGER_COLUMNS] + [_HISTORY_WIDTH] * len(ledger.history) + [_FLAG_COLUMN[1]]
+    _title(sheet, f"《{ledger.title}》执行台账（{_stamp(ledger)}）", len(header))
+    _header(sheet, 2, header, widths)
+    first_history = len(_LEDGER_COLUMNS) + 1
+    status_column, percent_column = 8, 9
+    centred = (1, 5, status_column, percent_column, 15, *range(first_history, len(header) + 1))
+    for number, row in enumerate(ledger.rows, start=3):
+        values = _ledger_values(row)
+        _body(sheet, number, values, centred=centred)
+        sheet.cell(number, percent_column).number_format = "0%"
+        _status_cell(sheet, number, status_column, row.status)
+        for offset, status in enumerate(row.history):
+            _status_cell(sheet, number, first_history + offset, status)
+        if row.flags:
+            sheet.cell(number, len(header)).fill = FLAG_FILLS[row.flags[0]]
+        height = style.text_height(zip((str(v or "") for v in values), widths, strict=True))
+        if height:
+            sheet.row_dimensions[number].height = height
+    last = max(2, 2 + len(ledger.rows))
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(header))}{last}"
+    sheet.freeze_panes = "C3"
+    style.setup_page(sheet, landscape=True, title_rows="2:2", title_columns="A:B")
+
+
+def _count_values(count: Count) -> tuple[object, ...]:
+    submitted = {True: "是", False: "否", None: "—"}[count.submitted]
+    return (
+        count.name,
+        count.measures,
+        *(count.of(s) for s in (*STATUSES, NOT_REPORTED)),
+        count.completion,
+        count.overdue,
+        count.unreported,
+        count.stalled,
+        submitted,
+    )
+
+
+def _departments(sheet: Worksheet, ledger: Ledger) -> None:
+    _title(sheet, f"各牵头单位任务完成情况（{_stamp(ledger)}）", len(COUNT_HEADER))
+    _header(sheet, 2, COUNT_HEADER, _COUNT_WIDTHS)
+    rate = COUNT_HEADER.index("完成率") + 1
+    centred = tuple(range(2, len(COUNT_HEADER) + 1))
+    for number, count in enumerate((*ledger.departments, ledger.total), start=3):
+        _body(sheet, number, _count_values(count), centred=centred)
+        sheet.cell(number, rate).number_format = "0.0%"
+        for column, flag in ((rate + 1, OVERDUE), (rate + 2, UNREPORTED), (rate + 3, STALLED)):
+            if sheet.cell(number, column).value:
+                sheet.cell(number, column).fill = FLAG_FILLS[flag]
+        if count.submitted is False:
+            sheet.cell(number, len(COUNT_HEADER)).fill = FLAG_FILLS[UNREPORTED]
+    for column in range(1, len(COUNT_HEADER) + 1):
+        sheet.cell(3 + len(ledger.departments), column).font = style.HEADER
+    sheet.freeze_panes = "B3"
+    style.setup_page(sheet, landscape=True, title_rows="2:2")
+
+
+def _progress(sheet: Worksheet, ledger: Ledger, chart_png: bytes | None) -> None:
+    periods = [p.label for p in ledger.history]
+    header = ("单位", *periods)
+    _title(sheet, "各牵头单位任务完成率（按期）", max(len(header), 4))
+    _header(sheet, 2, header, (16, *[10] * len(periods)))
+    table = completion_table(ledger)
+    for number, (name, shares) in enumerate(table, start=3):
+        _body(sheet, number, (name, *shares), centred=tuple(range(2, len(header) + 1)))
+        for column in range(2, len(header) + 1):
+            sheet.cell(number, column).number_format = "0%"
+    if periods:
+        area = f"B3:{get_column_letter(len(header))}{2 + len(table)}"
+        sheet.conditional_formatting.add(
+            area, ColorScaleRule(start_type="num", start_value=0, start_color="FBE9E7", end_type="num", end_value=1,
+                                 end_color="63BE7B")
+        )  # fmt: skip
+    if chart_png is not None:
+        picture = Image(io.BytesIO(chart_png))
+        scale = min(1.0, 900 / picture.width)
+        picture.width, picture.height = picture.width * scale, picture.height * scale
+        sheet.add_image(picture, f"{get_column_letter(len(header) + 2)}2")
+    style.setup_page(sheet, landscape=True, title_rows="2:2")
+
+
+def _problems(sheet: Worksheet, ledger: Ledger) -> None:
+    header = ("编号", "完成时限", "无法确定的原因", "位置")
+    _title(sheet, "完成时限无法确定日期的措施（请在方案中写明具体日期）", len(header))
+    _header(sheet, 2, header, (8, 20, 60, 30))
+    for number, problem in enumerate(ledger.problems, start=3):
+        _body(sheet, number, (problem.measure, problem.text, problem.reason, str(problem.location)), centred=(1,))
+    style.setup_page(sheet, landscape=True, title_rows="2:2")
+
+
+def write_ledger_workbook(ledger: Ledger, path: str | Path, *, chart_png: bytes | None = None) -> Path:
+    """Write the ledger as an .xlsx workbook to ``path``.
+
+    Parameters
+    ----------
+    ledger
+        From :func:`~matrix.track.ledger.build_ledger`.
+    path
+        The workbook; written atomically.
+    chart_png
+        The completion chart (:func:`~matrix.track.progress_chart.completion_chart_png`),
+        placed on the 完成进度 sheet beside its table; left out when ``None``.
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be written.
+    """
+    workbook = Workbook()
+    _summary(workbook.active, ledger)
+    _ledger(workbook.create_sheet(LEDGER_SHEET), ledger)
+    _departments(workbook.create_sheet(DEPARTMENT_SHEET), ledger)
+    _progress(workbook.create_sheet(PROGRESS_SHEET), ledger, chart_png)
+    if ledger.problems:
+        _problems(workbook.create_sheet(PROBLEM_SHEET), ledger)
+    workbook.properties.title = f"{ledger.title}执行台账"
+    with atomic_path(path) as temporary:
+        workbook.save(temporary)
+    return Path(path)
