@@ -20,7 +20,7 @@ from .graph import department_nodes, lead_median, measure_nodes, workload
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicates
 from .model import GUARANTEE_KIND, Department, Measure, Plan
 from .raci import is_accountable, is_lead
-from .registry import name_appearances, resolve, resolve_plan
+from .registry import Resolved, name_appearances, resolve_names
 
 __all__ = [
     "ERROR",
@@ -30,6 +30,7 @@ __all__ = [
     "AuditConfig",
     "Finding",
     "audit_plan",
+    "audit_resolved",
 ]
 
 
@@ -95,21 +96,35 @@ def audit_plan(
     """
     config = config or AuditConfig()
     registry = tuple(registry) if registry is not None else plan.departments
-    findings: list[Finding] = []
-    if registry:
-        findings += resolve_plan(plan, registry, similarity=config.similarity)[1]
-    findings += _look_alikes(plan, registry, config.similarity)
+    return audit_resolved(resolve_names(plan, registry, similarity=config.similarity), graph, config=config)
+
+
+def audit_resolved(resolved: Resolved, graph: nx.Graph, *, config: AuditConfig | None = None) -> list[Finding]:
+    """Audit a plan whose names were resolved once, as :func:`matrix.pipeline.load` does.
+
+    The findings of that resolution open the list, and every later question
+    about a name (which body it stands for) is answered from it, so a build
+    resolves each name once. ``resolved`` is re-made only when ``config`` asks
+    for another look-alike similarity than it was made with. Otherwise as
+    :func:`audit_plan`.
+    """
+    config = config or AuditConfig()
+    if resolved.similarity != config.similarity:
+        resolved = resolve_names(resolved.written, resolved.registry, similarity=config.similarity)
+    plan, registry = resolved.written, resolved.registry
+    findings: list[Finding] = list(resolved.findings)
+    findings += _look_alikes(resolved, config.similarity)
     measures = {m.id: m for m in plan.measures}
     for measure in measure_nodes(graph):
         findings += _measure_findings(graph, measure, measures.get(measure), plan, config)
     if registry:
-        findings += _unused(graph, registry, config.similarity)
+        findings += _unused(graph, resolved)
     findings += _cooperates_only(graph)
     findings += _outliers(graph, config)
     return findings
 
 
-def _look_alikes(plan: Plan, registry: Sequence[Department], similarity: float) -> list[Finding]:
+def _look_alikes(resolution: Resolved, similarity: float) -> list[Finding]:
     """Pairs of names the plan uses that may be one body.
 
     Names are compared after resolution, so registered spellings of one body
@@ -118,11 +133,12 @@ def _look_alikes(plan: Plan, registry: Sequence[Department], similarity: float) 
     the resolution; a pair the registry lists as two entries is only
     information, since the registry has decided.
     """
-    appearances = name_appearances(plan)
+    registry = resolution.registry
+    appearances = name_appearances(resolution.written)
     resolved: dict[str, str] = {}
     registered: set[str] = set()
     for name in appearances:
-        canonical = resolve(name, registry, similarity=similarity).canonical if registry else None
+        canonical = resolution.canonical(name)
         resolved.setdefault(canonical or name, name)
         if canonical:
             registered.add(canonical)
@@ -131,7 +147,7 @@ def _look_alikes(plan: Plan, registry: Sequence[Department], similarity: float) 
         if registry and (first in registered) != (second in registered):
             continue
         both = first in registered and second in registered
-        uses = [_measures_writing(appearances, resolved[n], registry, similarity) for n in (first, second)]
+        uses = [_measures_writing(appearances, resolved[n], resolution) for n in (first, second)]
         findings.append(
             Finding(
                 INFO if both else WARNING,
@@ -146,18 +162,13 @@ def _look_alikes(plan: Plan, registry: Sequence[Department], similarity: float) 
     return findings
 
 
-def _measures_writing(
-    appearances: Mapping[str, list[tuple[str, str]]],
-    name: str,
-    registry: Sequence[Department],
-    similarity: float,
-) -> str:
+def _measures_writing(appearances: Mapping[str, list[tuple[str, str]]], name: str, resolution: Resolved) -> str:
     """The measure ids that write ``name`` or any spelling resolving to the same body."""
-    target = resolve(name, registry, similarity=similarity).canonical if registry else None
+    target = resolution.canonical(name)
     ids = [
         measure
         for written, uses in appearances.items()
-        if written == name or (target and resolve(written, registry, similarity=similarity).canonical == target)
+        if written == name or (target and resolution.canonical(written) == target)
         for measure, _ in uses
     ]
     return "、".join(dict.fromkeys(ids))
@@ -233,8 +244,8 @@ def _working(graph: nx.Graph) -> Iterable[str]:
     return (d for d in department_nodes(graph) if any(r != "I" for _, _, r in graph.edges(d, data="role")))
 
 
-def _unused(graph: nx.Graph, registry: Sequence[Department], similarity: float) -> list[Finding]:
-    used = {resolve(d, registry, similarity=similarity).canonical or d for d in _working(graph)}
+def _unused(graph: nx.Graph, resolution: Resolved) -> list[Finding]:
+    used = {resolution.canonical(d) or d for d in _working(graph)}
     return [
         Finding(
             INFO,
@@ -244,7 +255,7 @@ def _unused(graph: nx.Graph, registry: Sequence[Department], similarity: float) 
             d.name,
             str(d.source or ""),
         )
-        for d in registry
+        for d in resolution.registry
         if d.name not in used
     ]
 

@@ -13,17 +13,12 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import Any
 
 import click
 
 from .errors import InputError, MatrixError, OutputError
 from .readers import FORMATS
-
-if TYPE_CHECKING:
-    import networkx as nx
-
-    from .model import Department, Plan
 
 __all__ = ["EXIT_AUDIT", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OUTPUT", "cli"]
 
@@ -91,23 +86,6 @@ def _sample_plan() -> Path:
     raise InputError("未指定方案文件，且找不到示例方案 input/wutai.yaml (no plan given)")
 
 
-def _plan_folder(outdir: Path, plan: Path) -> Path:
-    """``outdir/<plan name>``: the plan's file name picks a folder inside ``outdir``, never one elsewhere.
-
-    A file named ``...yaml`` has the stem ``..``, and on a shared Windows drive
-    ``CON`` or ``a:b`` cannot be a folder, so the name goes through
-    :func:`~matrix.export.filenames.safe_filename` first.
-    """
-    from .export.filenames import path_inside, safe_filename
-
-    return path_inside(outdir, safe_filename(plan.stem))
-
-
-def _generated_files(folder: Path) -> list[Path]:
-    """The workbooks and documents already in an output folder."""
-    return [p for p in folder.rglob("*") if p.suffix in (".xlsx", ".docx") and not p.name.startswith(".")]
-
-
 input_format_option = click.option(
     "--input-format",
     "input_fmt",
@@ -149,39 +127,6 @@ registry_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="单位登记表（YAML）；默认用方案的 departments 部分或同目录的 departments-<方案名>.yaml (registry).",
 )
-
-
-class _Loaded(NamedTuple):
-    """A plan as read, the same plan with canonical names, the registry in force, and its graph."""
-
-    plan: Plan
-    resolved: Plan
-    registry: tuple[Department, ...]
-    graph: nx.Graph
-
-
-def _registry_for(path: Path, model: Plan, registry_path: Path | None) -> tuple[Department, ...]:
-    """``--registry`` if given, else the plan's own ``departments:``, else ``departments-<plan>.yaml`` beside it."""
-    from .readers.yaml import read_registry
-
-    if registry_path:
-        return read_registry(registry_path)
-    if model.departments:
-        return model.departments
-    sibling = path.with_name(f"departments-{path.stem}.yaml")
-    return read_registry(sibling) if sibling.exists() else ()
-
-
-def _plan_and_graph(path: Path, fmt: str | None, registry_path: Path | None) -> _Loaded:
-    """Read the plan, resolve its names through the registry, and build the graph of the result."""
-    from .graph import build_graph
-    from .readers import read_plan
-    from .registry import resolve_plan
-
-    model = read_plan(path, fmt)
-    registry = _registry_for(path, model, registry_path)
-    resolved = resolve_plan(model, registry)[0] if registry else model
-    return _Loaded(model, resolved, registry, build_graph(resolved))
 
 
 @cli.command()
@@ -231,47 +176,52 @@ def build(
         raci build input/xinhuang.yaml -o output
         raci build input/wutai-2021-2025.txt --registry input/departments-wutai.yaml
     """
-    from .audit import audit_plan
-    from .export.excel import write_workbook
-    from .export.manifest import check_unedited, record_written
-    from .export.official import letterhead_document
-    from .export.word import notice_recipients, write_notices, write_summary
+    from .pipeline import NOTICES_FOLDER
+    from .pipeline import build as build_plan
 
-    path = plan or _sample_plan()
-    loaded = _plan_and_graph(path, input_fmt, registry_path)
-    model, graph = loaded.resolved, loaded.graph
-    findings = audit_plan(loaded.plan, graph, registry=loaded.registry or None)
-    if template is not None:
-        letterhead_document(template)  # a letterhead that cannot be opened stops the run before any file is written
-    target = _plan_folder(outdir, path)
-    check_unedited(target, _generated_files(target), force=force)
-    when = date.date() if date else None
-    workbook = write_workbook(
-        model, graph, target / "责任分工矩阵.xlsx", findings=findings, per_department=per_department
-    )
-    with click.progressbar(length=len(notice_recipients(graph)), label="正在生成任务分解通知", file=sys.stderr) as bar:
-        notices = write_notices(
-            model,
-            graph,
-            target / "任务分解通知",
-            date=when,
+    with _NoticeProgress() as bar:
+        result = build_plan(
+            plan or _sample_plan(),
+            outdir,
+            fmt=input_fmt,
+            registry=registry_path,
+            date=date.date() if date else None,
             template=template,
             requirements=requirements,
             full_text=not titles_only,
             attachment=not no_attachment,
-            progress=lambda _department: bar.update(1),
-            workers=jobs,
+            per_department=per_department,
+            jobs=jobs,
+            force=force,
+            progress=bar.update,
         )
-    summary = write_summary(model, graph, target / "任务分解总表.docx", date=when, template=template)
-    record_written(target, [workbook, summary, *notices.written])
-    click.echo(f"方案：{model.title}（{len(model.measures)} 项措施）")
-    click.echo(f"已写入：{workbook}")
-    click.echo(f"已写入：{summary}")
-    click.echo(f"已写入 {len(notices.written)} 份任务分解通知：{target / '任务分解通知'}")
-    if notices.skipped:
-        click.echo(f"无任务、未发通知的单位：{'、'.join(notices.skipped)}")
-    if findings:
-        click.echo(f"审计发现 {len(findings)} 个问题，详见工作簿“审计问题”表或 raci audit。")
+    click.echo(f"方案：{result.plan.title}（{len(result.plan.measures)} 项措施）")
+    click.echo(f"已写入：{result.workbook}")
+    click.echo(f"已写入：{result.summary}")
+    click.echo(f"已写入 {len(result.notices)} 份任务分解通知：{result.folder / NOTICES_FOLDER}")
+    if result.skipped:
+        click.echo(f"无任务、未发通知的单位：{'、'.join(result.skipped)}")
+    if result.findings:
+        click.echo(f"审计发现 {len(result.findings)} 个问题，详见工作簿“审计问题”表或 raci audit。")
+
+
+class _NoticeProgress:
+    """The notices' progress bar on stderr, opened once the build knows how many notices there are."""
+
+    def __enter__(self) -> _NoticeProgress:
+        self._bar: Any = None
+        self._shown = 0
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="正在生成任务分解通知", file=sys.stderr).__enter__()
+        self._bar.update(done - self._shown)
+        self._shown = done
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc_info)
 
 
 # -- audit, workload, graph -----------------------------------------------------
@@ -320,13 +270,13 @@ def audit(
     Example:
         raci audit input/wutai.yaml --registry input/departments-wutai.yaml
     """
-    from .audit import AuditConfig, audit_plan
+    from .audit import AuditConfig
     from .export.report import findings_json, findings_table
     from .findings import at_or_above
+    from .pipeline import audit_findings, load
 
-    loaded = _plan_and_graph(plan, input_fmt, registry_path)
     config = AuditConfig(max_leads=max_leads, max_cooperators=max_cooperators)
-    findings = audit_plan(loaded.plan, loaded.graph, config=config, registry=loaded.registry)
+    findings = audit_findings(load(plan, fmt=input_fmt, registry=registry_path), config)
     click.echo(findings_json(findings) if out_fmt == "json" else findings_table(findings, width=_width()), nl=False)
     if fail_on != "never" and at_or_above(findings, fail_on):
         ctx.exit(EXIT_AUDIT)
@@ -372,32 +322,15 @@ def workload(
     Example:
         raci workload input/xinhuang.yaml --sort total -o output/工作量.csv
     """
-    from .export.atomic import write_text_atomic
-    from .export.output_set import write_file
-    from .export.report import workload_csv, workload_json, workload_table
-    from .graph import co_assignment, measure_nodes, workload_rows
+    from .pipeline import load, report_format, workload_report, write_report
 
-    if out_fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        out_fmt = suffix if suffix in ("json", "csv") else "table"
-    graph = _plan_and_graph(plan, input_fmt, registry_path).graph
-    rows = workload_rows(graph, sort=sort)
-    pairs = co_assignment(graph, top=top)
-    if out_fmt == "json":
-        text = workload_json(rows, pairs, measures=len(measure_nodes(graph)))
-    elif out_fmt == "csv":
-        text = workload_csv(rows)
-    else:
-        text = workload_table(rows, pairs, width=_width() if output is None else 140)
+    fmt = report_format(output, out_fmt)
+    loaded = load(plan, fmt=input_fmt, registry=registry_path)
+    text = workload_report(loaded, fmt=fmt, sort=sort, top=top, width=_width() if output is None else 140)
     if output is None:
         click.echo(text, nl=False)
     else:
-        # Excel on Chinese Windows reads a CSV without a byte-order mark as GBK and garbles it.
-        encoding = "utf-8-sig" if out_fmt == "csv" else "utf-8"
-        written = write_file(
-            output, lambda staged: write_text_atomic(staged, text, encoding=encoding), job="workload", force=force
-        )
-        click.echo(f"已写入：{written}")
+        click.echo(f"已写入：{write_report(output, text, fmt=fmt, job='workload', force=force)}")
 
 
 def _graph_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -430,8 +363,9 @@ def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str |
     """
     from .export.network import write_network
     from .export.output_set import write_file
+    from .pipeline import load
 
-    network = _plan_and_graph(plan, input_fmt, registry_path).graph
+    network = load(plan, fmt=input_fmt, registry=registry_path).graph
     click.echo(f"已写入：{write_file(output, lambda staged: write_network(network, staged), job='graph', force=force)}")
 
 
@@ -458,17 +392,12 @@ def import_(plan: Path, out: Path | None, strict: bool, force: bool) -> None:
     Example:
         raci import input/wutai-2021-2025.txt -o input/plan.yaml
     """
-    from .export.filenames import safe_filename
-    from .export.output_set import write_file
-    from .export.plan_yaml import write_plan_yaml
-    from .readers import import_plan
+    from .pipeline import import_plan_file
 
-    result = import_plan(plan, strict=strict)
+    result = import_plan_file(plan, out, strict=strict, force=force)
     for problem in result.problems:
         click.echo(str(problem), err=True)
-    target = out or Path("output") / f"{safe_filename(plan.stem)}.yaml"
-    written = write_file(target, lambda staged: write_plan_yaml(result.plan, staged), job="import", force=force)
-    click.echo(f"已写入：{written}（{len(result.plan.measures)} 项措施，{len(result.problems)} 处需核对）")
+    click.echo(f"已写入：{result.path}（{len(result.plan.measures)} 项措施，{len(result.problems)} 处需核对）")
 
 
 @cli.command("diff")
@@ -617,11 +546,12 @@ def chart(
     """
     from .export.charts import CHART_FILES, KINDS, write_charts
     from .export.output_set import OutputSet
+    from .pipeline import load, plan_folder
 
     path = plan or _sample_plan()
-    graph = _plan_and_graph(path, input_fmt, registry_path).graph
+    graph = load(path, fmt=input_fmt, registry=registry_path).graph
     kinds = KINDS if kind == "all" else [kind]
-    with OutputSet(_plan_folder(outdir, path), "chart", root=outdir, force=force) as outputs:
+    with OutputSet(plan_folder(outdir, path), "chart", root=outdir, force=force) as outputs:
         outputs.expect(CHART_FILES[k] for k in kinds)
         written = [outputs.final_of(p) for p in write_charts(graph, outputs.staging, kinds)]
         outputs.commit()

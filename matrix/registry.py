@@ -21,9 +21,11 @@ from .raci import ROLES
 __all__ = [
     "KINDS",
     "Resolution",
+    "Resolved",
     "alias_conflicts",
     "name_appearances",
     "resolve",
+    "resolve_names",
     "resolve_plan",
 ]
 
@@ -51,6 +53,31 @@ class Resolution:
     canonical: str | None = None
     candidates: tuple[str, ...] = ()
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A plan whose names went through the registry once, with everything that resolution found.
+
+    ``written`` is the plan as read (the audit quotes its spellings), ``plan``
+    the same plan with canonical names (what the graph is built from),
+    ``names`` the resolution of every name ``written`` uses, and ``findings``
+    what a person should look at (see :func:`resolve_plan`).
+    """
+
+    written: Plan
+    plan: Plan
+    registry: tuple[Department, ...]
+    names: Mapping[str, Resolution]
+    findings: tuple[Finding, ...]
+    similarity: float = DEFAULT_SIMILARITY
+
+    def canonical(self, name: str) -> str | None:
+        """The registered name ``name`` stands for, or ``None`` if the registry is not certain."""
+        resolution = self.names.get(name)
+        if resolution is not None:
+            return resolution.canonical
+        return name if any(d.name == name for d in self.registry) else None
 
 
 def _spellings(department: Department) -> tuple[str, ...]:
@@ -223,7 +250,29 @@ def resolve_plan(
     >>> resolved.measures[0].leads, [f.code for f in findings]
     (('县卫健局',), ['alias'])
     """
+    resolved = resolve_names(plan, registry, similarity=similarity)
+    return resolved.plan, list(resolved.findings)
+
+
+def resolve_names(plan: Plan, registry: Sequence[Department], *, similarity: float = DEFAULT_SIMILARITY) -> Resolved:
+    """Resolve every name ``plan`` writes, once: the plan with canonical names, and what was found.
+
+    :func:`resolve_plan` returns the first and last of this; the pipeline and
+    the audit keep the whole, so that no name is resolved twice. An empty
+    ``registry`` leaves the plan as it is and finds nothing.
+
+    Examples
+    --------
+    >>> from matrix.model import Measure, Section
+    >>> m = Measure("1", "示例", assignments=(Assignment("县卫健委", "A/R"), Assignment("县科协", "C")))
+    >>> plan = Plan("示例方案", sections=(Section("1", "示例", measures=(m,)),))
+    >>> resolved = resolve_names(plan, [Department("县卫健局", aliases=("县卫健委",)), Department("县科协")])
+    >>> resolved.canonical("县卫健委"), resolved.canonical("县科协"), resolved.canonical("县妇联")
+    ('县卫健局', '县科协', None)
+    """
     registry = tuple(registry)
+    if not registry:
+        return Resolved(plan, plan, (), {}, (), similarity)
     appearances = name_appearances(plan)
     findings: list[Finding] = []
     for name, owners in alias_conflicts(registry):
@@ -302,7 +351,14 @@ def resolve_plan(
         replace(section, measures=tuple(_rename(measure, rename) for measure in section.measures))
         for section in plan.sections
     )
-    return replace(plan, sections=sections, departments=registry), findings
+    return Resolved(
+        written=plan,
+        plan=replace(plan, sections=sections, departments=registry),
+        registry=registry,
+        names=resolutions,
+        findings=tuple(findings),
+        similarity=similarity,
+    )
 
 
 def _rename(measure: Measure, rename: Mapping[str, str]) -> Measure:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import click
 import networkx as nx
 
-from ..cli import _plan_and_graph, _plan_folder, force_option, input_format_option, registry_option
+from ..cli import force_option, input_format_option, registry_option
 from ..findings import Finding
 from ..model import Plan
 from .periods import Period, parse_period
@@ -37,11 +37,10 @@ class _Plan(NamedTuple):
 
 
 def _load(path: Path, fmt: str | None, registry_path: Path | None) -> _Plan:
-    from ..audit import audit_plan
+    from ..pipeline import audit_findings, load, plan_folder
 
-    loaded = _plan_and_graph(path, fmt, registry_path)
-    findings = tuple(audit_plan(loaded.plan, loaded.graph, registry=loaded.registry or None))
-    return _Plan(loaded.resolved, loaded.graph, findings, _plan_folder(_OUTPUT, path))
+    loaded = load(path, fmt=fmt, registry=registry_path)
+    return _Plan(loaded.plan, loaded.graph, tuple(audit_findings(loaded)), plan_folder(_OUTPUT, path))
 
 
 def _period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Period | None:

@@ -1,0 +1,391 @@
+"""The main job as a library: read a plan, resolve its names, build the graph, audit, write the outputs.
+
+This module is the one place that decides which registry a plan uses, what
+the outputs are called and the order of the stages; ``raci`` commands, the
+benchmark and the tests call it, and so can a notebook::
+
+    import matrix
+    result = matrix.build("input/wutai.yaml", "output")
+    result.workbook          # output/wutai/责任分工矩阵.xlsx
+
+The stages themselves stay pure functions in their own modules; what is here
+only strings them together, in the order the package exports them:
+:func:`load` (read + resolve + graph), :func:`audit_findings`, :func:`build`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from .audit import AuditConfig, audit_resolved
+from .findings import Finding
+from .graph import build_graph
+from .lookalikes import DEFAULT_SIMILARITY
+from .model import Department, Plan
+from .readers.plantext.source import Problem
+from .registry import Resolved, resolve_names
+
+__all__ = [
+    "NOTICES_FOLDER",
+    "SUMMARY_NAME",
+    "WORKBOOK_NAME",
+    "BuildResult",
+    "ImportOutcome",
+    "Loaded",
+    "audit_findings",
+    "build",
+    "generated_files",
+    "import_plan_file",
+    "load",
+    "plan_folder",
+    "registry_for",
+    "report_format",
+    "workload_report",
+    "write_report",
+]
+
+#: What :func:`build` writes into the plan's folder.
+WORKBOOK_NAME = "责任分工矩阵.xlsx"
+SUMMARY_NAME = "任务分解总表.docx"
+NOTICES_FOLDER = "任务分解通知"
+
+#: A registry given to :func:`load`: a YAML file, or the departments themselves.
+RegistrySource = str | Path | Sequence[Department] | None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A plan read from ``path``, its names resolved once, and the graph of the result.
+
+    ``written`` is the plan as its file writes it (the audit quotes those
+    spellings); ``plan`` has canonical names and is what every output shows;
+    ``resolution`` holds the registry in force and the findings about names.
+    """
+
+    path: Path
+    resolution: Resolved
+    graph: nx.Graph
+
+    @property
+    def written(self) -> Plan:
+        return self.resolution.written
+
+    @property
+    def plan(self) -> Plan:
+        return self.resolution.plan
+
+    @property
+    def registry(self) -> tuple[Department, ...]:
+        return self.resolution.registry
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What :func:`build` wrote, and what it found on the way."""
+
+    plan: Plan
+    folder: Path
+    workbook: Path
+    summary: Path
+    notices: tuple[Path, ...]
+    #: Departments the plan names that hold no task, so got no notice.
+    skipped: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def written(self) -> tuple[Path, ...]:
+        """Every file written, workbook first."""
+        return (self.workbook, self.summary, *self.notices)
+
+
+def registry_for(path: str | Path, plan: Plan, registry: RegistrySource = None) -> tuple[Department, ...]:
+    """The registry a plan's names go through.
+
+    ``registry`` if given (a YAML file, or the departments); else the plan's
+    own ``departments:``; else ``departments-<plan>.yaml`` beside the plan;
+    else none, and names are only compared with each other.
+
+    Raises
+    ------
+    InputError
+        A registry file that cannot be read, with its location.
+    """
+    from .readers.yaml import read_registry
+
+    if isinstance(registry, (str, Path)):
+        return read_registry(registry)
+    if registry is not None:
+        return tuple(registry)
+    if plan.departments:
+        return plan.departments
+    sibling = Path(path).with_name(f"departments-{Path(path).stem}.yaml")
+    return read_registry(sibling) if sibling.exists() else ()
+
+
+def load(
+    plan_path: str | Path,
+    *,
+    fmt: str | None = None,
+    registry: RegistrySource = None,
+    similarity: float = DEFAULT_SIMILARITY,
+) -> Loaded:
+    """Read a plan file, resolve its names through its registry, and build the graph.
+
+    Parameters
+    ----------
+    plan_path
+        A plan file (.yaml, .csv, .xlsx, .txt, .docx).
+    fmt
+        The input format when the extension does not say it (see
+        :data:`matrix.readers.FORMATS`).
+    registry
+        As for :func:`registry_for`.
+    similarity
+        The rapidfuzz ratio from which unregistered names count as look-alikes.
+
+    Raises
+    ------
+    InputError
+        The plan or its registry cannot be read, with file and line.
+
+    Examples
+    --------
+    >>> loaded = load("input/wutai.yaml")
+    >>> loaded.plan.title, len(loaded.plan.measures)
+    ('五台县全民科学素质行动规划纲要实施方案', 38)
+    >>> "县卫健委" in loaded.graph, "县卫健局" in loaded.graph  # folded by input/departments-wutai.yaml
+    (False, True)
+    """
+    from .readers import read_plan
+
+    path = Path(plan_path)
+    written = read_plan(path, fmt)
+    resolution = resolve_names(written, registry_for(path, written, registry), similarity=similarity)
+    return Loaded(path, resolution, build_graph(resolution.plan))
+
+
+def audit_findings(loaded: Loaded, config: AuditConfig | None = None) -> list[Finding]:
+    """The audit findings of a loaded plan, name findings first (see :func:`matrix.audit.audit_plan`).
+
+    Examples
+    --------
+    >>> sorted({f.code for f in audit_findings(load("input/wutai.yaml"))})[:3]
+    ['cooperates-only', 'mixed-names', 'unassigned']
+    """
+    return audit_resolved(loaded.resolution, loaded.graph, config=config)
+
+
+def plan_folder(out_dir: str | Path, plan_path: str | Path) -> Path:
+    """``out_dir/<plan name>``: the plan's file name picks a folder inside ``out_dir``, never one elsewhere.
+
+    A file named ``...yaml`` has the stem ``..``, and on a shared Windows drive
+    ``CON`` or ``a:b`` cannot be a folder, so the name goes through
+    :func:`~matrix.export.filenames.safe_filename` first.
+
+    Examples
+    --------
+    >>> plan_folder("output", "input/wutai.yaml").as_posix()
+    'output/wutai'
+    """
+    from .export.filenames import path_inside, safe_filename
+
+    return path_inside(out_dir, safe_filename(Path(plan_path).stem))
+
+
+def generated_files(folder: Path) -> list[Path]:
+    """The workbooks and documents already in an output folder (what a build may replace)."""
+    return [p for p in folder.rglob("*") if p.suffix in (".xlsx", ".docx") and not p.name.startswith(".")]
+
+
+def build(
+    plan_path: str | Path,
+    out_dir: str | Path = "output",
+    *,
+    fmt: str | None = None,
+    registry: RegistrySource = None,
+    date: dt.date | None = None,
+    template: str | Path | None = None,
+    requirements: str | None = None,
+    full_text: bool = True,
+    attachment: bool = True,
+    per_department: bool = False,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
+    """Write a plan's RACI workbook, task-notice summary and one task notice per department.
+
+    Files go to ``out_dir/<plan name>/`` (:func:`plan_folder`):
+    :data:`WORKBOOK_NAME`, :data:`SUMMARY_NAME` and the notices in
+    :data:`NOTICES_FOLDER`. ``raci build`` is this function.
+
+    Parameters
+    ----------
+    plan_path, fmt, registry
+        As for :func:`load`.
+    out_dir
+        The folder that holds one folder per plan.
+    date
+        The date under the notices' signature; today when omitted.
+    template
+        A letterhead .docx the notices are written into.
+    requirements
+        The text of the notices' 工作要求 section; derived from the plan's
+        stages when omitted, left out when empty.
+    full_text, attachment
+        Copy each measure's full text into the notices; attach the task list.
+    per_department
+        Add one task sheet per department to the workbook.
+    jobs
+        Processes writing notices side by side; one per CPU on Linux when omitted.
+    force
+        Overwrite outputs a person edited since the last build.
+    progress
+        Called with (notices written, notices in all) as notices are written.
+
+    Raises
+    ------
+    InputError
+        The plan, its registry or the letterhead cannot be read; nothing is written.
+    OutputError
+        An output was edited since the last build (without ``force``) or cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     result = build("input/wutai.yaml", out, date=dt.date(2026, 1, 5))
+    ...     result.workbook.name, result.summary.name, len(result.notices)
+    ('责任分工矩阵.xlsx', '任务分解总表.docx', 21)
+    """
+    from .export.excel import write_workbook
+    from .export.manifest import check_unedited, record_written
+    from .export.official import letterhead_document
+    from .export.word import notice_recipients, write_notices, write_summary
+
+    loaded = load(plan_path, fmt=fmt, registry=registry)
+    findings = tuple(audit_findings(loaded))
+    if template is not None:
+        letterhead_document(template)  # a letterhead that cannot be opened stops the run before any file is written
+    target = plan_folder(out_dir, loaded.path)
+    check_unedited(target, generated_files(target), force=force)
+    plan, graph = loaded.plan, loaded.graph
+    workbook = write_workbook(plan, graph, target / WORKBOOK_NAME, findings=findings, per_department=per_department)
+    total, done = len(notice_recipients(graph)), [0]
+
+    def advance(_department: str) -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], total)
+
+    notices = write_notices(
+        plan,
+        graph,
+        target / NOTICES_FOLDER,
+        date=date,
+        template=template,
+        requirements=requirements,
+        full_text=full_text,
+        attachment=attachment,
+        progress=advance,
+        workers=jobs,
+    )
+    summary = write_summary(plan, graph, target / SUMMARY_NAME, date=date, template=template)
+    result = BuildResult(plan, target, workbook, summary, notices.written, notices.skipped, findings)
+    record_written(target, result.written)
+    return result
+
+
+# -- import ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What :func:`import_plan_file` wrote, the plan in it, and every passage that needs a person's look."""
+
+    path: Path
+    plan: Plan
+    problems: tuple[Problem, ...]
+
+
+def import_plan_file(
+    plan_path: str | Path, out: str | Path | None = None, *, strict: bool = False, force: bool = False
+) -> ImportOutcome:
+    """Read a plan's own text (.txt, .docx) and write it as the YAML that :func:`build` reads.
+
+    ``out`` defaults to ``output/<plan name>.yaml``. With ``strict`` the first
+    passage that cannot be placed is an :class:`~matrix.errors.InputError` and
+    nothing is written. ``raci import`` is this function.
+
+    Raises
+    ------
+    InputError
+        The file cannot be read (or, with ``strict``, has a passage that cannot be placed).
+    OutputError
+        ``out`` was edited since it was written (without ``force``), or cannot be written.
+    """
+    from .export.filenames import safe_filename
+    from .export.output_set import write_file
+    from .export.plan_yaml import write_plan_yaml
+    from .readers import import_plan
+
+    result = import_plan(plan_path, strict=strict)
+    target = Path(out) if out is not None else Path("output") / f"{safe_filename(Path(plan_path).stem)}.yaml"
+    written = write_file(target, lambda staged: write_plan_yaml(result.plan, staged), job="import", force=force)
+    return ImportOutcome(written, result.plan, tuple(result.problems))
+
+
+# -- reports --------------------------------------------------------------------------
+
+#: Report formats a file's extension selects; anything else is a table.
+_REPORT_SUFFIXES = ("json", "csv")
+
+
+def report_format(output: str | Path | None, fmt: str | None = None) -> str:
+    """``fmt`` if given, else the one ``output``'s extension names (json, csv), else ``"table"``.
+
+    Examples
+    --------
+    >>> report_format("工作量.CSV"), report_format(None), report_format("a.csv", "json")
+    ('csv', 'table', 'json')
+    """
+    if fmt is not None:
+        return fmt
+    suffix = Path(output).suffix.lower().lstrip(".") if output is not None else ""
+    return suffix if suffix in _REPORT_SUFFIXES else "table"
+
+
+def workload_report(loaded: Loaded, *, fmt: str = "table", sort: str = "leads", top: int = 10, width: int = 140) -> str:
+    """Each department's load, and the pairs that share the most measures, as a table, JSON or CSV (table only)."""
+    from .export.report import workload_csv, workload_json, workload_table
+    from .graph import co_assignment, measure_nodes, workload_rows
+
+    rows = workload_rows(loaded.graph, sort=sort)
+    if fmt == "csv":
+        return workload_csv(rows)
+    pairs = co_assignment(loaded.graph, top=top)
+    if fmt == "json":
+        return workload_json(rows, pairs, measures=len(measure_nodes(loaded.graph)))
+    return workload_table(rows, pairs, width=width)
+
+
+def write_report(path: str | Path, text: str, *, fmt: str, job: str, force: bool = False) -> Path:
+    """Write a report file; a CSV file gets a UTF-8 byte-order mark.
+
+    Excel and WPS on Chinese Windows read a CSV without one as GBK and garble it.
+
+    Raises
+    ------
+    OutputError
+        ``path`` was not written by the tool or was edited since (without ``force``), or cannot be written.
+    """
+    from .export.atomic import write_text_atomic
+    from .export.output_set import write_file
+
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    return write_file(path, lambda staged: write_text_atomic(staged, text, encoding=encoding), job=job, force=force)
