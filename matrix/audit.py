@@ -20,7 +20,7 @@ from .graph import department_nodes, lead_median, measure_nodes, workload
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicates
 from .model import GUARANTEE_KIND, Department, Measure, Plan
 from .raci import is_accountable, is_lead
-from .registry import Resolved, name_appearances, resolve_names
+from .registry import Registry, Resolved, name_appearances, resolve_names
 
 __all__ = [
     "ERROR",
@@ -66,7 +66,7 @@ def audit_plan(
     graph: nx.Graph,
     *,
     config: AuditConfig | None = None,
-    registry: Sequence[Department] | None = None,
+    registry: Registry | Sequence[Department] | None = None,
 ) -> list[Finding]:
     """Audit the assignments of ``plan`` as built into ``graph``.
 
@@ -81,8 +81,9 @@ def audit_plan(
     config
         Thresholds; the defaults of :class:`AuditConfig` when omitted.
     registry
-        The department registry; ``plan.departments`` when omitted. Without
-        either, names are only compared with each other.
+        The registry (or only its departments); the plan's own
+        ``departments`` and ``groups`` when omitted. Without either, names
+        are only compared with each other.
 
     Returns
     -------
@@ -95,7 +96,7 @@ def audit_plan(
         (``unused-department``, ``cooperates-only``, ``workload-outlier``).
     """
     config = config or AuditConfig()
-    registry = tuple(registry) if registry is not None else plan.departments
+    registry = registry if registry is not None else Registry.of_plan(plan)
     return audit_resolved(resolve_names(plan, registry, similarity=config.similarity), graph, config=config)
 
 
@@ -117,7 +118,7 @@ def audit_resolved(resolved: Resolved, graph: nx.Graph, *, config: AuditConfig |
     measures = {m.id: m for m in plan.measures}
     for measure in measure_nodes(graph):
         findings += _measure_findings(graph, measure, measures.get(measure), plan, config)
-    if registry:
+    if not registry.empty:
         findings += _unused(graph, resolved)
     findings += _cooperates_only(graph)
     findings += _outliers(graph, config)
@@ -144,7 +145,7 @@ def _look_alikes(resolution: Resolved, similarity: float) -> list[Finding]:
             registered.add(canonical)
     findings = []
     for first, second, reason in near_duplicates(resolved, similarity=similarity):
-        if registry and (first in registered) != (second in registered):
+        if not registry.empty and (first in registered) != (second in registered):
             continue
         both = first in registered and second in registered
         uses = [_measures_writing(appearances, resolved[n], resolution) for n in (first, second)]
@@ -208,7 +209,7 @@ def _measure_findings(
                 f"{title}有 {len(accountable)} 个主责单位（A）：{'、'.join(accountable)}；主责应唯一",
             )
         )
-    elif leads and not accountable and plan.raci.first_lead_accountable:
+    elif leads and not accountable and plan.raci.first_lead_accountable and not _leader_accountable(node, plan):
         findings.append(found(WARNING, "no-accountable", f"{title}没有主责单位（A）"))
     for department in leads:
         if "C" in roles[department].get("also", "").split("/"):
@@ -239,25 +240,49 @@ def _measure_findings(
     return findings
 
 
+def _leader_accountable(node: Mapping, plan: Plan) -> bool:
+    """True when the measure's 牵头领导 is its Accountable, as the plan's ``raci:`` settings say."""
+    return bool(node.get("leaders")) and plan.raci.leader_accountable
+
+
 def _working(graph: nx.Graph) -> Iterable[str]:
     """Departments with at least one role other than Informed."""
     return (d for d in department_nodes(graph) if any(r != "I" for _, _, r in graph.edges(d, data="role")))
 
 
 def _unused(graph: nx.Graph, resolution: Resolved) -> list[Finding]:
+    """Registered bodies without a task; a group's members are the group's business.
+
+    A county registry lists its townships for the plans that assign work to
+    各乡镇人民政府; a plan that does not is told once about the group, not
+    once per township.
+    """
+    registry = resolution.registry
     used = {resolution.canonical(d) or d for d in _working(graph)}
-    return [
+    used |= {group for _, _, group in graph.edges(data="group") if group}
+    in_group = {member for group in registry.groups for member in group.members}
+    findings = [
         Finding(
-            INFO,
-            "unused-department",
-            f"登记单位“{d.name}”在本方案中没有任何任务",
-            None,
-            d.name,
-            str(d.source or ""),
+            INFO, "unused-department", f"登记单位“{d.name}”在本方案中没有任何任务", None, d.name, str(d.source or "")
         )
-        for d in resolution.registry
-        if d.name not in used
+        for d in registry.departments
+        if d.name not in used and d.name not in in_group
     ]
+    for group in registry.groups:
+        if group.name in used or any(member in used for member in group.members):
+            continue
+        count = f"（{len(group.members)} 个成员单位）" if group.members else ""
+        findings.append(
+            Finding(
+                INFO,
+                "unused-group",
+                f"登记的集体“{group.name}”{count}在本方案中没有任何任务",
+                None,
+                group.name,
+                str(group.source or ""),
+            )
+        )
+    return findings
 
 
 def _cooperates_only(graph: nx.Graph) -> list[Finding]:

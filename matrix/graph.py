@@ -73,9 +73,13 @@ def build_graph(plan: Plan) -> nx.Graph:
         Measure nodes (``bipartite=0``) with ``title``, ``section``,
         ``section_title``, ``kind`` and ``order``; department nodes
         (``bipartite=1``) with ``kind`` (from the plan's registry, 其他 when
-        absent) and ``office`` (True for the leading-group office). One edge per
-        assignment with ``role``, ``source`` and ``also`` (the weaker roles the
-        input also gave, joined by ``/``; empty for most edges). When ``plan.raci.office_informed`` and the plan
+        absent) and ``office`` (True for the leading-group office). Measure
+        nodes also carry ``leaders``, the measure's 牵头领导 (a tuple, often
+        empty). One edge per assignment with ``role``, ``source``, ``also``
+        (the weaker roles the input also gave, joined by ``/``; empty for most
+        edges) and ``group``: the group the plan assigned the measure to when
+        the department holds its role as one of its members (各乡镇人民政府),
+        else empty. When ``plan.raci.office_informed`` and the plan
         names an office, the office is Informed (``I``) of every measure that has
         no role for it already. Unassigned measures are kept as isolated nodes.
 
@@ -105,6 +109,7 @@ def build_graph(plan: Plan) -> nx.Graph:
                 section_title=section.title,
                 kind=measure.kind or section.kind,
                 order=order,
+                leaders=measure.leaders,
             )
             order += 1
     for index, name in enumerate(plan.department_names()):
@@ -113,7 +118,14 @@ def build_graph(plan: Plan) -> nx.Graph:
         graph.add_node(name, bipartite=DEPARTMENT, kind=kinds.get(name, "其他"), office=False, order=index)
     for measure in plan.measures:
         for a in measure.assignments:
-            graph.add_edge(measure.id, a.department, role=a.role, source=str(a.source or ""), also="/".join(a.also))
+            graph.add_edge(
+                measure.id,
+                a.department,
+                role=a.role,
+                source=str(a.source or ""),
+                also="/".join(a.also),
+                group=a.group or "",
+            )
     if plan.raci.office_informed and plan.office:
         if plan.office not in graph:
             graph.add_node(plan.office, bipartite=DEPARTMENT, kind="领导小组办公室", office=True, order=len(graph))
@@ -121,7 +133,7 @@ def build_graph(plan: Plan) -> nx.Graph:
             graph.nodes[plan.office]["office"] = True
         for measure in plan.measures:
             if not graph.has_edge(measure.id, plan.office):
-                graph.add_edge(measure.id, plan.office, role="I", source="", also="")
+                graph.add_edge(measure.id, plan.office, role="I", source="", also="", group="")
     return graph
 
 

@@ -27,9 +27,9 @@ from pathlib import PurePath
 from typing import Literal
 
 from .errors import InputError
-from .model import Department, Measure, Plan, Section, Stage
+from .model import Department, Group, Measure, Plan, Section, Stage
 from .raci import RaciConfig
-from .registry import alias_conflicts, resolve_plan
+from .registry import Registry, alias_conflicts, resolve_plan
 
 __all__ = [
     "BY_NAME",
@@ -116,8 +116,25 @@ def _keys_and_places(plans: Sequence[Plan], keys: Sequence[str] | None) -> tuple
     return keys, places
 
 
-def _merged_registry(plans: Sequence[Plan]) -> tuple[Department, ...]:
-    """One entry per canonical name: aliases united, the first specific kind and short name kept."""
+def _merged_registry(plans: Sequence[Plan]) -> Registry:
+    """One entry per canonical name: aliases united, the first specific kind and short name kept.
+
+    Groups of one name are one group with the members of each (vague only if every plan says so).
+    """
+    groups: dict[str, Group] = {}
+    for plan in plans:
+        for group in plan.groups:
+            known = groups.get(group.name)
+            groups[group.name] = (
+                group
+                if known is None
+                else replace(
+                    known,
+                    aliases=tuple(dict.fromkeys([*known.aliases, *group.aliases])),
+                    members=tuple(dict.fromkeys([*known.members, *group.members])),
+                    vague=known.vague and group.vague,
+                )
+            )
     merged: dict[str, Department] = {}
     for plan in plans:
         for department in plan.departments:
@@ -131,10 +148,10 @@ def _merged_registry(plans: Sequence[Plan]) -> tuple[Department, ...]:
                 kind=known.kind if known.kind != "其他" else department.kind,
                 short=known.short or department.short,
             )
-    return tuple(merged.values())
+    return Registry(tuple(merged.values()), tuple(groups.values()))
 
 
-def _resolved_by_name(plans: Sequence[Plan]) -> tuple[list[Plan], tuple[Department, ...]]:
+def _resolved_by_name(plans: Sequence[Plan]) -> tuple[list[Plan], Registry]:
     """Each plan with its names resolved through the united registry of all plans.
 
     Raises
@@ -145,14 +162,14 @@ def _resolved_by_name(plans: Sequence[Plan]) -> tuple[list[Plan], tuple[Departme
         then have to guess which body is meant.
     """
     registry = _merged_registry(plans)
-    conflicts = alias_conflicts(registry)
+    conflicts = alias_conflicts(registry.entries)
     if conflicts:
         name, owners = conflicts[0]
         raise InputError(
             f"各方案的单位登记表对“{name}”的理解不一致：分别指 {'、'.join(owners)}，无法按名称合并 "
             "(registries disagree on a department name)"
         )
-    if not registry:
+    if registry.empty:
         return list(plans), registry
     return [resolve_plan(plan, registry)[0] for plan in plans], registry
 
@@ -168,18 +185,28 @@ def _renamed(measure: Measure, key: str, place: str | None) -> Measure:
 
     return replace(
         measure,
-        assignments=tuple(replace(a, department=name(a.department)) for a in measure.assignments),
+        assignments=tuple(
+            replace(a, department=name(a.department), group=name(a.group) if a.group else None)
+            for a in measure.assignments
+        ),
         suggested=tuple(map(name, measure.suggested)),
+        leaders=tuple(map(name, measure.leaders)),
     )
 
 
-def _qualified_registry(plan: Plan, place: str) -> tuple[Department, ...]:
+def _qualified_registry(plan: Plan, place: str) -> Registry:
     def q(name: str) -> str:
         return f"{place}{QUALIFIER}{name}"
 
-    return tuple(
-        replace(d, name=q(d.name), aliases=tuple(map(q, d.aliases)), short=q(d.short) if d.short else None)
-        for d in plan.departments
+    return Registry(
+        tuple(
+            replace(d, name=q(d.name), aliases=tuple(map(q, d.aliases)), short=q(d.short) if d.short else None)
+            for d in plan.departments
+        ),
+        tuple(
+            replace(g, name=q(g.name), aliases=tuple(map(q, g.aliases)), members=tuple(map(q, g.members)))
+            for g in plan.groups
+        ),
     )
 
 
@@ -242,7 +269,10 @@ def merge_plans(plans: Sequence[Plan], *, mode: MergeMode = BY_PLAN, keys: Seque
         sources, registry = _resolved_by_name(plans)
     else:
         sources = list(plans)
-        registry = tuple(d for plan, place in zip(plans, places, strict=True) for d in _qualified_registry(plan, place))
+        qualified = [_qualified_registry(plan, place) for plan, place in zip(plans, places, strict=True)]
+        registry = Registry(
+            tuple(d for r in qualified for d in r.departments), tuple(g for r in qualified for g in r.groups)
+        )
     sections: list[Section] = []
     for plan, key, place in zip(sources, keys, places, strict=True):
         for section in plan.sections:
@@ -267,7 +297,8 @@ def merge_plans(plans: Sequence[Plan], *, mode: MergeMode = BY_PLAN, keys: Seque
             for p, place in zip(plans, places, strict=True)
             for s in p.stages
         ),
-        departments=registry,
+        departments=registry.departments,
+        groups=registry.groups,
         raci=configs.pop() if len(configs) == 1 else RaciConfig(),
         source=_joined([p.source for p in plans]),
     )

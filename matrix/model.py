@@ -15,6 +15,7 @@ __all__ = [
     "GUARANTEE_KIND",
     "Assignment",
     "Department",
+    "Group",
     "Location",
     "Measure",
     "Plan",
@@ -58,6 +59,23 @@ class Department:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A name that stands for several bodies: 各乡镇人民政府 for the townships, 各有关单位 for nobody in particular.
+
+    Plans assign work to such names as written; the registry says what they
+    stand for. ``members`` are canonical department names, each an entry of
+    the same registry; a ``vague`` group has no member list and never can
+    (各有关单位, 相关部门), so it stays one assignee as written.
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    vague: bool = False
+    source: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Assignment:
     """One department's part in one measure.
 
@@ -67,12 +85,17 @@ class Assignment:
     weaker roles the input gave the same department on the same measure
     (a lead also listed as 配合): the cell shows the stronger role, and the
     audit still sees that the input said both.
+
+    ``group`` is the collective name (各乡镇人民政府) the plan assigned the
+    measure to when this department holds its role as one of that group's
+    members; ``None`` when the plan names the department itself.
     """
 
     department: str
     role: str
     source: Location | None = field(default=None, compare=False)
     also: tuple[str, ...] = ()
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +113,9 @@ class Measure:
     #: (e.g. 县科协要发挥综合协调作用 in a guarantee chapter): hints for auditors.
     suggested: tuple[str, ...] = ()
     source: Location | None = field(default=None, compare=False)
+    #: Leading officials (牵头领导) answerable for the measure above its lead
+    #: departments, as the input names them: a name, a title (县政府分管副县长) or both.
+    leaders: tuple[str, ...] = ()
 
     @property
     def leads(self) -> tuple[str, ...]:
@@ -141,6 +167,8 @@ class Plan:
     departments: tuple[Department, ...] = ()
     raci: RaciConfig = field(default_factory=RaciConfig)
     source: str = field(default="", compare=False)
+    #: The registry's groups (各乡镇人民政府 and its members), beside its ``departments``.
+    groups: tuple[Group, ...] = ()
 
     @property
     def measures(self) -> tuple[Measure, ...]:

@@ -28,7 +28,7 @@ from .graph import build_graph
 from .lookalikes import DEFAULT_SIMILARITY
 from .model import Department, Plan
 from .readers.plantext.source import Problem
-from .registry import Resolved, resolve_names
+from .registry import Registry, Resolved, as_registry, resolve_names
 
 __all__ = [
     "NOTICES_FOLDER",
@@ -54,8 +54,8 @@ WORKBOOK_NAME = "责任分工矩阵.xlsx"
 SUMMARY_NAME = "任务分解总表.docx"
 NOTICES_FOLDER = "任务分解通知"
 
-#: A registry given to :func:`load`: a YAML file, or the departments themselves.
-RegistrySource = str | Path | Sequence[Department] | None
+#: A registry given to :func:`load`: a YAML file, a registry, or only its departments.
+RegistrySource = str | Path | Registry | Sequence[Department] | None
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Loaded:
         return self.resolution.plan
 
     @property
-    def registry(self) -> tuple[Department, ...]:
+    def registry(self) -> Registry:
         return self.resolution.registry
 
 
@@ -103,12 +103,13 @@ class BuildResult:
         return (self.workbook, self.summary, *self.notices)
 
 
-def registry_for(path: str | Path, plan: Plan, registry: RegistrySource = None) -> tuple[Department, ...]:
+def registry_for(path: str | Path, plan: Plan, registry: RegistrySource = None) -> Registry:
     """The registry a plan's names go through.
 
-    ``registry`` if given (a YAML file, or the departments); else the plan's
-    own ``departments:``; else ``departments-<plan>.yaml`` beside the plan;
-    else none, and names are only compared with each other.
+    ``registry`` if given (a YAML file, a registry, or the departments); else
+    the plan's own ``departments:`` and ``groups:``; else
+    ``departments-<plan>.yaml`` beside the plan; else none, and names are
+    only compared with each other.
 
     Raises
     ------
@@ -120,11 +121,11 @@ def registry_for(path: str | Path, plan: Plan, registry: RegistrySource = None) 
     if isinstance(registry, (str, Path)):
         return read_registry(registry)
     if registry is not None:
-        return tuple(registry)
-    if plan.departments:
-        return plan.departments
+        return as_registry(registry)
+    if plan.departments or plan.groups:
+        return Registry.of_plan(plan)
     sibling = Path(path).with_name(f"departments-{Path(path).stem}.yaml")
-    return read_registry(sibling) if sibling.exists() else ()
+    return read_registry(sibling) if sibling.exists() else Registry()
 
 
 def load(

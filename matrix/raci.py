@@ -8,6 +8,9 @@ plan wording              RACI role
 牵头 / 负责 / 主责 / 主办  R (Responsible); the first lead is also A (Accountable)
 配合 / 参加 / 参与 / 协助  C (Consulted)
 the leading-group office  I (Informed) of every measure, added by the graph
+牵头领导 (a county leader) A (Accountable) above the lead departments, which are
+                          then R only; the leader is not a department and has
+                          no cell of its own, but the 牵头领导 column
 ========================  =====================================================
 
 Everything in this table is configurable through :class:`RaciConfig`, which a
@@ -24,6 +27,7 @@ __all__ = [
     "COOPERATE",
     "DEFAULT_VERBS",
     "LEAD",
+    "LEADER_LABEL",
     "ROLES",
     "ROLE_LABELS",
     "RaciConfig",
@@ -44,6 +48,9 @@ ROLE_LABELS: Mapping[str, str] = {
     "C": "配合",
     "I": "知会",
 }
+
+#: What the matrix, the 任务分工表 and the notices call a measure's leading official.
+LEADER_LABEL = "牵头领导"
 
 LEAD = "lead"
 COOPERATE = "cooperate"
@@ -69,6 +76,10 @@ class RaciConfig:
     first_lead_accountable: bool = True
     #: The leading-group office is Informed of every measure.
     office_informed: bool = True
+    #: A measure's 牵头领导 is its Accountable, in place of the first lead:
+    #: its lead departments are then all R. ``False`` keeps the first lead A/R
+    #: and shows the leader beside it.
+    leader_accountable: bool = True
     #: Verb -> LEAD or COOPERATE, as (verb, kind) pairs so the config stays hashable.
     verbs: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(DEFAULT_VERBS.items()))
 
@@ -87,6 +98,7 @@ def assign(
     *,
     accountable: Iterable[str] | None = None,
     config: RaciConfig | None = None,
+    leaders: Iterable[str] = (),
 ) -> tuple[tuple[str, str], ...]:
     """Turn a measure's lead and cooperating departments into (department, role) pairs.
 
@@ -96,10 +108,14 @@ def assign(
         Department names in the plan's order.
     accountable
         Departments that carry A. ``None`` means "as configured": the first
-        lead when ``first_lead_accountable``, otherwise nobody. An accountable
-        department that is not a lead is A only.
+        lead when ``first_lead_accountable`` (and no leader takes A, see
+        ``leaders``), otherwise nobody. An accountable department that is not
+        a lead is A only.
     config
         The mapping in force; the defaults when omitted.
+    leaders
+        The measure's 牵头领导. When there is one and ``leader_accountable``
+        is set, the leader is accountable and no department is A by default.
 
     Returns
     -------
@@ -111,11 +127,15 @@ def assign(
     --------
     >>> assign(["县教科局", "县科协"], ["县工信局"])
     (('县教科局', 'A/R'), ('县科协', 'R'), ('县工信局', 'C'))
+    >>> assign(["县教科局"], leaders=["县政府分管副县长"])
+    (('县教科局', 'R'),)
     """
     config = config or RaciConfig()
     leads = list(dict.fromkeys(leads))
     if accountable is None:
-        accountable_set = {leads[0]} if config.first_lead_accountable and leads else set()
+        by_leader = config.leader_accountable and any(True for _ in leaders)
+        first = config.first_lead_accountable and leads and not by_leader
+        accountable_set = {leads[0]} if first else set()
     else:
         accountable_set = set(accountable)
     pairs: dict[str, str] = {}

@@ -1,10 +1,13 @@
 """The registry (单位登记表): the only authority on which written names are one body.
 
-A registry is a list of :class:`~matrix.model.Department` entries with their
-aliases. :func:`resolve` rewrites a name only on an exact name or alias match;
+A registry (:class:`Registry`) is a list of :class:`~matrix.model.Department`
+entries with their aliases, and the :class:`~matrix.model.Group` names that
+stand for several of them (各乡镇人民政府 for the townships). :func:`resolve`
+rewrites a name only on an exact name or alias match;
 everything that merely looks alike (:func:`matrix.lookalikes.near_duplicate`)
 becomes a finding for a person to decide. :func:`resolve_plan` applies this to
-a whole plan, once, and returns the findings of that one resolution.
+a whole plan, once, and returns the findings of that one resolution; a group
+name it meets becomes the group's members there (:mod:`matrix.groups`).
 """
 
 from __future__ import annotations
@@ -13,16 +16,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .findings import ERROR, INFO, WARNING, Finding
+from .groups import expand_groups
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicate
-from .model import Assignment, Department, Measure, Plan
+from .model import Assignment, Department, Group, Measure, Plan
 from .names import normalise_name
 from .raci import ROLES
 
 __all__ = [
     "KINDS",
+    "Registry",
     "Resolution",
     "Resolved",
     "alias_conflicts",
+    "as_registry",
     "name_appearances",
     "resolve",
     "resolve_names",
@@ -30,10 +36,42 @@ __all__ = [
 ]
 
 #: The kinds a registry entry may have, as county offices classify their bodies.
-KINDS: tuple[str, ...] = ("县委部门", "政府部门", "群团组织", "派驻机构", "其他")
+KINDS: tuple[str, ...] = ("县委部门", "政府部门", "群团组织", "派驻机构", "乡镇", "其他")
 
 #: Resolution statuses.
 CANONICAL, ALIAS, AMBIGUOUS, NEAR, UNKNOWN = "canonical", "alias", "ambiguous", "near", "unknown"
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The registry in force: departments, and the groups that stand for several of them.
+
+    A group's members are departments of the same registry; a vague group
+    has none (see :class:`~matrix.model.Group`).
+    """
+
+    departments: tuple[Department, ...] = ()
+    groups: tuple[Group, ...] = ()
+
+    @property
+    def entries(self) -> tuple[Department | Group, ...]:
+        """Everything a written name can resolve to: departments first, then groups."""
+        return (*self.departments, *self.groups)
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to resolve names against."""
+        return not (self.departments or self.groups)
+
+    @classmethod
+    def of_plan(cls, plan: Plan) -> Registry:
+        """The registry a plan carries in its own ``departments:`` and ``groups:``."""
+        return cls(plan.departments, plan.groups)
+
+
+def as_registry(registry: Registry | Iterable[Department]) -> Registry:
+    """``registry`` itself, or a registry of the given departments without groups."""
+    return registry if isinstance(registry, Registry) else Registry(tuple(registry))
 
 
 @dataclass(frozen=True)
@@ -67,7 +105,7 @@ class Resolved:
 
     written: Plan
     plan: Plan
-    registry: tuple[Department, ...]
+    registry: Registry
     names: Mapping[str, Resolution]
     findings: tuple[Finding, ...]
     similarity: float = DEFAULT_SIMILARITY
@@ -77,16 +115,16 @@ class Resolved:
         resolution = self.names.get(name)
         if resolution is not None:
             return resolution.canonical
-        return name if any(d.name == name for d in self.registry) else None
+        return name if any(entry.name == name for entry in self.registry.entries) else None
 
 
-def _spellings(department: Department) -> tuple[str, ...]:
+def _spellings(entry: Department | Group) -> tuple[str, ...]:
     """The names a registry entry answers to: its name, aliases and short name."""
-    short = (department.short,) if department.short else ()
-    return (department.name, *department.aliases, *short)
+    short = getattr(entry, "short", None)
+    return (entry.name, *entry.aliases, *((short,) if short else ()))
 
 
-def _claims(registry: Iterable[Department]) -> dict[str, list[str]]:
+def _claims(registry: Iterable[Department | Group]) -> dict[str, list[str]]:
     """Every registered name, alias and short name -> the canonical names claiming it, in registry order."""
     claims: dict[str, list[str]] = {}
     for department in registry:
@@ -97,7 +135,7 @@ def _claims(registry: Iterable[Department]) -> dict[str, list[str]]:
     return claims
 
 
-def resolve(name: str, registry: Sequence[Department], *, similarity: float = DEFAULT_SIMILARITY) -> Resolution:
+def resolve(name: str, registry: Sequence[Department | Group], *, similarity: float = DEFAULT_SIMILARITY) -> Resolution:
     """Resolve one written department name against ``registry``.
 
     Parameters
@@ -105,7 +143,7 @@ def resolve(name: str, registry: Sequence[Department], *, similarity: float = DE
     name
         A department name as the plan writes it.
     registry
-        The registered departments.
+        The registered departments (and groups: :attr:`Registry.entries`).
     similarity
         The rapidfuzz ratio from which an unregistered name counts as a look-alike.
 
@@ -145,7 +183,7 @@ def resolve(name: str, registry: Sequence[Department], *, similarity: float = DE
     return Resolution(written, UNKNOWN)
 
 
-def alias_conflicts(registry: Iterable[Department]) -> list[tuple[str, tuple[str, ...]]]:
+def alias_conflicts(registry: Iterable[Department | Group]) -> list[tuple[str, tuple[str, ...]]]:
     """Names that more than one registry entry claims, with the claimants.
 
     A name claimed twice (an alias of two entries, or one entry's name and
@@ -184,7 +222,7 @@ def _first_location(name: str, appearances: Mapping[str, list[tuple[str, str]]])
     return next((where for _, where in appearances.get(name, ()) if where), "")
 
 
-def _registry_location(names: Iterable[str], registry: Sequence[Department]) -> str:
+def _registry_location(names: Iterable[str], registry: Sequence[Department | Group]) -> str:
     sources = {d.name: str(d.source) for d in registry if d.source is not None}
     return "；".join(dict.fromkeys(sources[n] for n in names if n in sources))
 
@@ -203,7 +241,10 @@ def _merge(assignments: Iterable[Assignment]) -> tuple[Assignment, ...]:
         if kept is None:
             merged[current.department] = current
             continue
-        strong, weak = sorted((kept, current), key=lambda a: ROLES.index(a.role) if a.role in ROLES else 99)
+        # the stronger role first; of equal roles, the department named itself rather than through a group
+        strong, weak = sorted(
+            (kept, current), key=lambda a: (ROLES.index(a.role) if a.role in ROLES else 99, a.group is not None)
+        )
         also = [*strong.also, *weak.also]
         if not set(weak.role) - {"/"} <= set(strong.role):
             also.append(weak.role)
@@ -212,7 +253,7 @@ def _merge(assignments: Iterable[Assignment]) -> tuple[Assignment, ...]:
 
 
 def resolve_plan(
-    plan: Plan, registry: Sequence[Department], *, similarity: float = DEFAULT_SIMILARITY
+    plan: Plan, registry: Registry | Sequence[Department], *, similarity: float = DEFAULT_SIMILARITY
 ) -> tuple[Plan, list[Finding]]:
     """Rewrite the plan's department names to the registry's canonical names.
 
@@ -221,8 +262,9 @@ def resolve_plan(
     plan
         A plan as read, with department names as the plan writes them.
     registry
-        The registered departments; the resolved plan carries them as
-        :attr:`Plan.departments`, so the graph knows each body's kind.
+        The registry, or only its departments; the resolved plan carries them
+        as :attr:`Plan.departments` and :attr:`Plan.groups`, so the graph
+        knows each body's kind.
     similarity
         Passed to :func:`resolve` for look-alikes.
 
@@ -231,6 +273,8 @@ def resolve_plan(
     plan : Plan
         The same plan with every certain alias replaced by its canonical
         name; names the registry is not certain about are left as written.
+        A group with members becomes one assignment per member, each
+        remembering the group (:func:`matrix.groups.expand_groups`).
         When two spellings of one body meet on one measure they are merged
         (see :class:`~matrix.model.Assignment` ``also``).
     findings : list of Finding
@@ -254,7 +298,9 @@ def resolve_plan(
     return resolved.plan, list(resolved.findings)
 
 
-def resolve_names(plan: Plan, registry: Sequence[Department], *, similarity: float = DEFAULT_SIMILARITY) -> Resolved:
+def resolve_names(
+    plan: Plan, registry: Registry | Sequence[Department], *, similarity: float = DEFAULT_SIMILARITY
+) -> Resolved:
     """Resolve every name ``plan`` writes, once: the plan with canonical names, and what was found.
 
     :func:`resolve_plan` returns the first and last of this; the pipeline and
@@ -270,12 +316,13 @@ def resolve_names(plan: Plan, registry: Sequence[Department], *, similarity: flo
     >>> resolved.canonical("县卫健委"), resolved.canonical("县科协"), resolved.canonical("县妇联")
     ('县卫健局', '县科协', None)
     """
-    registry = tuple(registry)
-    if not registry:
-        return Resolved(plan, plan, (), {}, (), similarity)
+    registry = as_registry(registry)
+    if registry.empty:
+        return Resolved(plan, plan, registry, {}, (), similarity)
+    entries = registry.entries
     appearances = name_appearances(plan)
     findings: list[Finding] = []
-    for name, owners in alias_conflicts(registry):
+    for name, owners in alias_conflicts(entries):
         used = f"；方案中{_uses(name, appearances)}因此未能归并" if name in appearances else ""
         findings.append(
             Finding(
@@ -284,10 +331,10 @@ def resolve_names(plan: Plan, registry: Sequence[Department], *, similarity: flo
                 f"登记表中名称“{name}”同时属于 {'、'.join(owners)}，无法判断所指单位{used}",
                 None,
                 name,
-                _registry_location(owners, registry),
+                _registry_location(owners, entries),
             )
         )
-    resolutions = {name: resolve(name, registry, similarity=similarity) for name in appearances}
+    resolutions = {name: resolve(name, entries, similarity=similarity) for name in appearances}
     spellings: dict[str, list[str]] = {}
     for name, resolution in resolutions.items():
         if resolution.canonical is not None:
@@ -305,7 +352,7 @@ def resolve_names(plan: Plan, registry: Sequence[Department], *, similarity: flo
                         w
                         for w in (
                             _first_location(name, appearances),
-                            _registry_location(resolution.candidates, registry),
+                            _registry_location(resolution.candidates, entries),
                         )
                         if w
                     ),
@@ -347,13 +394,14 @@ def resolve_names(plan: Plan, registry: Sequence[Department], *, similarity: flo
                 )
             )
     rename = {n: r.canonical for n, r in resolutions.items() if r.canonical is not None}
+    members = {group.name: group.members for group in registry.groups if group.members}
     sections = tuple(
-        replace(section, measures=tuple(_rename(measure, rename) for measure in section.measures))
+        replace(section, measures=tuple(_rename(measure, rename, members) for measure in section.measures))
         for section in plan.sections
     )
     return Resolved(
         written=plan,
-        plan=replace(plan, sections=sections, departments=registry),
+        plan=replace(plan, sections=sections, departments=registry.departments, groups=registry.groups),
         registry=registry,
         names=resolutions,
         findings=tuple(findings),
@@ -361,7 +409,7 @@ def resolve_names(plan: Plan, registry: Sequence[Department], *, similarity: flo
     )
 
 
-def _rename(measure: Measure, rename: Mapping[str, str]) -> Measure:
+def _rename(measure: Measure, rename: Mapping[str, str], members: Mapping[str, tuple[str, ...]]) -> Measure:
     renamed = (replace(a, department=rename.get(a.department, a.department)) for a in measure.assignments)
     suggested = tuple(dict.fromkeys(rename.get(n, n) for n in measure.suggested))
-    return replace(measure, assignments=_merge(renamed), suggested=suggested)
+    return replace(measure, assignments=_merge(expand_groups(renamed, members)), suggested=suggested)

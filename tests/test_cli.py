@@ -44,7 +44,7 @@ def test_build_writes_workbook_and_notices_for_each_seed(run, tmp_path: Path, se
     titles = {c.value for row in sheet.iter_rows() for c in row}
     assert {m.title for m in plan.measures} <= titles
     notices = sorted((target / "任务分解通知").glob("*.docx"))
-    registry = read_registry(INPUT / f"departments-{seed}.yaml")
+    registry = read_registry(INPUT / f"departments-{seed}.yaml").departments
     canonical = {alias: d.name for d in registry for alias in d.aliases}
     working = {canonical.get(a.department, a.department) for m in plan.measures for a in m.assignments}
     assert len(notices) == len(working)

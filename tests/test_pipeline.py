@@ -72,14 +72,14 @@ def test_load_resolves_names_once_and_the_audit_reuses_that_resolution(monkeypat
 def test_the_registry_rule_option_then_plan_then_sibling(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text((INPUT / "wutai.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    assert matrix.load(plan).registry == ()  # no departments: in the plan, none beside it
+    assert matrix.load(plan).registry.empty  # no departments: in the plan, none beside it
     sibling = tmp_path / "departments-plan.yaml"
     sibling.write_text("departments:\n  - {name: 县卫健局, aliases: [县卫健委]}\n", encoding="utf-8")
-    assert [d.name for d in matrix.load(plan).registry] == ["县卫健局"]
+    assert [d.name for d in matrix.load(plan).registry.departments] == ["县卫健局"]
     other = tmp_path / "other.yaml"
     other.write_text("departments:\n  - {name: 县科协}\n", encoding="utf-8")
-    assert [d.name for d in matrix.load(plan, registry=other).registry] == ["县科协"]
-    assert matrix.load(plan, registry=[]).registry == ()
+    assert [d.name for d in matrix.load(plan, registry=other).registry.departments] == ["县科协"]
+    assert matrix.load(plan, registry=[]).registry.empty
 
 
 def test_a_bad_registry_is_a_located_input_error_before_anything_is_written(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Department kinds in the order a county lists them; unknown kinds follow, by name.
-KIND_ORDER: tuple[str, ...] = ("县委部门", "政府部门", "群团组织", "派驻机构", "其他", "领导小组办公室")
+KIND_ORDER: tuple[str, ...] = ("县委部门", "政府部门", "群团组织", "派驻机构", "乡镇", "其他", "领导小组办公室")
 
 #: Every cell label with its meaning, A/R included, for legends.
 ROLE_DESCRIPTIONS: dict[str, str] = {"A/R": "主责并牵头", **ROLE_LABELS}

@@ -7,11 +7,13 @@ diff between two versions shows only real changes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..groups import as_written
 from ..model import Measure, Plan, Section
 from ..raci import RaciConfig, assign
 from .atomic import write_text_atomic
@@ -29,21 +31,25 @@ def _present(*pairs: tuple[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in pairs if value}
 
 
-def _measure_data(measure: Measure, section: Section, config: RaciConfig) -> dict[str, Any]:
+def _measure_data(measure: Measure, section: Section, plan: Plan) -> dict[str, Any]:
     data: dict[str, Any] = {"id": measure.id, "title": measure.title}
     if measure.text:
         data["text"] = measure.text
     if measure.kind and measure.kind != section.kind:
         data["kind"] = measure.kind
+    # a whole group is written as the plan wrote it (各乡镇人民政府); reading it again expands it again
+    measure = replace(measure, assignments=tuple(as_written(measure.assignments, plan.groups)))
     leads, cooperators = list(measure.leads), list(measure.cooperators)
     # a lead the plan also lists as 配合 stays listed twice, so the audit still sees it after a round trip
     cooperators += [a.department for a in measure.assignments if "C" in a.also and a.department not in cooperators]
+    if measure.leaders:
+        data["leaders"] = list(measure.leaders)
     if leads:
         data["leads"] = leads
     if cooperators:
         data["cooperators"] = cooperators
     written = tuple((a.department, a.role) for a in measure.assignments if a.role != "I")
-    if assign(leads, cooperators, config=config) != written:
+    if assign(leads, cooperators, config=plan.raci, leaders=measure.leaders) != written:
         data["accountable"] = list(measure.accountable)
     informed = [a.department for a in measure.assignments if a.role == "I"]
     if informed:
@@ -74,6 +80,7 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         raci: dict[str, Any] = {
             "first_lead_accountable": plan.raci.first_lead_accountable,
             "office_informed": plan.raci.office_informed,
+            "leader_accountable": plan.raci.leader_accountable,
         }
         if plan.raci.verbs != default.verbs:
             raci["verbs"] = dict(plan.raci.verbs)
@@ -92,10 +99,16 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
             }
             for d in plan.departments
         ]
+    if plan.groups:
+        data["groups"] = [
+            {k: v for k, v in (("name", g.name), ("aliases", list(g.aliases)), ("members", list(g.members))) if v}
+            | ({"vague": True} if g.vague else {})
+            for g in plan.groups
+        ]
     data["sections"] = [
         {
             **_present(("id", s.id), ("title", s.title), ("kind", s.kind)),
-            "measures": [_measure_data(m, s, plan.raci) for m in s.measures],
+            "measures": [_measure_data(m, s, plan) for m in s.measures],
         }
         for s in plan.sections
     ]

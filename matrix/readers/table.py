@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..leaders import split_leaders
 from ..model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section
 from ..names import name_problem, split_departments
 from ..raci import RaciConfig, assign, listed_twice
@@ -28,6 +29,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "deadline": ("完成时限", "时限", "完成时间", "deadline"),
     "targets": ("量化目标", "目标", "targets"),
     "kind": ("类型", "措施类型", "kind"),
+    "leaders": ("牵头领导", "责任领导", "分管领导", "牵头县领导", "leaders"),
 }
 #: Columns a table may carry that hold nothing the plan needs.
 IGNORED = ("备注", "说明", "note", "notes")
@@ -117,7 +119,8 @@ def plan_from_rows(rows: Iterable[Row], *, title: str, source: str, config: Raci
             )
         seen[measure_id] = row.locate("id")
         leads, cooperators = _names(row, "leads", config), _names(row, "cooperators", config)
-        pairs = assign(leads, cooperators, config=config)
+        leaders = split_leaders(values.get("leaders", ""))
+        pairs = assign(leads, cooperators, config=config, leaders=leaders)
         twice = listed_twice(leads, cooperators)
         section = values.get("section", "").strip()
         kinds.setdefault(section, kind)
@@ -139,6 +142,7 @@ def plan_from_rows(rows: Iterable[Row], *, title: str, source: str, config: Raci
                     for n, r in pairs
                 ),
                 source=row.locate("id"),
+                leaders=leaders,
             )
         )
     if not grouped:

@@ -14,7 +14,7 @@ looking at that workbook in Excel or WPS.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -322,17 +322,7 @@ def _in_plan_order(assignments: tuple[Assignment, ...], details: _Details, offic
 
 
 def _with_kind(measure: Measure, kind: str) -> Measure:
-    return Measure(
-        measure.id,
-        measure.title,
-        measure.text,
-        kind,
-        measure.targets,
-        measure.deadline,
-        measure.assignments,
-        measure.suggested,
-        measure.source,
-    )
+    return replace(measure, kind=kind)
 
 
 def _department_columns(sheet: Worksheet, path: Path) -> dict[int, str]:

@@ -15,26 +15,28 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
-from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
+from ..leaders import split_leaders
+from ..model import Assignment, Department, Group, Location, Measure, Plan, Section, Stage
 from ..names import name_problem, split_departments
 from ..raci import COOPERATE, LEAD, RaciConfig, assign, listed_twice
-from ..registry import KINDS
+from ..registry import KINDS, Registry, resolve
 from .files import decode_utf8, read_bytes
 
 __all__ = ["read_registry", "read_registry_text", "read_yaml", "read_yaml_text"]
 
 _PLAN_KEYS = {
-    "title", "issuer", "office", "period", "targets", "stages", "raci", "departments", "sections",
+    "title", "issuer", "office", "period", "targets", "stages", "raci", "departments", "groups", "sections",
 }  # fmt: skip
 _SECTION_KEYS = {"id", "title", "kind", "measures"}
 _MEASURE_KEYS = {
     "id", "title", "text", "kind", "leads", "cooperators", "accountable", "informed",
-    "targets", "deadline", "suggested",
+    "targets", "deadline", "suggested", "leaders",
 }  # fmt: skip
 _STAGE_KEYS = {"name", "years", "text"}
 _DEPARTMENT_KEYS = {"name", "aliases", "kind", "short"}
-_REGISTRY_KEYS = {"title", "departments"}
-_RACI_KEYS = {"first_lead_accountable", "office_informed", "verbs"}
+_GROUP_KEYS = {"name", "aliases", "members", "vague"}
+_REGISTRY_KEYS = {"title", "departments", "groups"}
+_RACI_KEYS = {"first_lead_accountable", "office_informed", "leader_accountable", "verbs"}
 #: Tags a plan may carry: what plain YAML resolves text, numbers, lists and mappings to.
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
@@ -65,24 +67,28 @@ def read_yaml_text(text: str, path: str = "<yaml>") -> Plan:
     return _Reader(path, text).plan(_compose(text, path))
 
 
-def read_registry(path: str | Path) -> tuple[Department, ...]:
+def read_registry(path: str | Path) -> Registry:
     """Read a department registry (单位登记表) from a YAML file.
 
     The file is either a list of departments, a mapping with ``departments:``
-    (and optionally ``title:``), or a whole plan whose ``departments:``
-    section is the registry; each entry has ``name``, ``aliases``, ``kind``
-    (one of :data:`matrix.registry.KINDS`) and ``short``.
+    (and optionally ``title:`` and ``groups:``), or a whole plan whose
+    ``departments:`` and ``groups:`` sections are the registry. A department
+    has ``name``, ``aliases``, ``kind`` (one of :data:`matrix.registry.KINDS`)
+    and ``short``; a group has ``name``, ``aliases`` and either ``members``
+    (departments of the same registry) or ``vague: true``.
 
     Raises
     ------
     InputError
         Unreadable or malformed YAML, an unknown key or kind, a department
-        registered twice, with the file and line.
+        or group registered twice, a group without members that is not
+        vague, a member that is not a registered department; with the file
+        and line.
     """
     return read_registry_text(decode_utf8(read_bytes(path), path), str(path))
 
 
-def read_registry_text(text: str, path: str = "<yaml>") -> tuple[Department, ...]:
+def read_registry_text(text: str, path: str = "<yaml>") -> Registry:
     """Read a department registry from YAML text; ``path`` is only used in messages."""
     return _Reader(path, text).registry(_compose(text, path))
 
@@ -294,6 +300,12 @@ class _Reader:
             texts.append(text)
         return tuple(texts)
 
+    def leaders(self, node: yaml.Node | None) -> tuple[str, ...]:
+        """A measure's 牵头领导: a list, or one text naming them one a line or separated by ；."""
+        if isinstance(node, yaml.ScalarNode) and not self.is_empty(node):
+            return split_leaders(self.scalar(node, "leaders"))
+        return tuple(dict.fromkeys(self.texts(node, "leaders")))
+
     def name_text(self, node: yaml.Node, what: str) -> str:
         """The text of a scalar that holds department names, refusing what an indentation slip makes of a list.
 
@@ -348,6 +360,7 @@ class _Reader:
         top = self.mapping(root, _PLAN_KEYS, "方案", required=("title", "sections"))
         raci = self.config = self.raci(top.get("raci"))
         departments = self.departments(top.get("departments"))
+        groups = self.groups(top.get("groups"), departments)
         sections = self.listing(top.get("sections"), "sections", lambda n: self.section(n, raci))
         seen: dict[str, Measure] = {}
         for section in sections:
@@ -372,6 +385,7 @@ class _Reader:
             departments=departments,
             raci=raci,
             source=self.path,
+            groups=groups,
         )
 
     def raci(self, node: yaml.Node | None) -> RaciConfig:
@@ -396,6 +410,9 @@ class _Reader:
                 fields.get("first_lead_accountable"), "first_lead_accountable", default.first_lead_accountable
             ),
             office_informed=self.boolean(fields.get("office_informed"), "office_informed", default.office_informed),
+            leader_accountable=self.boolean(
+                fields.get("leader_accountable"), "leader_accountable", default.leader_accountable
+            ),
             verbs=verbs,
         )
 
@@ -429,13 +446,65 @@ class _Reader:
             first[department.name] = department
         return departments
 
-    def registry(self, root: yaml.Node) -> tuple[Department, ...]:
+    def group(self, node: yaml.Node, departments: tuple[Department, ...]) -> Group:
+        fields = self.mapping(node, _GROUP_KEYS, "集体", required=("name",))
+        name = self.names(fields["name"], "集体名称")
+        if len(name) != 1:
+            raise self.fail(fields["name"], "集体名称应为一个名称 (expected one name)")
+        vague = self.boolean(fields.get("vague"), "vague", False)
+        members = self.located_names(fields.get("members"), "members")
+        if vague and members:
+            raise self.fail(
+                fields["members"],
+                f"集体“{name[0]}”标为 vague（泛指），不能再列成员 (a vague group has no members)",
+            )
+        if not vague and not members:
+            raise self.fail(
+                node,
+                f"集体“{name[0]}”没有成员：请列出 members，或写 vague: true 表示泛指、无法列出成员 "
+                "(a group needs members or vague: true)",
+            )
+        return Group(
+            name=name[0],
+            aliases=tuple(self.names(fields.get("aliases"), "aliases")),
+            members=tuple(dict.fromkeys(self.member(at, written, departments) for at, written in members)),
+            vague=vague,
+            source=self.at(node),
+        )
+
+    @staticmethod
+    def member(at: Location, written: str, departments: tuple[Department, ...]) -> str:
+        """A member's canonical name: a registered department, written by its name or one alias."""
+        canonical = resolve(written, departments).canonical
+        if canonical is None:
+            raise InputError(
+                f"集体成员“{written}”不是登记表 departments 中的单位（或其唯一别名）；请先登记该单位 "
+                "(a group member must be a registered department)",
+                at,
+            )
+        return canonical
+
+    def groups(self, node: yaml.Node | None, departments: tuple[Department, ...]) -> tuple[Group, ...]:
+        """The groups of a registry: distinct names, none of them a department's name."""
+        groups = self.listing(node, "groups", lambda item: self.group(item, departments))
+        first: dict[str, Location | None] = {d.name: d.source for d in departments}
+        for group in groups:
+            if group.name in first:
+                raise InputError(
+                    f"集体 '{group.name}' 重复登记，首次出现在 {first[group.name]} (duplicate group)", group.source
+                )
+            first[group.name] = group.source
+        return groups
+
+    def registry(self, root: yaml.Node) -> Registry:
         if isinstance(root, yaml.SequenceNode):
-            return self.departments(root)
+            return Registry(self.departments(root))
         if isinstance(root, yaml.MappingNode) and any(k.value == "sections" for k, _ in root.value):
-            return self.plan(root).departments
+            plan = self.plan(root)
+            return Registry(plan.departments, plan.groups)
         top = self.mapping(root, _REGISTRY_KEYS, "单位登记表", required=("departments",))
-        return self.departments(top["departments"])
+        departments = self.departments(top["departments"])
+        return Registry(departments, self.groups(top.get("groups"), departments))
 
     def stage(self, node: yaml.Node) -> Stage:
         fields = self.mapping(node, _STAGE_KEYS, "阶段", required=("name",))
@@ -469,7 +538,8 @@ class _Reader:
         leads = [name for _, name in lists["leads"]]
         cooperators = [name for _, name in lists["cooperators"]]
         accountable = self.names(fields["accountable"], "accountable") if "accountable" in fields else None
-        pairs = dict(assign(leads, cooperators, accountable=accountable, config=raci))
+        leaders = self.leaders(fields.get("leaders"))
+        pairs = dict(assign(leads, cooperators, accountable=accountable, config=raci, leaders=leaders))
         twice = listed_twice(leads, cooperators)
         informed = [name for _, name in lists["informed"] if name not in pairs]
         assignments = [
@@ -487,4 +557,5 @@ class _Reader:
             assignments=tuple(assignments),
             suggested=tuple(self.names(fields.get("suggested"), "suggested")),
             source=where,
+            leaders=leaders,
         )
