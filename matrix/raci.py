@@ -28,29 +28,51 @@ __all__ = [
     "DEFAULT_VERBS",
     "LEAD",
     "LEADER_LABEL",
+    "OFFICE_ORDER",
     "ROLES",
     "ROLE_LABELS",
     "RaciConfig",
     "assign",
     "is_accountable",
     "is_lead",
+    "labelled",
     "listed_twice",
     "parse_role",
 ]
 
-#: Every label a matrix cell may hold, in the order a dropdown offers them.
+#: Every label a matrix cell may hold, strongest first (two roles for one department: the first wins).
 ROLES: tuple[str, ...] = ("A/R", "R", "A", "C", "I")
 
-#: What each letter means, in the words offices use.
+#: What each cell label means, in the words offices use; every writer (workbook legend and dropdown, notices,
+#: change notices, charts, 督办 forms) takes its words from here, so a role reads the same everywhere.
 ROLE_LABELS: Mapping[str, str] = {
-    "R": "负责（牵头）",
-    "A": "主责（第一牵头）",
+    "A/R": "主责牵头",
+    "R": "牵头",
+    "A": "主责",
     "C": "配合",
     "I": "知会",
 }
 
 #: What the matrix, the 任务分工表 and the notices call a measure's leading official.
 LEADER_LABEL = "牵头领导"
+
+#: The roles in the order an office reads them: who leads, who helps, who is told; A alone (accountable
+#: without leading, set by a measure's ``accountable:``) is rare and comes last.
+OFFICE_ORDER: tuple[str, ...] = ("A/R", "R", "C", "I", "A")
+
+
+def labelled(role: str | None) -> str:
+    """A cell label with its meaning, as legends and change lists show it; ``—`` for no role.
+
+    Examples
+    --------
+    >>> labelled("A/R"), labelled("C"), labelled(None)
+    ('A/R 主责牵头', 'C 配合', '—')
+    """
+    if role is None:
+        return "—"
+    return f"{role} {ROLE_LABELS.get(role, '')}".strip()
+
 
 LEAD = "lead"
 COOPERATE = "cooperate"

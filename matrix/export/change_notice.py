@@ -20,8 +20,9 @@ from docx.document import Document as DocumentObject
 from docx.shared import Mm
 
 from ..diff import PlanDiff
+from ..raci import labelled
 from .atomic import atomic_path
-from .changes import role_change_label, role_words
+from .changes import role_change_label
 from .filenames import path_inside, safe_filename
 from .notice import format_date
 from .official import (
@@ -71,7 +72,7 @@ def _notice(template: bytes, diff: PlanDiff, department: str, office: str, day: 
         BODY,
     )
     rows = [
-        (str(i), c.measure, c.title, role_change_label(c), role_words(c.old_role), role_words(c.new_role))
+        (str(i), c.measure, c.title, role_change_label(c), labelled(c.old_role), labelled(c.new_role))
         for i, c in enumerate(diff.for_department(department), start=1)
     ]
     add_table(document, _HEADER, rows, _WIDTHS)

@@ -15,8 +15,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..diff import PlanDiff
+from ..raci import labelled
 from .atomic import atomic_path
-from .changes import CHANGE_LABELS, diff_to_data, measure_change_note, role_change_label, role_words
+from .changes import CHANGE_LABELS, diff_to_data, measure_change_note, role_change_label
 
 __all__ = ["CHANGE_COLUMNS", "CHANGE_SHEET", "write_diff_workbook"]
 
@@ -56,8 +57,8 @@ def _change_rows(diff: PlanDiff) -> list[tuple[str, ...]]:
                     r.title,
                     r.department,
                     role_change_label(r),
-                    role_words(r.old_role),
-                    role_words(r.new_role),
+                    labelled(r.old_role),
+                    labelled(r.new_role),
                     notes.get(r.measure, ""),
                 )
             )

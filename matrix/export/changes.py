@@ -11,18 +11,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..diff import ADDED, CHANGED, GAINED, LOST, REMOVED, REVISED, MeasureChange, PlanDiff, RoleChange
+from ..raci import ROLE_LABELS, labelled
 from .text_table import format_table
 
 __all__ = [
     "CHANGE_LABELS",
     "FIELD_LABELS",
-    "ROLE_WORDS",
     "diff_to_data",
     "dump_diff_json",
     "format_diff_table",
     "measure_change_note",
     "role_change_label",
-    "role_words",
 ]
 
 #: How each kind of change is named, for measures and for a department's roles.
@@ -45,27 +44,11 @@ FIELD_LABELS: Mapping[str, str] = {
     "deadline": "完成时限",
 }
 
-#: A role cell as a department reads it in a notice: 牵头 and 配合, not R and C.
-ROLE_WORDS: Mapping[str, str] = {
-    "A/R": "牵头（主责）",
-    "R": "牵头",
-    "A": "主责",
-    "C": "配合",
-    "I": "知会",
-}
-
-
-def role_words(role: str | None) -> str:
-    """``A/R`` → ``A/R 牵头（主责）``; ``None`` (no role) → ``—``."""
-    if role is None:
-        return "—"
-    return f"{role} {ROLE_WORDS.get(role, '')}".strip()
-
 
 def role_change_label(change: RoleChange) -> str:
     """新增任务, 不再承担, 牵头→配合 for a changed role, 内容修订：量化目标 for a revised measure."""
     if change.kind == CHANGED:
-        return f"{ROLE_WORDS.get(change.old_role or '', change.old_role)}→{ROLE_WORDS.get(change.new_role or '', '')}"
+        return f"{ROLE_LABELS.get(change.old_role or '', change.old_role)}→{ROLE_LABELS.get(change.new_role or '', '')}"
     if change.kind == REVISED:
         return f"{CHANGE_LABELS[REVISED]}：{'、'.join(FIELD_LABELS[f] for f in change.fields)}"
     return CHANGE_LABELS[change.kind]
@@ -153,7 +136,7 @@ def format_diff_table(diff: PlanDiff) -> str:
     departments = diff.affected_departments()
     lines += ["", f"单位任务变更（{len(diff.cells)} 处，涉及 {len(departments)} 个单位）"]
     rows = [
-        (r.department, r.measure, r.title, role_words(r.old_role), role_words(r.new_role), role_change_label(r))
+        (r.department, r.measure, r.title, labelled(r.old_role), labelled(r.new_role), role_change_label(r))
         for d in departments
         for r in diff.for_department(d)
     ]

@@ -27,6 +27,7 @@ from matplotlib.patches import Patch
 
 from ..errors import OutputError
 from ..graph import co_assignment, department_nodes, measure_nodes, workload
+from ..raci import labelled
 from .atomic import atomic_path
 
 __all__ = [
@@ -75,7 +76,6 @@ ROLE_COLOURS: Mapping[str, str] = {
     "I": "#d9d9d9",
 }
 _EDGE_COLOURS = LinearSegmentedColormap.from_list("co-assignment", ["#deebf7", "#08306b"])
-_ROLE_NAMES = {"A/R": "A/R 主责牵头", "R": "R 牵头", "A": "A 主责", "C": "C 配合", "I": "I 知会"}
 
 #: Chart kind → file name in the output folder.
 CHART_FILES: Mapping[str, str] = {
@@ -150,9 +150,9 @@ def workload_chart_png(graph: nx.Graph) -> bytes:
     loads = sorted((w for w in workload(graph) if w.total), key=lambda w: (w.total, len(w.led)))
     names = [w.department for w in loads]
     parts = (
-        ("主责牵头（A/R）", [len(set(w.led) & set(w.accountable)) for w in loads], ROLE_COLOURS["A/R"]),
-        ("牵头（R）", [len(set(w.led) - set(w.accountable)) for w in loads], ROLE_COLOURS["R"]),
-        ("配合（C）", [len(w.cooperated) for w in loads], ROLE_COLOURS["C"]),
+        (labelled("A/R"), [len(set(w.led) & set(w.accountable)) for w in loads], ROLE_COLOURS["A/R"]),
+        (labelled("R"), [len(set(w.led) - set(w.accountable)) for w in loads], ROLE_COLOURS["R"]),
+        (labelled("C"), [len(w.cooperated) for w in loads], ROLE_COLOURS["C"]),
     )
 
     def draw(figure: Figure) -> None:
@@ -217,7 +217,7 @@ def heatmap_png(graph: nx.Graph) -> bytes:
         axes.tick_params(which="minor", length=0)
         for y in boundaries:
             axes.axhline(y - 0.5, color="#555555", linewidth=0.8)
-        handles = [Patch(facecolor=c, edgecolor="#999999", label=_ROLE_NAMES[r]) for r, c in ROLE_COLOURS.items()]
+        handles = [Patch(facecolor=c, edgecolor="#999999", label=labelled(r)) for r, c in ROLE_COLOURS.items()]
         figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False, fontsize=9)
         figure.suptitle(_title(graph, "RACI 责任分工矩阵"), fontsize=11)
 

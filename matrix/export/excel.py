@@ -33,7 +33,7 @@ from openpyxl.worksheet.properties import Outline
 
 from ..audit import Finding
 from ..model import Plan
-from ..raci import ROLES
+from ..raci import OFFICE_ORDER, ROLE_LABELS, ROLES, labelled
 from ..workbook_layout import (
     DIVISION_HEADER,
     DIVISION_SHEET,
@@ -53,7 +53,6 @@ from ..workbook_layout import (
 from . import excel_style as style
 from .atomic import atomic_path
 from .excel_content import (
-    ROLE_DESCRIPTIONS,
     SummaryRow,
     WorkloadRow,
     division_values,
@@ -241,7 +240,7 @@ def _write_summary(workbook: Workbook, rows: Sequence[SummaryRow]) -> None:
     for row in rows:
         cells = [_cell(worksheet, row.label or None, font=style.HEADER, alignment=style.WRAPPED)]
         for value in row.values:
-            role = str(value) if str(value) in ROLE_DESCRIPTIONS else None
+            role = str(value) if str(value) in ROLE_LABELS else None
             cells.append(
                 _cell(
                     worksheet,
@@ -363,15 +362,15 @@ def _add_role_validation(worksheet, ranges: str) -> None:
     """A dropdown of the RACI labels; anything else typed into the grid is refused."""
     validation = DataValidation(
         type="list",
-        formula1=f'"{",".join(ROLES)}"',
+        formula1=f'"{",".join(OFFICE_ORDER)}"',
         allow_blank=True,
         showDropDown=False,
         showErrorMessage=True,
         errorTitle="角色无效",
-        error=f"请从下拉列表选择：{'、'.join(ROLES)}，或留空",
+        error=f"请从下拉列表选择：{'、'.join(OFFICE_ORDER)}，或留空",
         showInputMessage=True,
         promptTitle="RACI 角色",
-        prompt="；".join(f"{r} {d}" for r, d in ROLE_DESCRIPTIONS.items()),
+        prompt="；".join(labelled(role) for role in OFFICE_ORDER),
     )
     validation.sqref = ranges  # type: ignore[assignment]
     worksheet.data_validations.append(validation)
@@ -403,7 +402,8 @@ def _write_matrix_totals(out: _Rows, departments: int, last_data_row: int) -> No
 def _write_legend(out: _Rows) -> None:
     worksheet = out.worksheet
     out.append([])
-    for index, (role, meaning) in enumerate(ROLE_DESCRIPTIONS.items()):
+    for index, role in enumerate(OFFICE_ORDER):
+        meaning = ROLE_LABELS[role]
         out.append(
             [
                 None,

@@ -16,12 +16,11 @@ import networkx as nx
 from ..audit import SEVERITY_LABELS, Finding
 from ..graph import department_nodes, workload
 from ..model import Measure, Plan, Section
-from ..raci import ROLE_LABELS, ROLES, is_lead
+from ..raci import OFFICE_ORDER, ROLE_LABELS, is_lead
 from ..workbook_layout import SUMMARY_FIELDS, SUMMARY_LABELS
 
 __all__ = [
     "KIND_ORDER",
-    "ROLE_DESCRIPTIONS",
     "MeasureRow",
     "SummaryRow",
     "WorkloadRow",
@@ -35,9 +34,6 @@ __all__ = [
 
 #: Department kinds in the order a county lists them; unknown kinds follow, by name.
 KIND_ORDER: tuple[str, ...] = ("县委部门", "政府部门", "群团组织", "派驻机构", "乡镇", "其他", "领导小组办公室")
-
-#: Every cell label with its meaning, A/R included, for legends.
-ROLE_DESCRIPTIONS: dict[str, str] = {"A/R": "主责并牵头", **ROLE_LABELS}
 
 
 @dataclass(frozen=True)
@@ -173,7 +169,7 @@ def summary_rows(plan: Plan, graph: nx.Graph, findings: Sequence[Finding], gener
     rows += _continued(SUMMARY_LABELS["targets"], [(t,) for t in plan.targets])
     rows += _continued(SUMMARY_LABELS["stages"], [(s.name, s.years, s.text) for s in plan.stages])
     rows += _continued(SUMMARY_LABELS["sections"], [(s.id, s.title, s.kind, len(s.measures)) for s in plan.sections])
-    rows += _continued(SUMMARY_LABELS["legend"], [(role, ROLE_DESCRIPTIONS[role]) for role in ROLES])
+    rows += _continued(SUMMARY_LABELS["legend"], [(role, ROLE_LABELS[role]) for role in OFFICE_ORDER])
     assigned = sum(1 for m in plan.measures if any(r != "I" for r in _roles(graph, m.id)))
     departments = len(department_nodes(graph))
     for key, count in (

@@ -122,7 +122,7 @@ def issuing_office(plan: Plan) -> str:
 
 def role_label(role: str) -> str:
     """A role in the words offices use, from :data:`matrix.raci.ROLE_LABELS`."""
-    return ROLE_LABELS["A"] if role == "A/R" else ROLE_LABELS[role]
+    return ROLE_LABELS[role]
 
 
 def _years(years: str) -> str:

@@ -20,7 +20,7 @@ def test_change_sheet_has_one_row_per_change_and_reads_back(tmp_path: Path) -> N
     assert rows[0] == tuple(name for name, _ in CHANGE_COLUMNS)
     assert len(rows) == 1 + len(diff.measures) + len(diff.cells)
     assert ("措施", "3.4.3", "开展老年人防诈骗科普", None, "新增", None, None, "新增于“老年人科学素质提升行动”") in rows
-    assert ("分工", "3.4.2", "加强老年人健康科普服务", "县民政局", "不再承担", "A/R 牵头（主责）", "—", None) in rows
+    assert ("分工", "3.4.2", "加强老年人健康科普服务", "县民政局", "不再承担", "A/R 主责牵头", "—", None) in rows
     assert workbook[CHANGE_SHEET].freeze_panes == "A2"
     summary = dict(workbook["概况"].iter_rows(values_only=True))
     assert summary["新增措施"] == 1 and summary["涉及单位（发变更通知）"] == 5

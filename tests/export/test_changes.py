@@ -53,7 +53,7 @@ def test_table_names_changes_in_chinese_and_aligns_wide_characters(revision: Pla
     assert "措施变更（2 项）" in lines
     assert "单位任务变更（7 处，涉及 5 个单位）" in lines
     row = next(line for line in lines if line.startswith("县公安局"))
-    assert "开展老年人防诈骗科普" in row and "新增任务" in row and "A/R 牵头（主责）" in row
+    assert "开展老年人防诈骗科普" in row and "新增任务" in row and "A/R 主责牵头" in row
     header = next(line for line in lines if line.startswith("单位  "))
     # "编号" sits in the same terminal column on the header and on every row
     column = len(header[: header.index("编号")].encode("gbk"))

@@ -137,7 +137,9 @@ def test_the_grid_offers_a_dropdown_of_roles_on_measure_rows_only(workbook_path:
     worksheet = _matrix(workbook_path)
     (validation,) = worksheet.data_validations.dataValidation
     assert validation.type == "list"
-    assert validation.formula1 == '"A/R,R,A,C,I"'
+    # in the order an office reads them, each with its Chinese label in the input message
+    assert validation.formula1 == '"A/R,R,C,I,A"'
+    assert validation.prompt == "A/R 主责牵头；R 牵头；C 配合；I 知会；A 主责"
     assert validation.allow_blank
     assert validation.showErrorMessage
     assert str(validation.sqref) == "F3:P4 F6:P7 F9:P9"
@@ -280,7 +282,7 @@ def test_the_summary_carries_the_plan_and_the_counts(workbook_path: Path) -> Non
     assert labels["措施数"][0] == 5
     assert labels["已分配措施数"][0] == 4
     assert labels["单位数"][0] == 11
-    assert labels["角色说明"][:2] == ("A/R", "主责并牵头")
+    assert labels["角色说明"][:2] == ("A/R", "主责牵头")
 
 
 def test_per_department_sheets_list_each_departments_measures_and_role(

@@ -271,8 +271,8 @@ def test_attachment_table_lists_every_task_with_its_role(plan: Plan, run: Notice
     mine = [m for m in plan.measures if "县科协" in m.leads or "县科协" in m.cooperators]
     assert [r[1] for r in rows[1:]] == [m.title for m in mine]
     by_title = {r[1]: r for r in rows[1:]}
-    assert by_title["实施智慧助老行动"][2] == "主责（第一牵头）"
-    assert by_title["实施科技创新后备人才培育计划"][2] == "负责（牵头）"
+    assert by_title["实施智慧助老行动"][2] == "主责牵头"
+    assert by_title["实施科技创新后备人才培育计划"][2] == "牵头"
     assert by_title["实施科学家精神进校园行动"][2:4] == ["配合", "县教科局"]
     assert "附件：县科协任务分解清单" in texts(document)
 

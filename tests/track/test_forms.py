@@ -58,9 +58,9 @@ def test_a_row_names_the_role_partners_and_deadline(wutai, forms: Path) -> None:
     values = [sheet.cell(row, c).value for c in range(1, 6)]
     # 3.1.2 is led by 县教科局 first, then 县科协, with 县工信局 and 团县委 cooperating
     partners = "共同牵头单位：县教科局；配合单位：县工信局、团县委"
-    assert values == ["3.1.2", "提升基础教育阶段科学教育水平", "负责（牵头）", partners, "2021-2025年"]
+    assert values == ["3.1.2", "提升基础教育阶段科学教育水平", "牵头", partners, "2021-2025年"]
     first = next(r for r in range(FIRST_ROW, sheet.max_row + 1) if sheet.cell(r, 1).value == "3.3.4")
-    assert sheet.cell(first, 3).value == "主责（第一牵头）"
+    assert sheet.cell(first, 3).value == "主责牵头"
 
 
 def test_the_fixed_part_is_locked_and_the_rest_open(forms: Path) -> None:
