@@ -312,7 +312,7 @@ def workload(
     input_fmt: str | None,
     force: bool,
 ) -> None:
-    """各单位任务量：主责、牵头、配合措施数，占比，涉及章节，以及最常共同参与的单位组合。
+    """各单位任务量：主责、牵头、配合措施数，占全部措施的比例，涉及章节，以及最常共同参与的单位组合。
 
     Per department: measures accountable (A), led (R), cooperated, their
     total and share of all measures, and the sections involved; then the

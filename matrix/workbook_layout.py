@@ -26,6 +26,7 @@ __all__ = [
     "SUMMARY_SHEET",
     "TOTAL_LABELS",
     "WORKLOAD_HEADER",
+    "WORKLOAD_KIND_HEADERS",
     "WORKLOAD_SHEET",
     "sheet_name",
 ]
@@ -58,7 +59,14 @@ DIVISION_HEADER: tuple[str, ...] = (
 #: A department's own sheet: the 任务分工表 columns with its role inserted.
 PER_DEPARTMENT_HEADER: tuple[str, ...] = (*DIVISION_HEADER[:3], "本单位角色", *DIVISION_HEADER[3:])
 
-WORKLOAD_HEADER: tuple[str, ...] = ("单位", "类型", "牵头数", "配合数", "合计", "占比")
+#: Each department's load (:class:`matrix.graph.WorkloadRow`), in the 部门工作量 sheet and in ``raci workload``.
+#: 合计 counts measures (a department has one role per measure); the share is of all measures of the plan.
+WORKLOAD_HEADER: tuple[str, ...] = (
+    "单位", "类别", "主责数（A）", "牵头数（R）", "配合数", "合计", "占全部措施比例", "涉及章节",
+)  # fmt: skip
+#: Workbooks written before the header said 类别 (and named fewer columns) are still read for the kinds.
+WORKLOAD_KIND_HEADERS: tuple[str, ...] = ("类别", "类型")
+#: The findings, in the 审计问题 sheet and in ``raci audit``.
 FINDINGS_HEADER: tuple[str, ...] = ("级别", "代码", "措施", "单位", "说明", "位置")
 
 #: Plan attribute -> label in column A of the 说明 sheet.

@@ -120,7 +120,7 @@ def test_a_missing_plan_is_exit_1(run, tmp_path: Path) -> None:
 def test_workload_table_has_the_columns_and_the_pairs(run, small_plan_path: Path) -> None:
     result = run("workload", small_plan_path)
     assert result.exit_code == 0, result.output
-    for label in ("主责数（A）", "牵头数（R）", "配合数", "合计", "占比", "涉及章节", "共同参与措施数"):
+    for label in ("主责数（A）", "牵头数（R）", "配合数", "合计", "占全部措施比例", "涉及章节", "共同参与措施数"):
         assert label in result.output
     first = next(line for line in result.output.splitlines() if "县民政局" in line)
     assert first.split()[:8] == ["县民政局", "其他", "1", "2", "0", "2", "67%", "老年人科学素质提升行动"]

@@ -32,6 +32,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import Outline
 
 from ..audit import Finding
+from ..graph import WorkloadRow, workload_rows
 from ..model import Plan
 from ..raci import OFFICE_ORDER, ROLE_LABELS, ROLES, labelled
 from ..workbook_layout import (
@@ -54,13 +55,11 @@ from . import excel_style as style
 from .atomic import atomic_path
 from .excel_content import (
     SummaryRow,
-    WorkloadRow,
     division_values,
     finding_values,
     matrix_rows,
     order_departments,
     summary_rows,
-    workload_rows,
 )
 
 __all__ = ["CHART_DEPARTMENTS", "WRITE_ONLY_CELLS", "write_workbook"]
@@ -140,7 +139,7 @@ def write_workbook(
         DIVISION_HEADER,
         (division_values(graph, s, m) for s in plan.sections for m in s.measures),
     )
-    _write_workload(workbook, workload_rows(graph))
+    _write_workload(workbook, workload_rows(graph, sort="total"))
     _write_findings(workbook, [finding_values(graph, f) for f in findings])
     if per_department:
         _write_department_sheets(workbook, plan, graph, departments)
@@ -472,22 +471,22 @@ def _write_department_sheets(workbook: Workbook, plan: Plan, graph: nx.Graph, de
 
 def _write_workload(workbook: Workbook, rows: Sequence[WorkloadRow]) -> None:
     worksheet = workbook.create_sheet(WORKLOAD_SHEET)
-    out = _start_table(worksheet, WORKLOAD_HEADER, (24, 14, 8, 8, 8, 9), landscape=True)
-    everything = sum(r.total for r in rows)
+    out = _start_table(worksheet, WORKLOAD_HEADER, (24, 14, 10, 10, 8, 8, 12, 40), landscape=True)
+    counts = (lambda r: r.accountable, lambda r: r.leads, lambda r: r.cooperates, lambda r: r.total)
     for row in rows:
-        share = row.total / everything if everything else 0
         out.append(
             [
                 _cell(worksheet, row.department),
                 _cell(worksheet, row.kind),
-                *(_cell(worksheet, n, alignment=style.CENTRED) for n in (row.led, row.cooperated, row.total)),
-                _cell(worksheet, share, alignment=style.CENTRED, number_format="0.0%"),
+                *(_cell(worksheet, count(row), alignment=style.CENTRED) for count in counts),
+                _cell(worksheet, row.share, alignment=style.CENTRED, number_format="0.0%"),
+                _cell(worksheet, "、".join(row.sections), alignment=style.WRAPPED),
             ]
         )
     working = sum(1 for r in rows if r.total)
     if working:
         chart = _workload_chart(worksheet, min(working, CHART_DEPARTMENTS), rows[0].total)
-        worksheet.add_chart(chart, "H2")
+        worksheet.add_chart(chart, f"{get_column_letter(len(WORKLOAD_HEADER) + 2)}2")
 
 
 def _workload_chart(worksheet, count: int, most: int) -> BarChart:
@@ -504,7 +503,10 @@ def _workload_chart(worksheet, count: int, most: int) -> BarChart:
     chart.x_axis.scaling.orientation = "maxMin"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.add_data(Reference(worksheet, min_col=3, max_col=4, min_row=1, max_row=1 + count), titles_from_data=True)
+    leads = WORKLOAD_HEADER.index("牵头数（R）") + 1  # stacked with 配合数 beside it: together the 合计
+    chart.add_data(
+        Reference(worksheet, min_col=leads, max_col=leads + 1, min_row=1, max_row=1 + count), titles_from_data=True
+    )
     chart.set_categories(Reference(worksheet, min_col=1, min_row=2, max_row=1 + count))
     chart.width = 15
     chart.height = max(7.5, 0.8 * count + 3)

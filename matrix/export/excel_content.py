@@ -1,8 +1,9 @@
 """What each sheet of the RACI workbook says, as plain values.
 
 Kept apart from :mod:`matrix.export.excel` so that the decisions an office
-will question (which department comes first, what counts as a lead, what a
-share is a share of) can be read and tested without opening a workbook.
+will question (which department comes first, what counts as a lead) can be
+read and tested without opening a workbook. The 部门工作量 sheet lists
+:func:`matrix.graph.workload_rows`, the one workload computation.
 Nothing here imports openpyxl.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..audit import SEVERITY_LABELS, Finding
-from ..graph import department_nodes, workload
+from ..graph import department_nodes
 from ..model import Measure, Plan, Section
 from ..raci import OFFICE_ORDER, ROLE_LABELS, is_lead
 from ..workbook_layout import SUMMARY_FIELDS, SUMMARY_LABELS
@@ -23,13 +24,11 @@ __all__ = [
     "KIND_ORDER",
     "MeasureRow",
     "SummaryRow",
-    "WorkloadRow",
     "division_values",
     "finding_values",
     "matrix_rows",
     "order_departments",
     "summary_rows",
-    "workload_rows",
 ]
 
 #: Department kinds in the order a county lists them; unknown kinds follow, by name.
@@ -51,21 +50,6 @@ class SummaryRow:
 
     label: str
     values: tuple[object, ...]
-
-
-@dataclass(frozen=True)
-class WorkloadRow:
-    """One department's load, as the 部门工作量 sheet lists it."""
-
-    department: str
-    kind: str
-    led: int
-    cooperated: int
-
-    @property
-    def total(self) -> int:
-        """Measures led plus measures cooperated on; a department has one role per measure."""
-        return self.led + self.cooperated
 
 
 def order_departments(graph: nx.Graph, registry: Sequence[str] = ()) -> list[str]:
@@ -131,15 +115,6 @@ def division_values(graph: nx.Graph, section: Section, measure: Measure) -> tupl
         measure.deadline or "",
         "\n".join(measure.targets),
     )
-
-
-def workload_rows(graph: nx.Graph) -> list[WorkloadRow]:
-    """Every department's load, heaviest first (ties keep the plan's order)."""
-    rows = [
-        WorkloadRow(w.department, graph.nodes[w.department]["kind"], len(w.led), len(w.cooperated))
-        for w in workload(graph)
-    ]
-    return sorted(rows, key=lambda r: (-r.total, -r.led))
 
 
 def finding_values(graph: nx.Graph, finding: Finding) -> tuple[str, ...]:

@@ -23,11 +23,10 @@ from rich.text import Text
 
 from ..findings import SEVERITIES, SEVERITY_LABELS, Finding
 from ..graph import SharedMeasures, WorkloadRow
+from ..workbook_layout import FINDINGS_HEADER, WORKLOAD_HEADER
 
 __all__ = [
-    "FINDING_COLUMNS",
     "PAIR_COLUMNS",
-    "WORKLOAD_COLUMNS",
     "findings_json",
     "findings_table",
     "workload_csv",
@@ -35,14 +34,8 @@ __all__ = [
     "workload_table",
 ]
 
-#: Column labels of the findings table, in order.
-FINDING_COLUMNS: tuple[str, ...] = ("级别", "代码", "措施", "单位", "说明", "位置")
 #: Findings columns whose lines are never broken: a code and a location are looked up, not read.
-_UNBROKEN_FINDING_COLUMNS = ("级别", "代码", "位置")
-#: Column labels of the workload table and CSV, in order.
-WORKLOAD_COLUMNS: tuple[str, ...] = (
-    "单位", "类别", "主责数（A）", "牵头数（R）", "配合数", "合计", "占比", "涉及章节",
-)  # fmt: skip
+_UNBROKEN_FINDINGS_HEADER = ("级别", "代码", "位置")
 #: Column labels of the co-assignment table.
 PAIR_COLUMNS: tuple[str, ...] = ("单位", "单位", "共同参与措施数")
 
@@ -104,7 +97,7 @@ def findings_table(findings: Sequence[Finding], *, width: int = 120) -> str:
         )
         for f in findings
     )
-    return _render([_table(title, FINDING_COLUMNS, rows, unbroken=_UNBROKEN_FINDING_COLUMNS)], width)
+    return _render([_table(title, FINDINGS_HEADER, rows, unbroken=_UNBROKEN_FINDINGS_HEADER)], width)
 
 
 def _locations(finding: Finding) -> list[str]:
@@ -115,12 +108,12 @@ def _locations(finding: Finding) -> list[str]:
 def _finding_lines(finding: Finding) -> Iterator[RenderableType]:
     """One finding as a few lines: level, code, measure and department; each location; the explanation."""
     head = [SEVERITY_LABELS.get(finding.severity, finding.severity), finding.code]
-    named = zip(FINDING_COLUMNS[2:4], (finding.measure, finding.department), strict=True)
+    named = zip(FINDINGS_HEADER[2:4], (finding.measure, finding.department), strict=True)
     head += [f"{label}：{value}" for label, value in named if value]
     yield Text("")
     yield Text("  ".join(head), no_wrap=True, overflow="fold")
     for location in _locations(finding):
-        yield Padding(Text(f"{FINDING_COLUMNS[5]}：{location}", no_wrap=True, overflow="fold"), (0, 0, 0, 2))
+        yield Padding(Text(f"{FINDINGS_HEADER[5]}：{location}", no_wrap=True, overflow="fold"), (0, 0, 0, 2))
     yield Padding(Text(finding.message), (0, 0, 0, 2))
 
 
@@ -149,7 +142,7 @@ def _workload_cells(row: WorkloadRow) -> tuple[str, ...]:
 
 def workload_table(rows: Sequence[WorkloadRow], pairs: Sequence[SharedMeasures], *, width: int = 120) -> str:
     """The workload table and, below it, the department pairs that share the most measures."""
-    tables = [_table("各单位任务量", WORKLOAD_COLUMNS, (_workload_cells(r) for r in rows))]
+    tables = [_table("各单位任务量", WORKLOAD_HEADER, (_workload_cells(r) for r in rows))]
     if pairs:
         tables.append(
             _table(
@@ -172,14 +165,14 @@ def workload_json(rows: Sequence[WorkloadRow], pairs: Sequence[SharedMeasures], 
 
 
 def workload_csv(rows: Sequence[WorkloadRow]) -> str:
-    """The workload table as CSV with the Chinese headers of :data:`WORKLOAD_COLUMNS`.
+    """The workload table as CSV with the Chinese headers of :data:`WORKLOAD_HEADER`.
 
     The share is written as a number (0.25), not as text (25%), so that a
     spreadsheet can sum and sort it.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(WORKLOAD_COLUMNS)
+    writer.writerow(WORKLOAD_HEADER)
     for row in rows:
         cells = list(_workload_cells(row))
         cells[6] = f"{row.share:.4f}"

@@ -38,6 +38,7 @@ from ..workbook_layout import (
     SUMMARY_SHEET,
     TOTAL_LABELS,
     WORKLOAD_HEADER,
+    WORKLOAD_KIND_HEADERS,
     WORKLOAD_SHEET,
 )
 from .container import check_zip_container
@@ -429,7 +430,7 @@ def _registry(workbook: Workbook, names) -> tuple[Department, ...]:
         return ()
     sheet = workbook[WORKLOAD_SHEET]
     header = [_text(c.value) for c in sheet[1]]
-    if header[:2] != list(WORKLOAD_HEADER[:2]):
+    if header[:1] != list(WORKLOAD_HEADER[:1]) or header[1:2] not in ([h] for h in WORKLOAD_KIND_HEADERS):
         return ()
     kinds = {}
     for row in sheet.iter_rows(min_row=2, max_col=2, values_only=True):

@@ -12,7 +12,7 @@ import pytest
 from matrix.audit import ERROR, INFO, WARNING, Finding, audit_plan
 from matrix.export import excel
 from matrix.export.excel import write_workbook
-from matrix.graph import build_graph
+from matrix.graph import build_graph, workload_rows
 from matrix.model import Assignment, Measure, Plan, Section
 from matrix.workbook_layout import (
     DIVISION_HEADER,
@@ -23,6 +23,7 @@ from matrix.workbook_layout import (
     PER_DEPARTMENT_HEADER,
     SUMMARY_SHEET,
     TOTAL_LABELS,
+    WORKLOAD_HEADER,
     WORKLOAD_SHEET,
 )
 
@@ -238,13 +239,18 @@ def test_the_division_sheet_lists_leads_and_cooperators_as_offices_write_them(wo
     assert worksheet.column_dimensions["C"].width == 60
 
 
-def test_the_workload_sheet_counts_and_charts_the_busiest_departments(workbook_path: Path) -> None:
+def test_the_workload_sheet_counts_and_charts_the_busiest_departments(
+    workbook_path: Path, wutai_excerpt_graph: nx.Graph
+) -> None:
     worksheet = openpyxl.load_workbook(workbook_path)[WORKLOAD_SHEET]
     rows = {r[0]: r[1:] for r in worksheet.iter_rows(min_row=2, values_only=True)}
-    assert rows["县科协"][:4] == ("群团组织", 3, 1, 4)
-    assert rows["县委宣传部"][:4] == ("县委部门", 0, 3, 3)
-    assert sum(r[4] for r in rows.values()) == pytest.approx(1)
-    assert worksheet["F2"].number_format == "0.0%"
+    header = [c.value for c in worksheet[1]]
+    assert header == list(WORKLOAD_HEADER)
+    assert header[6] == "占全部措施比例"  # the header says what the share is of
+    assert rows["县科协"][:6] == ("群团组织", 2, 3, 1, 4, pytest.approx(4 / 5))  # 4 of the excerpt's 5 measures
+    assert rows["县委宣传部"][:6] == ("县委部门", 0, 0, 3, 3, pytest.approx(3 / 5))
+    assert rows["县科协"][6] == "、".join(workload_rows(wutai_excerpt_graph)[0].sections)
+    assert worksheet["G2"].number_format == "0.0%"
     assert [c.value for c in worksheet["A"][1:3]] == ["县科协", "县教科局"]  # heaviest first
     (chart,) = worksheet._charts
     assert chart.type == "bar"

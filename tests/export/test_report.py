@@ -7,8 +7,6 @@ import io
 import json
 
 from matrix.export.report import (
-    FINDING_COLUMNS,
-    WORKLOAD_COLUMNS,
     findings_json,
     findings_table,
     workload_csv,
@@ -17,6 +15,7 @@ from matrix.export.report import (
 )
 from matrix.findings import Finding
 from matrix.graph import SharedMeasures, WorkloadRow
+from matrix.workbook_layout import FINDINGS_HEADER, WORKLOAD_HEADER
 
 FINDINGS = [
     Finding("error", "no-lead", "措施“只有配合的措施”没有牵头单位", "1.2", None, "plan.xlsx [任务分工表!C3]"),
@@ -31,7 +30,7 @@ PAIRS = [SharedMeasures("县科协", "县妇联", 2)]
 
 def test_the_findings_table_has_the_chinese_columns_and_every_cell() -> None:
     text = findings_table(FINDINGS, width=200)
-    for label in FINDING_COLUMNS:
+    for label in FINDINGS_HEADER:
         assert label in text
     assert "审计发现 2 个问题（错误 1，警告 0，提示 1）" in text
     for cell in ("错误", "no-lead", "1.2", "没有牵头单位", "plan.xlsx [任务分工表!C3]", "提示", "县妇联"):
@@ -51,7 +50,7 @@ def test_findings_json_holds_every_field_and_the_counts() -> None:
 
 def test_workload_table_shows_counts_share_sections_and_pairs() -> None:
     text = workload_table(ROWS, PAIRS, width=200)
-    for label in (*WORKLOAD_COLUMNS, "共同参与措施最多的单位组合", "共同参与措施数"):
+    for label in (*WORKLOAD_HEADER, "共同参与措施最多的单位组合", "共同参与措施数"):
         assert label in text
     assert "50%" in text and "青少年科学素质提升行动、科普基础设施工程" in text
 
@@ -65,5 +64,5 @@ def test_workload_json_and_csv_read_back() -> None:
     }  # fmt: skip
     assert data["pairs"] == [{"first": "县科协", "second": "县妇联", "shared": 2}]
     rows = list(csv.reader(io.StringIO(workload_csv(ROWS))))
-    assert rows[0] == list(WORKLOAD_COLUMNS)
+    assert rows[0] == list(WORKLOAD_HEADER)
     assert rows[1] == ["县科协", "群团组织", "2", "3", "1", "4", "0.5000", "青少年科学素质提升行动、科普基础设施工程"]
