@@ -5,14 +5,17 @@ buries the two lines that matter. A change notice lists the measures the
 department gained, no longer carries, or now carries in another role, and
 the measures it keeps whose wording, targets or deadline were revised.
 
-The page is the one the task notices use (:mod:`matrix.export.official`,
-GB/T 9704), and file names go through the same
-:func:`~matrix.export.filenames.safe_filename`.
+What it says comes from :mod:`matrix.export.notice`, like the task notice's;
+the page is the one the task notices use (:mod:`matrix.export.official`,
+GB/T 9704), and file names are made unique as theirs are
+(:func:`~matrix.export.filenames.unique_filenames`), so two departments whose
+names come out alike in a file name do not overwrite each other's notice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,11 +23,9 @@ from docx.document import Document as DocumentObject
 from docx.shared import Mm
 
 from ..diff import PlanDiff
-from ..raci import labelled
 from .atomic import atomic_path
-from .changes import role_change_label
-from .filenames import path_inside, safe_filename
-from .notice import format_date
+from .filenames import path_inside, unique_filenames
+from .notice import CHANGE_HEADER, ChangeNotice, build_change_notice
 from .official import (
     BODY,
     PLAIN,
@@ -36,9 +37,9 @@ from .official import (
     open_document,
 )
 
-__all__ = ["ChangeNotices", "change_notice_name", "write_change_notices"]
+__all__ = ["CHANGE_NOTICE_PREFIX", "ChangeNotices", "change_notice_names", "write_change_notices"]
 
-_HEADER = ("序号", "编号", "措施", "调整", "原角色", "现角色")
+CHANGE_NOTICE_PREFIX = "变更通知-"
 #: 156 mm, the type area between the GB/T 9704 margins, the measure widest.
 _WIDTHS = (Mm(14), Mm(16), Mm(50), Mm(28), Mm(24), Mm(24))
 
@@ -51,34 +52,25 @@ class ChangeNotices:
     departments: tuple[str, ...]
 
 
-def change_notice_name(department: str) -> str:
-    """The file name of a department's change notice; the name can only pick the file, never the folder.
+def change_notice_names(departments: Sequence[str]) -> list[str]:
+    """The file names of the departments' change notices, one each; a name can only pick the file, never the folder.
 
-    >>> change_notice_name("县委党校/行政学校")
-    '变更通知-县委党校_行政学校.docx'
+    >>> change_notice_names(["县委党校/行政学校", "县委党校_行政学校"])
+    ['变更通知-县委党校_行政学校.docx', '变更通知-县委党校_行政学校-2.docx']
     """
-    return f"变更通知-{safe_filename(department)}.docx"
+    return unique_filenames(departments, CHANGE_NOTICE_PREFIX, ".docx")
 
 
-def _notice(template: bytes, diff: PlanDiff, department: str, office: str, day: dt.date) -> DocumentObject:
+def _render(template: bytes, notice: ChangeNotice, plan_title: str) -> DocumentObject:
     document = open_document(template)
-    add_paragraph(document, f"关于《{diff.new_title}》任务分工调整的通知", TITLE)
+    add_paragraph(document, notice.title, TITLE)
     add_paragraph(document)
-    add_paragraph(document, f"{department}：", PLAIN)
-    add_paragraph(
-        document,
-        f"《{diff.new_title}》已修订。与修订前相比，贵单位承担的任务有以下调整，"
-        "请对照调整后的分工做好衔接，抓好落实。未列出的任务保持不变。",
-        BODY,
-    )
-    rows = [
-        (str(i), c.measure, c.title, role_change_label(c), labelled(c.old_role), labelled(c.new_role))
-        for i, c in enumerate(diff.for_department(department), start=1)
-    ]
-    add_table(document, _HEADER, rows, _WIDTHS)
-    add_signature(document, office, format_date(day))
-    document.core_properties.title = f"任务分工调整通知（{department}）"
-    document.core_properties.subject = diff.new_title
+    add_paragraph(document, notice.addressee, PLAIN)
+    add_paragraph(document, notice.opening, BODY)
+    add_table(document, CHANGE_HEADER, notice.rows, _WIDTHS)
+    add_signature(document, notice.signature, notice.date)
+    document.core_properties.title = f"任务分工调整通知（{notice.department}）"
+    document.core_properties.subject = plan_title
     return document
 
 
@@ -92,7 +84,7 @@ def write_change_notices(
     diff
         From :func:`matrix.diff.diff_plans`.
     folder
-        Where the notices go, one file per department (see :func:`change_notice_name`).
+        Where the notices go, one file per department (see :func:`change_notice_names`).
     office
         Who signs the notices (落款), usually the new plan's leading-group office.
     date
@@ -113,9 +105,10 @@ def write_change_notices(
     written = []
     departments = diff.affected_departments()
     template = official_template() if departments else b""
-    for department in departments:
-        path = path_inside(folder, change_notice_name(department))
+    for department, name in zip(departments, change_notice_names(departments), strict=True):
+        path = path_inside(folder, name)
+        notice = build_change_notice(diff, department, office=office, date=day)
         with atomic_path(path) as temporary:
-            _notice(template, diff, department, office, day).save(str(temporary))
+            _render(template, notice, diff.new_title).save(str(temporary))
         written.append(path)
     return ChangeNotices(tuple(written), departments)

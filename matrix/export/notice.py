@@ -14,14 +14,19 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..diff import PlanDiff
 from ..model import Measure, Plan, Stage
 from ..numerals import chinese_numeral
-from ..raci import ROLE_LABELS, is_lead
+from ..raci import ROLE_LABELS, is_lead, labelled
+from .changes import role_change_label
 
 __all__ = [
+    "CHANGE_HEADER",
+    "ChangeNotice",
     "Chapter",
     "Notice",
     "Task",
+    "build_change_notice",
     "build_notice",
     "deadline_of",
     "default_requirements",
@@ -266,5 +271,46 @@ def build_notice(
         tasks=tasks,
         attachment_title=f"{department}任务分解清单",
         signature=issuing_office(plan),
+        date=format_date(date),
+    )
+
+
+# -- change notices ---------------------------------------------------------------------
+
+#: The columns of a change notice's table.
+CHANGE_HEADER: tuple[str, ...] = ("序号", "编号", "措施", "调整", "原角色", "现角色")
+
+
+@dataclass(frozen=True)
+class ChangeNotice:
+    """Everything one department's change notice says: what the revision changed for it, one row a measure."""
+
+    department: str
+    title: str
+    addressee: str
+    opening: str
+    rows: tuple[tuple[str, ...], ...]
+    signature: str
+    date: str
+
+
+def build_change_notice(diff: PlanDiff, department: str, *, office: str, date: dt.date) -> ChangeNotice:
+    """The change notice of ``department`` for a revised plan, in the words of its task notice (你单位).
+
+    Rows follow :data:`CHANGE_HEADER`; measures the revision left alone for
+    the department are not listed, and the opening says so.
+    """
+    rows = tuple(
+        (str(i), c.measure, c.title, role_change_label(c), labelled(c.old_role), labelled(c.new_role))
+        for i, c in enumerate(diff.for_department(department), start=1)
+    )
+    return ChangeNotice(
+        department=department,
+        title=f"关于《{diff.new_title}》任务分工调整的通知",
+        addressee=f"{department}：",
+        opening=f"《{diff.new_title}》已修订。与修订前相比，你单位承担的任务有以下调整，"
+        "请对照调整后的分工做好衔接，抓好落实。未列出的任务保持不变。",
+        rows=rows,
+        signature=office,
         date=format_date(date),
     )
