@@ -24,11 +24,14 @@ from .raci import ROLES
 
 __all__ = [
     "KINDS",
+    "MATCH_SHARE",
     "Registry",
+    "RegistryMatch",
     "Resolution",
     "Resolved",
     "alias_conflicts",
     "as_registry",
+    "match_registry",
     "name_appearances",
     "resolve",
     "resolve_names",
@@ -407,6 +410,56 @@ def resolve_names(
         findings=tuple(findings),
         similarity=similarity,
     )
+
+
+#: How many of a plan's names a registry found beside it must know to be taken as the plan's own.
+MATCH_SHARE = 0.9
+
+
+@dataclass(frozen=True)
+class RegistryMatch:
+    """A registry chosen for a plan by what it holds: its key, and how many of the plan's names it knows."""
+
+    key: str
+    known: int
+    named: int
+
+
+def match_registry(
+    plan: Plan, candidates: Mapping[str, Registry | Sequence[Department]], *, share: float = MATCH_SHARE
+) -> RegistryMatch | None:
+    """The one candidate registry that knows (by name or alias) at least ``share`` of the names ``plan`` writes.
+
+    A plan imported to a new file name (``input/plan.yaml``) no longer sits
+    beside ``departments-plan.yaml``, but the county's registry is still in
+    the folder. Names of the wrong county's registry would rename this
+    county's departments, so a registry is taken only when it clearly
+    belongs: it knows nearly every name, and no other candidate does.
+
+    Returns
+    -------
+    RegistryMatch or None
+        ``None`` when no candidate, or more than one, knows enough names.
+
+    Examples
+    --------
+    >>> from matrix.model import Assignment, Measure, Plan, Section
+    >>> m = Measure("1", "措施", assignments=(Assignment("县卫健委", "A/R"), Assignment("县科协", "C")))
+    >>> plan = Plan("方案", sections=(Section("1", "行动", measures=(m,)),))
+    >>> ours = (Department("县卫健局", aliases=("县卫健委",)), Department("县科协"))
+    >>> theirs = (Department("县卫生健康局"), Department("县科协"))
+    >>> match_registry(plan, {"ours.yaml": ours, "theirs.yaml": theirs})
+    RegistryMatch(key='ours.yaml', known=2, named=2)
+    """
+    names = {normalise_name(name) for name in plan.department_names()}
+    if not names:
+        return None
+    fits = []
+    for key, registry in candidates.items():
+        known = len(names & set(_claims(as_registry(registry).entries)))
+        if known >= share * len(names):
+            fits.append(RegistryMatch(key, known, len(names)))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _rename(measure: Measure, rename: Mapping[str, str], members: Mapping[str, tuple[str, ...]]) -> Measure:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from matrix.model import Assignment, Department, Location, Measure, Plan, Section
-from matrix.registry import alias_conflicts, resolve, resolve_plan
+from matrix.readers import read_plan
+from matrix.readers.yaml import read_registry
+from matrix.registry import RegistryMatch, alias_conflicts, match_registry, resolve, resolve_plan
+
+from .conftest import INPUT, seed_path
 
 
 def plan_of(*measures: Measure) -> Plan:
@@ -104,3 +108,21 @@ def test_resolve_plan_leaves_its_input_unchanged() -> None:
     before = plan.measures[0].assignments
     resolve_plan(plan, REGISTRY)
     assert plan.measures[0].assignments == before
+
+
+@pytest.mark.parametrize(("seed", "county"), [("wutai-2021-2025.txt", "wutai"), ("xinhuang-2021-2025.txt", "xinhuang")])
+def test_the_registry_of_an_imported_plan_is_found_by_what_it_holds(seed: str, county: str) -> None:
+    plan = read_plan(seed_path(seed))
+    candidates = {name: read_registry(INPUT / f"departments-{name}.yaml") for name in ("wutai", "xinhuang")}
+    match = match_registry(plan, candidates)
+    named = len(plan.department_names())
+    assert match == RegistryMatch(county, named, named)
+
+
+def test_no_registry_is_matched_when_two_know_the_plan_or_none_knows_enough() -> None:
+    plan = plan_of(measure("1", ("县卫健委", "A/R"), ("县科协", "C")))
+    both = (Department("县卫健局", aliases=("县卫健委",)), Department("县科协"))
+    half = (Department("县科协"),)
+    assert match_registry(plan, {"a": both, "b": both}) is None
+    assert match_registry(plan, {"a": half}) is None
+    assert match_registry(plan, {"a": half, "b": both}) == RegistryMatch("b", 2, 2)
