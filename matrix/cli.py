@@ -125,7 +125,8 @@ registry_option = click.option(
     "--registry",
     "registry_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="单位登记表（YAML）；默认用方案的 departments 部分或同目录的 departments-<方案名>.yaml (registry).",
+    help="单位登记表（YAML）；默认依次用方案的 departments 部分、同目录的 departments-<方案名>.yaml、"
+    "departments.yaml、或同目录中唯一与方案单位名称相符的 departments-*.yaml (registry).",
 )
 
 
@@ -194,11 +195,14 @@ def build(
             jobs=jobs,
             force=force,
             progress=bar.update,
+            notify=lambda line: click.echo(line, err=True),
         )
     click.echo(f"方案：{result.plan.title}（{len(result.plan.measures)} 项措施）")
     click.echo(f"已写入：{result.workbook}")
     click.echo(f"已写入：{result.summary}")
     click.echo(f"已写入 {len(result.notices)} 份任务分解通知：{result.folder / NOTICES_FOLDER}")
+    for removed in result.removed:
+        click.echo(f"已删除上次生成、本次不再生成的文件：{removed}")
     if result.skipped:
         click.echo(f"无任务、未发通知的单位：{'、'.join(result.skipped)}")
     if result.findings:

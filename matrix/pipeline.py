@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
@@ -28,18 +28,21 @@ from .graph import build_graph
 from .lookalikes import DEFAULT_SIMILARITY
 from .model import Department, Plan
 from .readers.plantext.source import Problem
-from .registry import Registry, Resolved, as_registry, resolve_names
+from .registry import Registry, Resolved, as_registry, match_registry, resolve_names
 
 __all__ = [
+    "FOLDER_REGISTRY",
     "NOTICES_FOLDER",
     "SUMMARY_NAME",
     "WORKBOOK_NAME",
     "BuildResult",
     "ImportOutcome",
     "Loaded",
+    "RegistryChoice",
     "audit_findings",
     "build",
-    "generated_files",
+    "build_notes",
+    "choose_registry",
     "import_plan_file",
     "load",
     "plan_folder",
@@ -57,6 +60,23 @@ NOTICES_FOLDER = "任务分解通知"
 #: A registry given to :func:`load`: a YAML file, a registry, or only its departments.
 RegistrySource = str | Path | Registry | Sequence[Department] | None
 
+#: The registry of every plan in a folder that has none of its own (``departments-<plan>.yaml``).
+FOLDER_REGISTRY = "departments.yaml"
+
+
+@dataclass(frozen=True)
+class RegistryChoice:
+    """The registry a plan's names go through, and where it was found, to tell the person running the build.
+
+    ``source`` is the registry file (empty when none was used, or the
+    departments were given or came with the plan); ``how`` says in Chinese
+    why that file was taken, when nobody named it.
+    """
+
+    registry: Registry = field(default_factory=Registry)
+    source: str = ""
+    how: str = ""
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -70,6 +90,8 @@ class Loaded:
     path: Path
     resolution: Resolved
     graph: nx.Graph
+    #: Which registry was used and how it was found.
+    registry_choice: RegistryChoice = RegistryChoice()
 
     @property
     def written(self) -> Plan:
@@ -96,6 +118,8 @@ class BuildResult:
     #: Departments the plan names that hold no task, so got no notice.
     skipped: tuple[str, ...]
     findings: tuple[Finding, ...]
+    #: Files the previous build wrote and this one does not (a department that left the plan), now removed.
+    removed: tuple[Path, ...] = ()
 
     @property
     def written(self) -> tuple[Path, ...]:
@@ -104,28 +128,54 @@ class BuildResult:
 
 
 def registry_for(path: str | Path, plan: Plan, registry: RegistrySource = None) -> Registry:
-    """The registry a plan's names go through.
+    """The registry a plan's names go through (see :func:`choose_registry`)."""
+    return choose_registry(path, plan, registry).registry
 
-    ``registry`` if given (a YAML file, a registry, or the departments); else
-    the plan's own ``departments:`` and ``groups:``; else
-    ``departments-<plan>.yaml`` beside the plan; else none, and names are
+
+def choose_registry(path: str | Path, plan: Plan, registry: RegistrySource = None) -> RegistryChoice:
+    """The registry a plan's names go through, and how it was found.
+
+    In this order: ``registry`` if given (a YAML file, a registry, or the
+    departments); the plan's own ``departments:`` and ``groups:``;
+    ``departments-<plan>.yaml`` beside the plan; :data:`FOLDER_REGISTRY`
+    beside it; the one ``departments-*.yaml`` beside it that knows nearly
+    all the plan's names and is the only one that does
+    (:func:`~matrix.registry.match_registry`: a plan imported to a new file
+    name keeps its county's registry); else none, and names are
     only compared with each other.
 
     Raises
     ------
     InputError
         A registry file that cannot be read, with its location.
+
+    Examples
+    --------
+    >>> from matrix.readers import read_plan
+    >>> choose_registry("input/plan.yaml", read_plan("input/wutai-2021-2025.txt")).source
+    'input/departments-wutai.yaml'
     """
     from .readers.yaml import read_registry
 
     if isinstance(registry, (str, Path)):
-        return read_registry(registry)
+        return RegistryChoice(read_registry(registry), str(registry))
     if registry is not None:
-        return as_registry(registry)
+        return RegistryChoice(as_registry(registry))
     if plan.departments or plan.groups:
-        return Registry.of_plan(plan)
-    sibling = Path(path).with_name(f"departments-{Path(path).stem}.yaml")
-    return read_registry(sibling) if sibling.exists() else Registry()
+        return RegistryChoice(Registry.of_plan(plan))
+    path = Path(path)
+    sibling = path.with_name(f"departments-{path.stem}.yaml")
+    if sibling.exists():
+        return RegistryChoice(read_registry(sibling), str(sibling), "与方案同名")
+    default = path.with_name(FOLDER_REGISTRY)
+    if default.exists():
+        return RegistryChoice(read_registry(default), str(default), "方案所在目录的默认登记表")
+    candidates = {str(p): read_registry(p) for p in sorted(path.parent.glob("departments-*.yaml"))}
+    match = match_registry(plan, candidates)
+    if match is None:
+        return RegistryChoice()
+    how = f"按内容选定：方案写到的 {match.named} 个单位名称中有 {match.known} 个在此表中"
+    return RegistryChoice(candidates[match.key], match.key, how)
 
 
 def load(
@@ -166,8 +216,9 @@ def load(
 
     path = Path(plan_path)
     written = read_plan(path, fmt)
-    resolution = resolve_names(written, registry_for(path, written, registry), similarity=similarity)
-    return Loaded(path, resolution, build_graph(resolution.plan))
+    choice = choose_registry(path, written, registry)
+    resolution = resolve_names(written, choice.registry, similarity=similarity)
+    return Loaded(path, resolution, build_graph(resolution.plan), choice)
 
 
 def audit_findings(loaded: Loaded, config: AuditConfig | None = None) -> list[Finding]:
@@ -198,9 +249,34 @@ def plan_folder(out_dir: str | Path, plan_path: str | Path) -> Path:
     return path_inside(out_dir, safe_filename(Path(plan_path).stem))
 
 
-def generated_files(folder: Path) -> list[Path]:
-    """The workbooks and documents already in an output folder (what a build may replace)."""
-    return [p for p in folder.rglob("*") if p.suffix in (".xlsx", ".docx") and not p.name.startswith(".")]
+def build_notes(loaded: Loaded) -> list[str]:
+    """What the person running a build should know before the notices go out, one line each.
+
+    Which registry file was found for the plan, when nobody named it; and,
+    when no registry was used, the look-alike names that will each get a
+    notice of their own (县卫健委 and 县卫健局), since the office would
+    otherwise send one bureau two notices.
+
+    Examples
+    --------
+    >>> build_notes(load("input/wutai.yaml"))
+    ['单位登记表：input/departments-wutai.yaml（与方案同名）']
+    """
+    from .export.word import notice_recipients
+    from .lookalikes import near_duplicates
+
+    choice = loaded.registry_choice
+    if choice.registry.entries:
+        return [f"单位登记表：{choice.source}（{choice.how}）"] if choice.how else []
+    pairs = near_duplicates(notice_recipients(loaded.graph))
+    if not pairs:
+        return []
+    alike = "；".join(f"“{first}”与“{second}”（{reason}）" for first, second, reason in pairs)
+    return [
+        f"注意：未找到单位登记表，以下名称疑为同一单位，将各发一份通知：{alike}。"
+        f"如为同一单位，请用 --registry 指定登记表，或在方案旁放 {FOLDER_REGISTRY} "
+        "(no registry: look-alike names each get a notice)"
+    ]
 
 
 def build(
@@ -218,12 +294,21 @@ def build(
     jobs: int | None = None,
     force: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Write a plan's RACI workbook, task-notice summary and one task notice per department.
 
     Files go to ``out_dir/<plan name>/`` (:func:`plan_folder`):
     :data:`WORKBOOK_NAME`, :data:`SUMMARY_NAME` and the notices in
     :data:`NOTICES_FOLDER`. ``raci build`` is this function.
+
+    The build is all or nothing: every file is written into a staging folder
+    beside the outputs and moved into place only when all are complete
+    (:class:`~matrix.export.output_set.OutputSet`), the folder is locked
+    against a second build, and the notices an earlier build wrote for
+    departments this one does not write to are removed. Only the files the
+    build writes are checked for edits; anything else in the folder is left
+    alone.
 
     Parameters
     ----------
@@ -245,16 +330,20 @@ def build(
     jobs
         Processes writing notices side by side; one per CPU on Linux when omitted.
     force
-        Overwrite outputs a person edited since the last build.
+        Overwrite (or remove) outputs a person edited since the last build.
     progress
         Called with (notices written, notices in all) as notices are written.
+    notify
+        Called with each line of :func:`build_notes` before anything is written.
 
     Raises
     ------
     InputError
         The plan, its registry or the letterhead cannot be read; nothing is written.
     OutputError
-        An output was edited since the last build (without ``force``) or cannot be written.
+        An output was edited since the last build (without ``force``), cannot
+        be written, lies behind a symbolic link, or another build is writing
+        the folder; the previous outputs are then as they were.
 
     Examples
     --------
@@ -265,41 +354,54 @@ def build(
     ('责任分工矩阵.xlsx', '任务分解总表.docx', 21)
     """
     from .export.excel import write_workbook
-    from .export.manifest import check_unedited, record_written
     from .export.official import letterhead_document
-    from .export.word import notice_recipients, write_notices, write_summary
+    from .export.output_set import OutputSet
+    from .export.word import notice_filenames, write_notices, write_summary
 
     loaded = load(plan_path, fmt=fmt, registry=registry)
     findings = tuple(audit_findings(loaded))
     if template is not None:
         letterhead_document(template)  # a letterhead that cannot be opened stops the run before any file is written
     target = plan_folder(out_dir, loaded.path)
-    check_unedited(target, generated_files(target), force=force)
     plan, graph = loaded.plan, loaded.graph
-    workbook = write_workbook(plan, graph, target / WORKBOOK_NAME, findings=findings, per_department=per_department)
-    total, done = len(notice_recipients(graph)), [0]
+    for line in build_notes(loaded):
+        if notify is not None:
+            notify(line)
+    names = [f"{NOTICES_FOLDER}/{name}" for name in notice_filenames(graph)]
+    total, done = len(names), [0]
 
     def advance(_department: str) -> None:
         done[0] += 1
         if progress is not None:
             progress(done[0], total)
 
-    notices = write_notices(
+    with OutputSet(target, "build", root=out_dir, force=force, prune=True) as outputs:
+        outputs.expect([WORKBOOK_NAME, SUMMARY_NAME, *names])
+        write_workbook(plan, graph, outputs.stage(WORKBOOK_NAME), findings=findings, per_department=per_department)
+        notices = write_notices(
+            plan,
+            graph,
+            outputs.staging / NOTICES_FOLDER,
+            date=date,
+            template=template,
+            requirements=requirements,
+            full_text=full_text,
+            attachment=attachment,
+            progress=advance,
+            workers=jobs,
+        )
+        write_summary(plan, graph, outputs.stage(SUMMARY_NAME), date=date, template=template)
+        committed = outputs.commit()
+    return BuildResult(
         plan,
-        graph,
-        target / NOTICES_FOLDER,
-        date=date,
-        template=template,
-        requirements=requirements,
-        full_text=full_text,
-        attachment=attachment,
-        progress=advance,
-        workers=jobs,
+        target,
+        target / WORKBOOK_NAME,
+        target / SUMMARY_NAME,
+        tuple(outputs.final_of(path) for path in notices.written),
+        notices.skipped,
+        findings,
+        committed.removed,
     )
-    summary = write_summary(plan, graph, target / SUMMARY_NAME, date=date, template=template)
-    result = BuildResult(plan, target, workbook, summary, notices.written, notices.skipped, findings)
-    record_written(target, result.written)
-    return result
 
 
 # -- import ---------------------------------------------------------------------------

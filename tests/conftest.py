@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,3 +117,13 @@ def run() -> Callable[..., Result]:
         return CliRunner().invoke(cli, [str(a) for a in args], env={**TERMINAL, **(env or {})})
 
     return invoke
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 120.0) -> bool:
+    """Poll ``condition`` until it holds (``True``) or ``seconds`` pass (``False``): for another process's doing."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True

@@ -9,18 +9,24 @@ never in a traceback or a file elsewhere.
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from bench.synthetic import write_synthetic_yaml
 from matrix.cli import EXIT_OUTPUT
 from matrix.export import atomic
+from matrix.export.output_set import PREVIOUS_NAME, STAGING_NAME, OutputSet
 from matrix.readers import read_plan
 
-from .conftest import SMALL_PLAN
+from .conftest import INPUT, ROOT, SMALL_PLAN, seed_path, wait_until
 from .test_bad_inputs import snapshot
 
 #: Department names that would leave the folder, or that Windows cannot use as file names.
@@ -50,16 +56,24 @@ def test_a_locked_output_is_exit_4_and_the_previous_build_stays(
     out = tmp_path / "out"
     assert run("build", small_plan_path, "-o", out).exit_code == 0
     before = snapshot(out)
+    workbook = out / "small" / "责任分工矩阵.xlsx"
+    replace = os.replace
 
     def locked(source: object, destination: object) -> None:
-        raise PermissionError(13, "Permission denied", str(destination))
+        if workbook in (Path(source), Path(destination)):  # Excel on Windows holds the workbook open
+            raise PermissionError(13, "Permission denied", str(destination))
+        replace(source, destination)
 
     monkeypatch.setattr(atomic.os, "replace", locked)
-    result = run("build", small_plan_path, "-o", out)
+    result = run("build", small_plan_path, "-o", out, "--date", "2026-01-05")
 
     assert result.exit_code == EXIT_OUTPUT
-    assert "可能正在被其他程序（如 Excel、WPS）打开" in one_error_line(result.output)
-    assert snapshot(out) == before  # no half-written file, no temporary left behind
+    assert "Traceback" not in result.output  # the error comes when the files are moved in, after the progress bar
+    assert result.output.splitlines()[-1] == (
+        f"Error: 无法覆盖 {workbook}：文件可能正在被其他程序（如 Excel、WPS）打开，请关闭后重试 "
+        "(file is locked or read-only)"
+    )
+    assert snapshot(out) == before  # the summary moved in before the workbook was put back; no temporary left
 
 
 def test_a_full_disk_while_renaming_is_exit_4(
@@ -338,3 +352,176 @@ def test_a_template_without_page_settings_is_refused_before_anything_is_written(
         "(template has no section properties)"
     )
     assert snapshot(out) == before
+
+
+def visible(folder: Path) -> dict[str, tuple[str, int]]:
+    """:func:`snapshot` of the outputs and their manifest: a run's staging folder left out."""
+    return {
+        name: value
+        for name, value in snapshot(folder).items()
+        if not {STAGING_NAME, PREVIOUS_NAME} & set(name.split("/"))
+    }
+
+
+def test_a_rebuild_removes_the_notice_of_a_department_that_left_the_plan_and_says_so(
+    run, tmp_path: Path, small_plan_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run("build", small_plan_path, "-o", out).exit_code == 0
+    notices = out / "small" / "任务分解通知"
+    assert (notices / "任务分解通知-县委宣传部.docx").exists()
+    small_plan_path.write_text(SMALL_PLAN.replace("县委宣传部、县卫健局", "县卫健局"), encoding="utf-8")
+
+    result = run("build", small_plan_path, "-o", out)
+
+    assert result.exit_code == 0, result.output
+    removed = notices / "任务分解通知-县委宣传部.docx"
+    assert f"已删除上次生成、本次不再生成的文件：{removed}" in result.output.splitlines()
+    assert "已写入 3 份任务分解通知" in result.output
+    assert sorted(p.name for p in notices.iterdir()) == [
+        "任务分解通知-县卫健局.docx",
+        "任务分解通知-县民政局.docx",
+        "任务分解通知-县科协.docx",
+    ]
+
+
+def test_office_lock_files_and_a_persons_own_files_do_not_block_a_build(
+    run, tmp_path: Path, small_plan_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run("build", small_plan_path, "-o", out).exit_code == 0
+    folder = out / "small"
+    (folder / "~$责任分工矩阵.xlsx").write_bytes(b"Excel's lock file")
+    (folder / "任务分解通知" / "~$务分解通知-县科协.docx").write_bytes(b"Word's lock file")
+    (folder / "会议纪要.docx").write_bytes(b"the office's own minutes")
+
+    result = run("build", small_plan_path, "-o", out, "--date", "2026-01-05")
+
+    assert result.exit_code == 0, result.output
+    assert (folder / "~$责任分工矩阵.xlsx").read_bytes() == b"Excel's lock file"
+    assert (folder / "任务分解通知" / "~$务分解通知-县科协.docx").read_bytes() == b"Word's lock file"
+    assert (folder / "会议纪要.docx").read_bytes() == b"the office's own minutes"
+    assert "已删除" not in result.output
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_symbolic_link_inside_the_output_folder_is_refused_before_anything_is_written(
+    run, tmp_path: Path, small_plan_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    folder = tmp_path / "out" / "small"
+    folder.mkdir(parents=True)
+    (folder / "任务分解通知").symlink_to(elsewhere, target_is_directory=True)
+
+    result = run("build", small_plan_path, "-o", tmp_path / "out")
+
+    assert result.exit_code == EXIT_OUTPUT
+    assert one_error_line(result.output) == (
+        f"Error: {folder / '任务分解通知'} 是符号链接，输出会写到 {folder} 之外；请改为普通目录或换一个输出目录 "
+        "(symbolic link inside the output folder)"
+    )
+    assert list(elsewhere.iterdir()) == []
+    assert sorted(p.name for p in folder.iterdir()) == ["任务分解通知"]
+
+
+def test_a_second_build_into_a_folder_being_written_is_refused(run, tmp_path: Path, small_plan_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", small_plan_path, "-o", out).exit_code == 0
+    before = snapshot(out)
+    with OutputSet(out / "small", "build"):  # another build holds the folder
+        result = run("build", small_plan_path, "-o", out, "--date", "2026-01-05")
+    assert result.exit_code == EXIT_OUTPUT
+    assert one_error_line(result.output) == (
+        f"Error: 输出目录 {out / 'small'} 正由另一个 raci 进程写入，请待其结束后再试 "
+        "(the folder is being written by another run)"
+    )
+    assert snapshot(out) == before
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="kill -9 of a build with forked workers")
+def test_a_build_killed_part_way_leaves_the_previous_one_and_the_next_build_needs_no_force(run, tmp_path: Path) -> None:
+    plan = write_synthetic_yaml(tmp_path / "big.yaml", measures=200, departments=60)
+    out = tmp_path / "out"
+    assert run("build", plan, "-o", out, "--date", "2026-01-05").exit_code == 0
+    before = visible(out)
+    staged = out / "big" / STAGING_NAME / "任务分解通知"
+    build = subprocess.Popen(
+        [sys.executable, "-m", "matrix", "build", str(plan), "-o", str(out), "--date", "2026-02-01", "-j", "2"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert wait_until(lambda: staged.is_dir() and len(list(staged.glob("*.docx"))) >= 3), "no notice was staged"
+    finally:
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+
+    assert visible(out) == before  # what a person sees: the previous build, whole
+
+    result = run("build", plan, "-o", out, "--date", "2026-02-01")
+    assert result.exit_code == 0, result.output
+    assert not (out / "big" / STAGING_NAME).exists()
+    assert visible(out).keys() == before.keys()
+
+
+def _county_folder(tmp_path: Path, *registries: str) -> Path:
+    """A folder with the Wutai plan's text and the given registries of input/, as a newcomer has it."""
+    folder = tmp_path / "input"
+    folder.mkdir()
+    shutil.copy(seed_path("wutai-2021-2025.txt"), tmp_path / "seed.txt")
+    for name in registries:
+        shutil.copy(INPUT / name, folder / name)
+    return folder
+
+
+def test_an_imported_plan_is_built_with_its_countys_registry(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _county_folder(tmp_path, "departments-wutai.yaml", "departments-xinhuang.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert run("import", "seed.txt", "-o", "input/plan.yaml").exit_code == 0
+
+    result = run("build", "input/plan.yaml", "-o", "out")
+
+    assert result.exit_code == 0, result.output
+    assert "单位登记表：input/departments-wutai.yaml（按内容选定：方案写到的 22 个单位名称中有 22 个在此表中）" in (
+        result.stderr.splitlines()
+    )
+    notices = sorted(p.name for p in (tmp_path / "out" / "plan" / "任务分解通知").iterdir())
+    assert len(notices) == 21
+    assert "任务分解通知-县卫健局.docx" in notices and "任务分解通知-县卫健委.docx" not in notices
+
+
+def test_a_folder_registry_serves_every_plan_in_the_folder(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _county_folder(tmp_path)
+    shutil.copy(INPUT / "departments-wutai.yaml", folder / "departments.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert run("import", "seed.txt", "-o", "input/plan.yaml").exit_code == 0
+    result = run("build", "input/plan.yaml", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert "单位登记表：input/departments.yaml（方案所在目录的默认登记表）" in result.stderr.splitlines()
+    assert len(list((tmp_path / "out" / "plan" / "任务分解通知").iterdir())) == 21
+
+
+def test_without_a_registry_look_alike_names_are_named_before_the_notices_go_out(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _county_folder(tmp_path, "departments-xinhuang.yaml")  # another county's registry: not taken
+    monkeypatch.chdir(tmp_path)
+    assert run("import", "seed.txt", "-o", "input/plan.yaml").exit_code == 0
+
+    result = run("build", "input/plan.yaml", "-o", "out")
+
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.stderr.splitlines() if line.startswith("注意")]
+    assert warning == (
+        "注意：未找到单位登记表，以下名称疑为同一单位，将各发一份通知：“县卫健局”与“县卫健委”（简称或后缀不同，所指相同）。"
+        "如为同一单位，请用 --registry 指定登记表，或在方案旁放 departments.yaml "
+        "(no registry: look-alike names each get a notice)"
+    )
+    assert result.stderr.index(warning) < result.stderr.index("正在生成任务分解通知")
+    assert len(list((tmp_path / "out" / "plan" / "任务分解通知").iterdir())) == 22

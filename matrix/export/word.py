@@ -55,7 +55,15 @@ from .official import (
 )
 from .workers import run_jobs, worker_count
 
-__all__ = ["NOTICE_PREFIX", "NoticeRun", "notice_filename", "notice_recipients", "write_notices", "write_summary"]
+__all__ = [
+    "NOTICE_PREFIX",
+    "NoticeRun",
+    "notice_filename",
+    "notice_filenames",
+    "notice_recipients",
+    "write_notices",
+    "write_summary",
+]
 
 NOTICE_PREFIX = "任务分解通知-"
 _ATTACHMENT_HEADER = ("序号", "任务", "角色", "牵头单位", "完成时限")
@@ -151,6 +159,15 @@ def notice_recipients(graph: nx.Graph) -> list[str]:
     return [n for n in department_nodes(graph) if not graph.nodes[n]["office"] and graph.degree(n) > 0]
 
 
+def notice_filenames(graph: nx.Graph) -> list[str]:
+    """The file name of each recipient's notice, in :func:`notice_recipients` order: what :func:`write_notices` writes.
+
+    Known before anything is written, so that a build can check the files it
+    is about to replace first.
+    """
+    return unique_filenames(notice_recipients(graph), NOTICE_PREFIX, ".docx")
+
+
 def write_notices(
     plan: Plan,
     graph: nx.Graph,
@@ -220,7 +237,7 @@ def write_notices(
             path_inside(outdir, name),
             attachment,
         )
-        for department, name in zip(recipients, unique_filenames(recipients, NOTICE_PREFIX, ".docx"), strict=True)
+        for department, name in zip(recipients, notice_filenames(graph), strict=True)
     ]
     written: list[Path | None] = [None] * len(jobs)
     for index, path in run_jobs(_write_notice, jobs, worker_count(len(jobs), workers)):

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import weakref
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 
 from matrix.export.workers import run_jobs, worker_count
 
-from ..conftest import ROOT
+from ..conftest import ROOT, wait_until
 
 
 class _Node:
@@ -88,15 +87,6 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _wait_until(condition, seconds: float = 60.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
-    return True
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="workers are forked only on Linux")
 def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
     script = tmp_path / "parent.py"
@@ -105,10 +95,10 @@ def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
     pids.mkdir()
     parent = subprocess.Popen([sys.executable, str(script), str(pids)], cwd=ROOT)
     try:
-        assert _wait_until(lambda: len(list(pids.iterdir())) == 2), "the workers never started"
+        assert wait_until(lambda: len(list(pids.iterdir())) == 2), "the workers never started"
     finally:
         parent.send_signal(signal.SIGKILL)
         parent.wait()
     workers = [int(p.name) for p in pids.iterdir()]
     assert parent.pid not in workers
-    assert _wait_until(lambda: not any(map(_alive, workers))), [p for p in workers if _alive(p)]
+    assert wait_until(lambda: not any(map(_alive, workers))), [p for p in workers if _alive(p)]
