@@ -1,7 +1,8 @@
 """Department names as plans write them, made comparable: one spelling, lists split.
 
 Plans write the same body in several ways: with 由 in front, with 等单位配合
-behind, with half-width brackets, with stray spaces. Everything that compares
+behind, with half-width brackets, with full-width letters (ＡＢＣ), with spaces
+beside a bracket. Everything that compares
 department names goes through :func:`normalise_name` first, and every list of
 names through :func:`split_departments`, so that two readers never disagree
 on what a name is. Whether two different spellings are one body is not
@@ -11,14 +12,22 @@ decided here: :mod:`matrix.lookalikes` says which names look alike and
 The cooperate verbs stripped from the end of a name (配合, 参加 …) are those of
 :mod:`matrix.raci`, so a plan whose ``raci: verbs:`` adds 协同 has
 ``县科协等单位协同`` read as 县科协 too.
+
+Whitespace is never deleted between two names: that glued ``县科协`` and
+``县民政局`` into a department ``县科协县民政局`` with a notice of its own. A line
+break (a new line in a CSV cell, Alt+Enter in Excel, two paragraphs in a Word
+cell) separates two names as 、 does; a space, tab or U+3000 left inside a
+name is reported by :func:`name_problem`, as are invisible and bidi control
+characters, which make one name look like another.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
-from .punctuation import split_outside_brackets
+from .punctuation import CLOSING, OPENING, split_outside_brackets
 from .raci import COOPERATE, RaciConfig
 
 __all__ = ["SEPARATORS", "name_problem", "normalise_name", "split_departments"]
@@ -30,6 +39,41 @@ _HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
 _LEADING = re.compile(r"^由")
 _PUNCT = "。.；;，,、：: \t\u3000"
 _DEFAULT = RaciConfig()
+#: A run of whitespace holding a line end: in a list, it separates two names.
+_LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x85\u2028\u2029]\s*")
+_SPACE = re.compile(r"\s")
+_AROUND_SEPARATOR = re.compile(rf"\s*([{SEPARATORS}])\s*")
+
+
+def _unified(text: str) -> str:
+    """``text`` in NFKC (ＡＢＣ is ABC, U+3000 a space), brackets full-width as official documents write them."""
+    return unicodedata.normalize("NFKC", text).translate(_HALF_TO_FULL)
+
+
+def _without_space_in_brackets(text: str) -> str:
+    """Drop whitespace inside a bracket and before its opening: it separates no two names there.
+
+    Whitespace after a closing bracket is kept: ``县委党校（县行政学校） 县科协``
+    is two names.
+
+    >>> _without_space_in_brackets("县委党校 （ 县行政学校 干部学院 ） 县科协")
+    '县委党校（县行政学校干部学院） 县科协'
+    """
+    if not _SPACE.search(text):
+        return text
+    kept: list[str] = []
+    depth = 0
+    for char in text:
+        if char in OPENING:
+            while kept and kept[-1].isspace():
+                kept.pop()
+            depth += 1
+        elif char in CLOSING:
+            depth = max(0, depth - 1)
+        elif depth and char.isspace():
+            continue
+        kept.append(char)
+    return "".join(kept)
 
 
 @lru_cache(maxsize=32)
@@ -61,7 +105,7 @@ def normalise_name(name: str, config: RaciConfig | None = None) -> str:
     '县妇联'
     """
     trailing = _trailing((config or _DEFAULT).verbs_of(COOPERATE))
-    text = re.sub(r"\s+", "", name.translate(_HALF_TO_FULL)).strip(_PUNCT)
+    text = " ".join(_without_space_in_brackets(_unified(name)).split()).strip(_PUNCT)
     previous = None
     while previous != text:
         previous = text
@@ -74,10 +118,12 @@ def split_departments(text: str, config: RaciConfig | None = None) -> list[str]:
     """Split a list such as ``县教科局、县科协`` into normalised names.
 
     Separators inside brackets do not split, so ``县委党校（县行政学校）``
-    stays one name. Empty items are kept as empty strings rather than
-    dropped, so a caller can report ``县科协、、县妇联`` as an error instead
-    of silently accepting it; a trailing separator is tolerated. ``config``
-    is passed to :func:`normalise_name`.
+    stays one name. A line break between two names separates them like 、;
+    a space between two names stays in the name, for :func:`name_problem`
+    to report. Empty items are kept as empty strings rather than dropped, so
+    a caller can report ``县科协、、县妇联`` as an error instead of silently
+    accepting it; a trailing separator is tolerated. ``config`` is passed to
+    :func:`normalise_name`.
 
     Examples
     --------
@@ -85,23 +131,48 @@ def split_departments(text: str, config: RaciConfig | None = None) -> list[str]:
     ['县教育局', '团县委', '县科协']
     >>> split_departments("县委党校（县行政学校、干部学院）、县总工会等单位参加")
     ['县委党校（县行政学校、干部学院）', '县总工会']
+    >>> split_departments("县科协\\n县民政局、\\n县妇联")
+    ['县科协', '县民政局', '县妇联']
+    >>> split_departments("县科协 县民政局")
+    ['县科协 县民政局']
     """
-    text = text.translate(_HALF_TO_FULL).strip().rstrip("。；;，,、")
+    text = _LINE_BREAK.sub("\n", _unified(text).strip())
+    text = _AROUND_SEPARATOR.sub(r"\1", text).rstrip("。；;，,、")
     if not text:
         return []
-    items = split_outside_brackets(text, SEPARATORS)
+    items = split_outside_brackets(text, SEPARATORS + "\n")
     return [normalise_name(item, config) for item in items]
 
 
 def name_problem(name: str) -> str | None:
     """Why ``name`` does not look like a department name, or ``None`` if it does.
 
-    Catches what typing and bad imports produce: empty names, names that are
-    sentences, unbalanced brackets. It does not judge whether the body exists;
-    that is the registry's job.
+    Catches what typing and bad imports produce: empty names, invisible or
+    bidi control characters, whitespace between two names, names that are
+    sentences, unbalanced brackets. It does not judge whether the body
+    exists; that is the registry's job.
+
+    Examples
+    --------
+    >>> name_problem("县科协 县民政局").endswith("(whitespace inside a name)")
+    True
+    >>> name_problem("县科协\\u202e局").split("：")[1]
+    "'县科协<U+202E>局' (invisible or bidi control character in a name)"
     """
     if not name:
         return "单位名称为空 (empty department name)"
+    invisible = next((char for char in name if unicodedata.category(char) == "Cf"), None)
+    if invisible is not None:
+        shown = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) == "Cf" else c for c in name)
+        return (
+            f"单位名称中有不可见的控制字符 U+{ord(invisible):04X}（{unicodedata.name(invisible, '')}）：'{shown}' "
+            "(invisible or bidi control character in a name)"
+        )
+    if any(char.isspace() for char in name):
+        return (
+            f"单位名称中有空白：'{name}'；两个单位之间请用“、”分隔或换行，一个单位的名称中不要有空格 "
+            "(whitespace inside a name)"
+        )
     if len(name) > 40:
         return f"单位名称过长（{len(name)} 字），疑似整句而非单位名 (name too long)"
     if name.count("（") != name.count("）"):

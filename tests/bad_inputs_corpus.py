@@ -56,6 +56,26 @@ def _stray_value(coordinate: str) -> Callable[[Worksheet], None]:
     return edit
 
 
+def _two_names_in_a_header(sheet: Worksheet) -> None:
+    """Alt+Enter in a department header: two names in one column."""
+    sheet["F1"] = f"{sheet['F1'].value}\n县妇联"
+
+
+def _division_workbook(cooperators: str) -> Callable[[Path], None]:
+    """An office's own 任务分工表 (no RACI矩阵 sheet): the small plan's 3.4.1 with ``cooperators`` as typed."""
+
+    def make(path: Path) -> None:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "任务分工表"
+        sheet.append(["编号", "所属行动", "措施", "牵头单位", "配合单位"])
+        sheet.append(["3.4.1", "老年人科学素质提升行动", "实施智慧助老行动", "县科协、县民政局", cooperators])
+        sheet.append(["3.4.2", "老年人科学素质提升行动", "加强老年人健康科普服务", "县民政局", "县卫健局"])
+        workbook.save(path)
+
+    return make
+
+
 def _unknown_role(sheet: Worksheet) -> None:
     sheet["F3"] = "X"
 
@@ -238,6 +258,14 @@ GENERATED: dict[str, Callable[[Path], None]] = {
         "<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r>",
         "<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
         "<w:p><w:r><w:t>县财政局负责经费保障</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+    ),
+    "two_names_in_a_header.xlsx": _edited_grid(_two_names_in_a_header),
+    "alt_enter_in_a_cell.xlsx": _division_workbook("县委宣传部\n县卫健局"),
+    "two_paragraphs_in_a_cell.docx": _edited_docx(
+        f"<w:p>{_COOPERATOR_RUN}</w:p>", f"<w:p><w:r><w:t>县委宣传部</w:t></w:r></w:p><w:p>{_COOPERATOR_RUN}</w:p>"
+    ),
+    "line_break_in_a_cell.docx": _edited_docx(
+        _COOPERATOR_RUN, "<w:r><w:t>县委宣传部</w:t><w:br/><w:t>县卫健局</w:t></w:r>"
     ),
     "deep_nesting.yaml": _deep_nesting,
     "huge.yaml": _huge,
