@@ -479,11 +479,11 @@ def diff_command(
     type=click.Choice(["by-plan", "by-name"]),
     default="by-plan",
     show_default=True,
-    help="by-plan：各方案的同名单位分开（五台县·县科协）；by-name：同名单位视为同一单位。",
+    help="by-plan：各方案的同名单位分开（五台县·县科协）；by-name：同名单位视为同一单位（只适合确属同一单位者，如市级单位）。",
 )
 @click.option(
     "--registry", "registry_path", type=click.Path(dir_okay=False, path_type=Path),
-    help="单位登记表（YAML）：合并前按它统一各方案的单位名称；不给则按方案原样合并 (registry).",
+    help="单位登记表（YAML）：合并前各方案都按它统一单位名称；默认各方案用各自的登记表，如 raci build (registry).",
 )  # fmt: skip
 @force_option
 def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_path: Path | None, force: bool) -> None:
@@ -491,33 +491,30 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_pat
 
     Merge several plans into one YAML plan: measures are namespaced by
     plan file name (wutai:3.1.1), sections prefixed with the plan's place.
-    With --registry, every plan's names are first resolved through that one
-    registry, so that a department two plans spell differently is one name.
-    Prints the measures per plan, the departments found in several plans
-    and each department's workload across plans.
+    Each plan's names first go through its own registry, as raci build
+    finds it (departments-wutai.yaml beside wutai.yaml), or through the one
+    --registry given. by-plan (the default) keeps two counties' bodies
+    apart; by-name counts equal names as one body and lists them. Prints
+    the measures per plan, the names joined across plans and each
+    department's workload across plans.
 
     \b
     Example:
-        raci merge input/wutai.yaml input/xinhuang.yaml -o output/两县.yaml --mode by-name
+        raci merge input/wutai.yaml input/xinhuang.yaml -o output/两县.yaml
     """
     from .export.merge_report import format_merge_report
     from .export.output_set import write_file
     from .export.plan_yaml import write_plan_yaml
-    from .graph import build_graph
-    from .merge import merge_plans
-    from .readers import read_plan
-    from .readers.yaml import read_registry
-    from .registry import resolve_plan
+    from .pipeline import merge
 
     if len(plans) < 2:
         raise click.UsageError("至少需要两个方案文件才能合并 (need two or more plans)")
-    read = [read_plan(p) for p in plans]
-    if registry_path:
-        registry = read_registry(registry_path)
-        read = [resolve_plan(plan, registry)[0] for plan in read]
-    merged = merge_plans(read, mode=mode)
-    write_file(output, lambda staged: write_plan_yaml(merged, staged), job="merge", force=force)
-    click.echo(format_merge_report(merged, build_graph(merged), mode=mode))
+    merged = merge(plans, mode=mode, registry=registry_path)
+    write_file(output, lambda staged: write_plan_yaml(merged.plan, staged), job="merge", force=force)
+    registries = [(key, choice.source) for key, choice in merged.registries]
+    click.echo(
+        format_merge_report(merged.plan, merged.graph, mode=mode, registries=registries, disputed=merged.disputed)
+    )
     click.echo(f"已写入：{output}")
 
 

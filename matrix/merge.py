@@ -6,14 +6,15 @@ not collide on the way:
 
 * measures and sections are namespaced by a short key per plan
   (``wutai:3.1.1``), so 3.1.1 of one county never meets 3.1.1 of another;
-* departments are matched in one of two modes. ``by-plan`` keeps each
-  plan's bodies apart by qualifying their names with the plan's place
-  (``五台县·县科协``), because 县科协 of two counties are two offices with
-  two directors. ``by-name`` treats equal canonical names as one body, and
-  first resolves each plan's names through the united ``departments:``
-  registries of all plans (:func:`matrix.registry.resolve_plan`), so
-  县卫健局 and 县卫生健康局 count once; this is the mode for asking which
-  kinds of body carry the work across counties.
+* departments are matched in one of two modes, after each plan's names went
+  through that plan's own registry (its ``departments:`` and ``groups:``:
+  五台县's 县卫健委 is its 县卫健局 before anything is compared). ``by-plan``
+  keeps each plan's bodies apart by qualifying their names with the plan's
+  place (``五台县·县科协``), because 县科协 of two counties are two offices
+  with two directors. ``by-name`` treats equal canonical names as one body;
+  it is right for bodies the plans really share (a city's 市科协 named in two
+  county plans), and the mode for asking which kinds of body carry the work
+  across counties. :func:`joined_names` says which names it joined.
 
 Everything here is pure: plans in, a plan out.
 """
@@ -28,6 +29,7 @@ from typing import Literal
 
 from .errors import InputError
 from .model import Department, Group, Measure, Plan, Section, Stage
+from .names import normalise_name
 from .raci import RaciConfig
 from .registry import Registry, alias_conflicts, resolve_plan
 
@@ -39,6 +41,8 @@ __all__ = [
     "QUALIFIER",
     "MergeMode",
     "departments_by_plan",
+    "disputed_spellings",
+    "joined_names",
     "merge_plans",
     "plan_key",
     "plan_place",
@@ -116,7 +120,13 @@ def _keys_and_places(plans: Sequence[Plan], keys: Sequence[str] | None) -> tuple
     return keys, places
 
 
-def _merged_registry(plans: Sequence[Plan]) -> Registry:
+def _own_names(plan: Plan) -> Plan:
+    """The plan with its names resolved through its own registry; as it is when it carries none."""
+    registry = Registry.of_plan(plan)
+    return plan if registry.empty else resolve_plan(plan, registry)[0]
+
+
+def _united_registry(plans: Sequence[Plan]) -> Registry:
     """One entry per canonical name: aliases united, the first specific kind and short name kept.
 
     Groups of one name are one group with the members of each (vague only if every plan says so).
@@ -151,27 +161,51 @@ def _merged_registry(plans: Sequence[Plan]) -> Registry:
     return Registry(tuple(merged.values()), tuple(groups.values()))
 
 
-def _resolved_by_name(plans: Sequence[Plan]) -> tuple[list[Plan], Registry]:
-    """Each plan with its names resolved through the united registry of all plans.
+def disputed_spellings(plans: Sequence[Plan]) -> list[tuple[str, tuple[str, ...]]]:
+    """Spellings the plans' registries give to different bodies, with the bodies.
 
-    Raises
-    ------
-    InputError
-        When the registries disagree on a name (an alias of two bodies, or one
-        body's name that another plan uses as an alias): merging by name would
-        then have to guess which body is meant.
+    五台县 registers 县卫健局 as its health bureau's name, 新晃 as the short
+    name of its 县卫生健康局. Each plan was read through its own registry, so
+    no name was misread; but the registry of a plan merged by name cannot
+    keep such a spelling as an alias, or the merged plan could not be read
+    again without guessing. :func:`merge_plans` leaves these out of the
+    aliases (a body's own name stays its name); the merge report lists them.
+
+    Examples
+    --------
+    >>> a = Plan("甲县方案", departments=(Department("县卫健局", aliases=("县卫健委",)),))
+    >>> b = Plan("乙县方案", departments=(Department("县卫生健康局", short="县卫健局"),))
+    >>> disputed_spellings([a, b])
+    [('县卫健局', ('县卫健局', '县卫生健康局'))]
     """
-    registry = _merged_registry(plans)
-    conflicts = alias_conflicts(registry.entries)
-    if conflicts:
-        name, owners = conflicts[0]
-        raise InputError(
-            f"各方案的单位登记表对“{name}”的理解不一致：分别指 {'、'.join(owners)}，无法按名称合并 "
-            "(registries disagree on a department name)"
-        )
-    if registry.empty:
-        return list(plans), registry
-    return [resolve_plan(plan, registry)[0] for plan in plans], registry
+    return alias_conflicts(_united_registry(plans).entries)
+
+
+def _merged_registry(plans: Sequence[Plan]) -> Registry:
+    """The registry of a plan merged by name: :func:`_united_registry` without :func:`disputed_spellings`
+    as aliases or short names."""
+    united = _united_registry(plans)
+    disputed = {name for name, _ in alias_conflicts(united.entries)}
+    if not disputed:
+        return united
+
+    def undisputed(entry):
+        kept = tuple(a for a in entry.aliases if normalise_name(a) not in disputed)
+        short = getattr(entry, "short", None)
+        if short is not None and normalise_name(short) in disputed:
+            return replace(entry, aliases=kept, short=None)
+        return replace(entry, aliases=kept)
+
+    return Registry(tuple(map(undisputed, united.departments)), tuple(map(undisputed, united.groups)))
+
+
+def joined_names(merged: Plan) -> dict[str, tuple[str, ...]]:
+    """The departments of a plan merged by name that hold roles in several plans, with those plans' keys.
+
+    Each is counted as one body across the plans: right for a body the plans
+    really share, wrong for two counties' offices of the same name.
+    """
+    return {name: keys for name, keys in departments_by_plan(merged).items() if len(keys) > 1}
 
 
 def _renamed(measure: Measure, key: str, place: str | None) -> Measure:
@@ -223,8 +257,11 @@ def merge_plans(plans: Sequence[Plan], *, mode: MergeMode = BY_PLAN, keys: Seque
         Two or more plans, in the order their sections should appear.
     mode
         ``"by-plan"``: departments are qualified with their plan's place
-        (``五台县·县科协``) and never shared. ``"by-name"``: names resolved
-        through the plans' registries and equal names are one department.
+        (``五台县·县科协``) and never shared. ``"by-name"``: equal names are
+        one department (:func:`joined_names`). In both, each plan's names are
+        first resolved through its own registry (its ``departments:`` and
+        ``groups:``; :func:`matrix.pipeline.merge` gives each plan the
+        registry ``raci build`` would use).
     keys
         The namespace of each plan's ids; by default :func:`plan_key` (the
         file name: ``wutai``).
@@ -242,8 +279,7 @@ def merge_plans(plans: Sequence[Plan], *, mode: MergeMode = BY_PLAN, keys: Seque
     Raises
     ------
     InputError
-        Two plans with the same key; in by-name mode, registries that
-        disagree on an alias.
+        Two plans with the same key.
     ValueError
         An unknown ``mode``, fewer than one plan, or ``keys`` of the wrong length.
 
@@ -265,11 +301,11 @@ def merge_plans(plans: Sequence[Plan], *, mode: MergeMode = BY_PLAN, keys: Seque
     if not plans:
         raise ValueError("merge_plans needs at least one plan")
     keys, places = _keys_and_places(plans, keys)
+    sources = [_own_names(plan) for plan in plans]
     if mode == BY_NAME:
-        sources, registry = _resolved_by_name(plans)
+        registry = _merged_registry(sources)
     else:
-        sources = list(plans)
-        qualified = [_qualified_registry(plan, place) for plan, place in zip(plans, places, strict=True)]
+        qualified = [_qualified_registry(plan, place) for plan, place in zip(sources, places, strict=True)]
         registry = Registry(
             tuple(d for r in qualified for d in r.departments), tuple(g for r in qualified for g in r.groups)
         )

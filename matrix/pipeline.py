@@ -38,6 +38,7 @@ __all__ = [
     "BuildResult",
     "ImportOutcome",
     "Loaded",
+    "Merged",
     "RegistryChoice",
     "audit_findings",
     "build",
@@ -45,6 +46,7 @@ __all__ = [
     "choose_registry",
     "import_plan_file",
     "load",
+    "merge",
     "plan_folder",
     "registry_for",
     "report_format",
@@ -402,6 +404,67 @@ def build(
         findings,
         committed.removed,
     )
+
+
+# -- merge ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Several plans as one (:func:`merge`), with what the merge report tells the person who ran it."""
+
+    plan: Plan
+    graph: nx.Graph
+    mode: str
+    #: Each plan's key (its file name) and the registry its names went through.
+    registries: tuple[tuple[str, RegistryChoice], ...]
+    #: By name: spellings the plans' registries give to different bodies (see :func:`matrix.merge.disputed_spellings`).
+    disputed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def merge(
+    plan_paths: Sequence[str | Path],
+    *,
+    mode: str = "by-plan",
+    registry: RegistrySource = None,
+    fmt: str | None = None,
+) -> Merged:
+    """Read several plans, resolve each through its own registry, and merge them (``raci merge``).
+
+    Each plan's names go through the registry :func:`build` would use for it
+    (:func:`choose_registry`: 五台县's ``departments-wutai.yaml``, 新晃's
+    ``departments-xinhuang.yaml``), so 五台县's 县卫健委 is its 县卫健局 before
+    anything is compared; ``registry`` given, through that one registry
+    instead. Then :func:`matrix.merge.merge_plans` in ``mode``: ``by-plan``
+    keeps two counties' 县科协 apart, ``by-name`` joins equal names.
+
+    Raises
+    ------
+    InputError
+        A plan or a registry cannot be read; two plans have one file name.
+
+    Examples
+    --------
+    >>> merged = merge(["input/wutai.yaml", "input/xinhuang.yaml"])
+    >>> [key for key, _ in merged.registries], "五台县·县卫健委" in merged.graph
+    (['wutai', 'xinhuang'], False)
+    """
+    from .merge import BY_NAME, disputed_spellings, merge_plans, plan_key
+    from .readers import read_plan
+    from .readers.yaml import read_registry
+
+    # a registry file named is read once, for every plan
+    named = RegistryChoice(read_registry(registry), str(registry)) if isinstance(registry, (str, Path)) else None
+    plans, choices = [], []
+    for path in plan_paths:
+        written = read_plan(path, fmt)
+        choice = named if named is not None else choose_registry(path, written, registry)
+        plans.append(resolve_names(written, choice.registry).plan)
+        choices.append(choice)
+    merged = merge_plans(plans, mode=mode)  # type: ignore[arg-type]
+    keys = [plan_key(p, i) for i, p in enumerate(plans)]
+    disputed = tuple(disputed_spellings(plans)) if mode == BY_NAME else ()
+    return Merged(merged, build_graph(merged), mode, tuple(zip(keys, choices, strict=True)), disputed)
 
 
 # -- import ---------------------------------------------------------------------------

@@ -7,10 +7,21 @@ import pytest
 from matrix.errors import InputError
 from matrix.export.plan_yaml import dump_plan_yaml
 from matrix.graph import build_graph, workload
-from matrix.merge import BY_NAME, BY_PLAN, departments_by_plan, merge_plans, plan_key, plan_place, split_id
+from matrix.merge import (
+    BY_NAME,
+    BY_PLAN,
+    departments_by_plan,
+    disputed_spellings,
+    joined_names,
+    merge_plans,
+    plan_key,
+    plan_place,
+    split_id,
+)
 from matrix.model import Assignment, Department, Measure, Plan, Section
 from matrix.readers import read_plan
 from matrix.readers.yaml import read_yaml_text
+from matrix.registry import Registry, resolve_plan
 
 from .conftest import INPUT, SMALL_PLAN
 
@@ -94,11 +105,26 @@ def test_by_name_resolves_registry_aliases_and_keeps_one_cell(counties: list[Pla
     assert build_graph(merged).nodes["县卫生健康局"]["kind"] == "政府部门"
 
 
-def test_by_name_refuses_registries_that_disagree_on_an_alias() -> None:
-    wutai = county("五台县", "wutai", measure("1", "甲"), departments=(Department("县教科局", aliases=("县教育局",)),))
-    other = county("新晃侗族自治县", "xinhuang", measure("1", "乙"), departments=(Department("县教育局"),))
-    with pytest.raises(InputError, match="对“县教育局”的理解不一致：分别指 县教科局、县教育局"):
-        merge_plans([wutai, other], mode=BY_NAME)
+def test_each_plan_reads_its_names_through_its_own_registry_before_merging() -> None:
+    # 五台县 calls its education bureau 县教科局 and registers 县教育局 as its alias; 新晃 has a 县教育局 of its own
+    wutai = county(
+        "五台县",
+        "wutai",
+        measure("1", "甲", ("县教育局", "A/R")),
+        departments=(Department("县教科局", aliases=("县教育局",)),),
+    )
+    other = county(
+        "新晃侗族自治县", "xinhuang", measure("1", "乙", ("县教育局", "A/R")), departments=(Department("县教育局"),)
+    )
+    by_name = merge_plans([wutai, other], mode=BY_NAME)
+    assert [m.leads for m in by_name.measures] == [("县教科局",), ("县教育局",)]
+    assert joined_names(by_name) == {}
+    # the merged registry cannot keep 县教育局 as 县教科局's alias: it is the other county's bureau
+    assert by_name.departments == (Department("县教科局"), Department("县教育局"))
+    assert disputed_spellings([wutai, other]) == [("县教育局", ("县教科局", "县教育局"))]
+    assert resolve_plan(by_name, Registry.of_plan(by_name))[0].measures == by_name.measures
+    by_plan = merge_plans([wutai, other])
+    assert [m.leads for m in by_plan.measures] == [("五台县·县教科局",), ("新晃侗族自治县·县教育局",)]
 
 
 def test_by_plan_qualifies_the_registries_too() -> None:
@@ -172,7 +198,8 @@ def test_cli_merge_writes_a_plan_that_reads_back(
     merged = read_plan(out)
     assert [m.id for m in merged.measures][:2] == ["small:3.4.1", "small:3.4.2"]
     assert len(merged.measures) == 7
-    assert "单位 5 个，其中出现在多个方案中的 4 个" in result.output
+    assert "单位 5 个，其中按名称跨方案合并的 4 个" in result.output
+    assert "县卫健局（small、revised）" in result.output
     row = next(line for line in result.output.splitlines() if line.startswith("县卫健局"))
     assert row.split() == ["县卫健局", "small、revised", "0", "0", "4", "4"]
 
@@ -182,7 +209,7 @@ def test_cli_merge_by_plan_shares_no_department(
 ) -> None:
     result = run("merge", small_plan_path, revised_plan_path, "-o", tmp_path / "m.yaml")
     assert result.exit_code == 0, result.output
-    assert "其中出现在多个方案中的 0 个" in result.output
+    assert "各方案的同名单位分别计算，无跨方案合并" in result.output
     assert "五台县（small）·县科协" in read_plan(tmp_path / "m.yaml").department_names()
 
 
@@ -195,18 +222,47 @@ def test_cli_merge_needs_two_plans(run, tmp_path: Path, small_plan_path: Path) -
 
 def test_cli_merge_resolves_names_through_a_given_registry(run, tmp_path: Path) -> None:
     plans = (INPUT / "wutai.yaml", INPUT / "xinhuang.yaml")
-    as_written = run("merge", *plans, "-o", tmp_path / "raw.yaml", "--mode", "by-name")
-    resolved = run(
-        "merge",
-        *plans,
-        "-o",
-        tmp_path / "one.yaml",
-        "--mode",
-        "by-name",
-        "--registry",
-        INPUT / "departments-wutai.yaml",
-    )
-    assert as_written.exit_code == resolved.exit_code == 0, as_written.output + resolved.output
-    assert {"县卫健委", "县卫健局"} <= set(read_plan(tmp_path / "raw.yaml").department_names())
+    args = ("--mode", "by-name", "--registry", INPUT / "departments-wutai.yaml")
+    resolved = run("merge", *plans, "-o", tmp_path / "one.yaml", *args)
+    assert resolved.exit_code == 0, resolved.output
+    assert f"wutai：单位名称按单位登记表 {INPUT / 'departments-wutai.yaml'} 统一" in resolved.output
+    assert f"xinhuang：单位名称按单位登记表 {INPUT / 'departments-wutai.yaml'} 统一" in resolved.output
     names = read_plan(tmp_path / "one.yaml").department_names()
     assert "县卫健局" in names and "县卫健委" not in names
+
+
+def test_cli_merge_of_the_two_seeds_reads_each_through_its_own_registry(run, tmp_path: Path) -> None:
+    plans = (INPUT / "wutai.yaml", INPUT / "xinhuang.yaml")
+    by_plan = run("merge", *plans, "-o", tmp_path / "by-plan.yaml")
+    by_name = run("merge", *plans, "-o", tmp_path / "by-name.yaml", "--mode", "by-name")
+    assert by_plan.exit_code == by_name.exit_code == 0, by_plan.output + by_name.output
+    for result in (by_plan, by_name):
+        assert f"wutai：单位名称按单位登记表 {INPUT / 'departments-wutai.yaml'} 统一" in result.output
+        assert f"xinhuang：单位名称按单位登记表 {INPUT / 'departments-xinhuang.yaml'} 统一" in result.output
+
+    # by plan (the default): 五台县 writes its health bureau two ways, one body; the two 县科协 stay two
+    merged = read_plan(tmp_path / "by-plan.yaml")
+    names = merged.department_names()
+    assert "五台县·县卫健局" in names and not [n for n in names if n.endswith("县卫健委")]
+    assert {"五台县·县科协", "新晃侗族自治县·县科协"} <= set(names)
+    assert all(len(keys) == 1 for keys in departments_by_plan(merged).values())
+    assert "新晃侗族自治县·县卫生健康局" in names
+    registry = {d.name: d for d in merged.departments}
+    assert registry["五台县·县卫健局"].aliases == ("五台县·县卫健委",)
+    assert registry["五台县·县卫健局"].kind == "政府部门"
+
+    # by name: each county's names first, so 县卫健局 (五台县) and 县卫生健康局 (新晃) stay two bodies,
+    # and the report names every name it joined across the plans
+    merged = read_plan(tmp_path / "by-name.yaml")
+    names = merged.department_names()
+    assert "县卫健委" not in names and {"县卫健局", "县卫生健康局"} <= set(names)
+    joined = joined_names(merged)
+    assert joined["县科协"] == ("wutai", "xinhuang")
+    line = by_name.output.splitlines()[
+        by_name.output.splitlines().index(f"单位 {len(names)} 个，其中按名称跨方案合并的 {len(joined)} 个：") + 1
+    ]
+    assert line.strip() == "、".join(f"{name}（wutai、xinhuang）" for name in joined)
+    assert "“县卫健局”（县卫健局、县卫生健康局）" in by_name.output
+    # the merged plan builds without a name two registry entries claim
+    audit = run("audit", tmp_path / "by-name.yaml", "--format", "json")
+    assert "alias-conflict" not in audit.output
