@@ -162,6 +162,8 @@ class Plan:
     issuer: str = ""
     office: str = ""
     period: str = ""
+    #: The date the plan was issued (ISO, 2023-03-17), from its signature; empty when it gives none.
+    date: str = ""
     targets: tuple[str, ...] = ()
     stages: tuple[Stage, ...] = ()
     departments: tuple[Department, ...] = ()

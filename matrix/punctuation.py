@@ -7,7 +7,7 @@ that must not split them; this is the one place that knows how to skip them.
 
 from __future__ import annotations
 
-__all__ = ["CLOSING", "OPENING", "split_outside_brackets"]
+__all__ = ["CLOSING", "OPENING", "split_outside_brackets", "unbalanced"]
 
 #: Brackets, quotes and title marks whose content is never split.
 OPENING = "（(《“【〔["
@@ -42,3 +42,33 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
             current.append(char)
     pieces.append("".join(current))
     return pieces
+
+
+_PAIRS = dict(zip(CLOSING, OPENING, strict=True))
+
+
+def unbalanced(text: str) -> str | None:
+    """The first bracket, quote or title mark of ``text`` that has no partner, or ``None``.
+
+    Every pair is checked for balance and order, not only the count of （ and ）:
+    ``县科协）、（县妇联`` has as many of each, yet its 、 would stand inside a
+    bracket and the two names would be read as one. A character that closes
+    what was not opened, or the wrong kind of bracket, is reported as well as
+    one left open.
+
+    Examples
+    --------
+    >>> unbalanced("县委党校（县行政学校）、县科协") is None
+    True
+    >>> unbalanced("县科协）、（县妇联"), unbalanced("《条例》、“县科协、县妇联"), unbalanced("【县科协）")
+    ('）', '“', '）')
+    """
+    stack: list[str] = []
+    for char in text:
+        if char in OPENING:
+            stack.append(char)
+        elif char in CLOSING:
+            if not stack or stack[-1] != _PAIRS[char]:
+                return char
+            stack.pop()
+    return stack[0] if stack else None

@@ -28,6 +28,7 @@ __all__ = [
     "DEFAULT_VERBS",
     "LEAD",
     "LEADER_LABEL",
+    "LISTED_LEADS",
     "OFFICE_ORDER",
     "ROLES",
     "ROLE_LABELS",
@@ -87,7 +88,12 @@ DEFAULT_VERBS: Mapping[str, str] = {
     "参与": COOPERATE,
     "协助": COOPERATE,
     "协办": COOPERATE,
+    "协同": COOPERATE,
 }
+
+#: How a list of bodies that are merely 负责 (``甲部、乙委等按职责分工负责``) is read when
+#: the plan names no lead: the first listed leads, or every body listed leads.
+LISTED_LEADS: tuple[str, ...] = ("first", "all")
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,10 @@ class RaciConfig:
     leader_accountable: bool = True
     #: Verb -> LEAD or COOPERATE, as (verb, kind) pairs so the config stays hashable.
     verbs: tuple[tuple[str, str], ...] = field(default_factory=lambda: tuple(DEFAULT_VERBS.items()))
+    #: The reading of undifferentiated lists in a plan's text (one of :data:`LISTED_LEADS`);
+    #: empty when the office has not decided, so the plan's declaration or the importer's
+    #: default applies (see :mod:`matrix.readers.plantext.conventions`).
+    listed_leads: str = ""
 
     def kind_of(self, verb: str) -> str | None:
         """LEAD, COOPERATE or None for a verb the mapping does not know."""

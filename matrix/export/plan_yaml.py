@@ -66,7 +66,7 @@ def _measure_data(measure: Measure, section: Section, plan: Plan) -> dict[str, A
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as plain YAML-ready data, in the schema's key order."""
     data: dict[str, Any] = {"title": plan.title}
-    for key in ("issuer", "office", "period"):
+    for key in ("issuer", "office", "period", "date"):
         if getattr(plan, key):
             data[key] = getattr(plan, key)
     if plan.targets:
@@ -84,6 +84,8 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
         }
         if plan.raci.verbs != default.verbs:
             raci["verbs"] = dict(plan.raci.verbs)
+        if plan.raci.listed_leads:
+            raci["listed_leads"] = plan.raci.listed_leads
         data["raci"] = raci
     if plan.departments:
         data["departments"] = [

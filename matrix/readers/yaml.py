@@ -18,14 +18,14 @@ from ..errors import InputError
 from ..leaders import split_leaders
 from ..model import Assignment, Department, Group, Location, Measure, Plan, Section, Stage
 from ..names import name_problem, split_departments
-from ..raci import COOPERATE, LEAD, RaciConfig, assign, listed_twice
+from ..raci import COOPERATE, LEAD, LISTED_LEADS, RaciConfig, assign, listed_twice
 from ..registry import KINDS, Registry, resolve
 from .files import decode_utf8, read_bytes
 
 __all__ = ["read_registry", "read_registry_text", "read_yaml", "read_yaml_text"]
 
 _PLAN_KEYS = {
-    "title", "issuer", "office", "period", "targets", "stages", "raci", "departments", "groups", "sections",
+    "title", "issuer", "office", "period", "date", "targets", "stages", "raci", "departments", "groups", "sections",
 }  # fmt: skip
 _SECTION_KEYS = {"id", "title", "kind", "measures"}
 _MEASURE_KEYS = {
@@ -36,7 +36,7 @@ _STAGE_KEYS = {"name", "years", "text"}
 _DEPARTMENT_KEYS = {"name", "aliases", "kind", "short"}
 _GROUP_KEYS = {"name", "aliases", "members", "vague"}
 _REGISTRY_KEYS = {"title", "departments", "groups"}
-_RACI_KEYS = {"first_lead_accountable", "office_informed", "leader_accountable", "verbs"}
+_RACI_KEYS = {"first_lead_accountable", "office_informed", "leader_accountable", "verbs", "listed_leads"}
 #: Tags a plan may carry: what plain YAML resolves text, numbers, lists and mappings to.
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
@@ -380,6 +380,7 @@ class _Reader:
             issuer=self.scalar(top.get("issuer"), "issuer"),
             office=self.scalar(top.get("office"), "office"),
             period=self.scalar(top.get("period"), "period"),
+            date=self.scalar(top.get("date"), "date"),
             targets=self.texts(top.get("targets"), "targets"),
             stages=self.listing(top.get("stages"), "stages", self.stage),
             departments=departments,
@@ -405,6 +406,12 @@ class _Reader:
                     raise self.fail(value, f"raci.verbs 的值应为 lead 或 cooperate，实为 '{kind}' (unknown kind)")
                 pairs.append((self.scalar(key, "raci.verbs"), kind))
             verbs = tuple(pairs)
+        listed = self.scalar(fields["listed_leads"], "raci.listed_leads") if "listed_leads" in fields else ""
+        if listed and listed not in LISTED_LEADS:
+            raise self.fail(
+                fields["listed_leads"],
+                f"raci.listed_leads 的值应为 {' 或 '.join(LISTED_LEADS)}，实为 '{listed}' (unknown list reading)",
+            )
         return RaciConfig(
             first_lead_accountable=self.boolean(
                 fields.get("first_lead_accountable"), "first_lead_accountable", default.first_lead_accountable
@@ -414,6 +421,7 @@ class _Reader:
                 fields.get("leader_accountable"), "leader_accountable", default.leader_accountable
             ),
             verbs=verbs,
+            listed_leads=listed,
         )
 
     def department(self, node: yaml.Node) -> Department:

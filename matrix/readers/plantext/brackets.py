@@ -9,26 +9,37 @@ Two styles occur, often in the same county:
   without the 责任分工： label, and, in tables or tidier plans, as labels:
   ``（牵头单位：县教育局；配合单位：县科协）``.
 
+and in national and provincial plans, with one verb for every body listed:
+``（甲部、乙委、丙局等按职责分工负责）``, ``（责任单位：甲部、乙委）``, read by the plan's
+convention (:mod:`.conventions`); and as labels on lines of their own under a
+measure: ``牵头单位：甲局`` / ``责任单位：乙局、丙局``.
+
 The verbs come from :class:`~matrix.raci.RaciConfig`, so a plan that writes
 协办 or 主责 is read the same way the RACI mapping reads it; this module only
-finds the names and the verb that follows them.
+finds the names and the verb that follows them, and sorts them into bodies
+named as leads, bodies that are only 负责, and cooperating bodies, for
+:func:`~.conventions.decide`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ...names import name_problem, split_departments
+from ...names import name_problem
 from ...raci import COOPERATE, LEAD, RaciConfig
+from .conventions import DEFAULT, decide, strip_declaration
+from .namelist import split_names
 
 __all__ = [
     "ROLE_NOUNS",
     "ParsedAssignment",
+    "assignment_brackets",
     "assignment_line",
     "is_assignment",
     "parse_assignment",
     "parse_columns",
+    "split_at_brackets",
     "trailing_bracket",
 ]
 
@@ -37,17 +48,19 @@ _OPENERS = {"）": "（", ")": "(", "】": "【"}
 # The label a block assignment may carry before its names: 责任分工：由…
 _BLOCK_LABEL = re.compile(r"^(?:责任分工|职责分工|分工)\s*[：:]\s*")
 
-# A line that is a block assignment without brackets: 责任分工：… / 牵头单位：…
-_BARE_BLOCK = re.compile(r"^(?:责任分工|职责分工|责任单位|牵头单位)\s*[：:]")
+# A line that is a block assignment without brackets: 责任分工：… / 牵头单位：… / 牵头责任单位：…
+_BARE_BLOCK = re.compile(
+    r"^(?:责任分工|职责分工|(?:牵头|责任|主办|主责)(?:责任|负责)?(?:单位|部门)|(?:牵头|责任|分管)(?:负责)?领导)\s*[：:]"
+)
 
 # Words between the names and the verb that do not change the role:
 # 按职责分工负责, 按照各自职责负责, 分别牵头, 共同负责.
-_QUALIFIER = r"(?:按照?(?:各自)?职责(?:分工)?|分别|共同|具体)"
+_QUALIFIER = r"(?P<qualifier>按照?(?:各自)?职责(?:分工)?|分别|共同|具体|牵头)?"
+# Qualifiers that make every body of a 负责 group a lead: 共同负责, 分别负责.
+_JOINT = ("分别", "共同", "牵头")
 
-# Names that stand for "whoever is concerned": 各有关单位, 相关部门, 县直各单位.
-_GENERIC = re.compile(
-    r"^(?:县直|市直|区直)?(?:各|其他|其它)?(?:有关|相关|成员|责任)?(?:职能)?(?:单位|部门)(?:和(?:单位|部门))?$"
-)
+# A leading official, not a body: 牵头负责领导：金力。 / 责任领导：
+_LEADER_LABEL = re.compile(r"(?:牵头|责任|分管|包抓|联系)?(?:负责)?(?:市|县|区|省)?领导\s*[：:]\s*")
 
 _SEPARATORS = "，,；;。."
 
@@ -55,16 +68,29 @@ _SEPARATORS = "，,；;。."
 _BODY_END = re.compile(r"(?:局|委|办|部|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|）)$")
 
 #: Role nouns → the verb each stands for: 责任单位 means the same as 负责单位.
-ROLE_NOUNS = {"责任": "负责"}
+ROLE_NOUNS = {"责任": "负责", "协同": "协办"}
+# Verbs that make a body responsible without saying it leads: the convention decides.
+_RESPONSIBLE = ("负责",)
+
+EXPLICIT, RESPONSIBLE, LEADER = "explicit", "responsible", "leader"
 
 
 @dataclass(frozen=True)
 class ParsedAssignment:
-    """Departments named by one bracket, and why any part of it could not be read."""
+    """Departments named by one bracket, why any part of it could not be read, and how it was decided.
+
+    ``rule`` names the rule of :mod:`.conventions` that gave the leads
+    (``explicit``, ``single``, ``first``, ``all`` or ``columns``); ``text`` is
+    the assignment as written; ``leaders`` are leading officials named beside
+    the bodies (牵头负责领导：…), which are not departments.
+    """
 
     leads: tuple[str, ...] = ()
     cooperators: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    rule: str = ""
+    text: str = ""
+    leaders: tuple[str, ...] = ()
 
 
 def trailing_bracket(text: str) -> tuple[str, str] | None:
@@ -96,15 +122,78 @@ def trailing_bracket(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _top_level_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every outermost （…） or (…) in ``text``, ``end`` past the closing bracket."""
+    spans = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(text):
+        if char in "（(":
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, index + 1))
+    return spans
+
+
+def assignment_brackets(text: str, config: RaciConfig | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, content) of each outermost bracket in ``text`` that assigns work.
+
+    Examples
+    --------
+    >>> [c for _, _, c in assignment_brackets("开展宣传（含科普日）。（县科协牵头）建设阵地。（县教育局牵头）")]
+    ['县科协牵头', '县教育局牵头']
+    """
+    config = config or RaciConfig()
+    return [
+        (start, end, text[start + 1 : end - 1].strip())
+        for start, end in _top_level_brackets(text)
+        if is_assignment(text[start + 1 : end - 1].strip(), config)
+    ]
+
+
+def split_at_brackets(text: str, config: RaciConfig | None = None) -> list[str]:
+    """A paragraph that carries several assignment brackets, cut after each one.
+
+    ``一是开展宣传（甲局牵头）；二是建设阵地（乙局牵头）。`` assigns two pieces of
+    work to two bodies: reading only the last bracket would lose the first
+    silently. Text after the last bracket stays with the last piece. A
+    paragraph with one bracket or none comes back whole.
+
+    Examples
+    --------
+    >>> split_at_brackets("一是开展宣传（县科协牵头）；二是建设阵地（县教育局牵头）。")
+    ['一是开展宣传（县科协牵头）；', '二是建设阵地（县教育局牵头）。']
+    >>> split_at_brackets("开展宣传。（县科协牵头）")
+    ['开展宣传。（县科协牵头）']
+    """
+    found = assignment_brackets(text, config)
+    if len(found) < 2:
+        return [text]
+    pieces = []
+    position = 0
+    for _, end, _ in found:
+        while end < len(text) and text[end] in "。；;，, \u3000":
+            end += 1
+        pieces.append(text[position:end])
+        position = end
+    if text[position:].strip():
+        pieces[-1] += text[position:]
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
 def _verb_pattern(config: RaciConfig) -> str:
     verbs = sorted((verb for verb, _ in config.verbs), key=len, reverse=True)
-    return "|".join(map(re.escape, verbs))
+    return "|".join(map(re.escape, ["负总责", *verbs]))
 
 
 def _label_pattern(config: RaciConfig) -> re.Pattern[str]:
-    # 牵头单位： / 配合部门： / 责任单位：
+    # 牵头单位： / 配合部门： / 责任单位： / 牵头责任单位： / 协同责任单位：
     words = "|".join(map(re.escape, [*ROLE_NOUNS, *(verb for verb, _ in config.verbs)]))
-    return re.compile(rf"(?P<verb>{words})(?:单位|部门)\s*[：:]\s*")
+    return re.compile(rf"(?P<verb>{words})(?:责任|负责)?(?:单位|部门)\s*[：:]\s*")
 
 
 def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
@@ -129,7 +218,7 @@ def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
         return True
     cooperate = "|".join(map(re.escape, config.verbs_of(COOPERATE)))
     tail = re.search(rf"^(?P<names>.+?)(?:{cooperate})+[。；;]?$", content.strip())
-    return tail is not None and all(_BODY_END.search(name) for name in split_departments(tail["names"], config))
+    return tail is not None and all(_BODY_END.search(name) for name in split_names(tail["names"]).names)
 
 
 def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
@@ -141,6 +230,8 @@ def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
     '由县委组织部牵头，县委党校（县行政学校）等单位参加。'
     >>> assignment_line("责任分工：由县教育局牵头。")
     '责任分工：由县教育局牵头。'
+    >>> assignment_line("牵头单位：区发改局")
+    '牵头单位：区发改局'
     >>> assignment_line("（2021-2025年）") is None
     True
     """
@@ -153,48 +244,64 @@ def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
     return None
 
 
-def _groups(body: str, config: RaciConfig) -> tuple[list[tuple[str, str]], str]:
-    """(verb, names) pairs in the order written, and whatever text was left unread."""
-    label = _label_pattern(config)
-    labels = list(label.finditer(body))
-    if labels:
-        leftover = body[: labels[0].start()].strip(_SEPARATORS + " ")
-        groups = []
-        for match, following in zip(labels, [*labels[1:], None], strict=True):
-            end = following.start() if following else len(body)
-            verb = ROLE_NOUNS.get(match["verb"], match["verb"])
-            groups.append((verb, body[match.end() : end]))
-        return groups, leftover
-    verbs = _verb_pattern(config)
-    # names, an optional qualifier, one or more verbs, then a separator or the end:
-    # 县教科局、县科协牵头，  /  县财政局按职责分工负责。
-    group = re.compile(rf"\s*(?P<names>.*?){_QUALIFIER}?(?P<verbs>(?:{verbs})+)\s*(?:[{re.escape(_SEPARATORS)}]+|$)")
+def _kind(verb: str, qualifier: str | None, config: RaciConfig) -> str | None:
+    """EXPLICIT, RESPONSIBLE, COOPERATE or None for the first verb of a group."""
+    verb = ROLE_NOUNS.get(verb, verb)
+    if verb == "负总责":
+        return EXPLICIT
+    kind = config.kind_of(verb)
+    if kind == LEAD:
+        return RESPONSIBLE if verb in _RESPONSIBLE and qualifier not in _JOINT else EXPLICIT
+    return kind
+
+
+def _labelled(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str, str]], str] | None:
+    """(kind, verb, names) for each label of ``牵头单位：甲局；责任单位：乙局``; None without labels."""
+    marks = sorted(
+        [(m.start(), m.end(), m["verb"]) for m in _label_pattern(config).finditer(body)]
+        + [(m.start(), m.end(), LEADER) for m in _LEADER_LABEL.finditer(body)]
+    )
+    if not marks:
+        return None
+    leftover = body[: marks[0][0]].strip(_SEPARATORS + " ")
     groups = []
+    for (_, end, verb), following in zip(marks, [*marks[1:], None], strict=True):
+        stop = following[0] if following else len(body)
+        kind = LEADER if verb == LEADER else _kind(verb, None, config)
+        groups.append((kind, verb, body[end:stop]))
+    return groups, leftover
+
+
+def _groups(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str, str]], str]:
+    """(kind, verb, names) triples in the order written, and whatever text was left unread."""
+    labelled = _labelled(body, config)
+    if labelled is not None:
+        return labelled
+    verbs = _verb_pattern(config)
+    roles = "|".join(map(re.escape, [*ROLE_NOUNS, *(verb for verb, _ in config.verbs)]))
+    # names, an optional qualifier, one or more verbs, then a separator or the end:
+    # 县教科局、县科协牵头，  /  县财政局按职责分工负责。  /  甲局为牵头单位，
+    group = re.compile(
+        rf"\s*(?P<names>.*?)(?:为(?P<role>{roles})(?:单位|部门)|{_QUALIFIER}(?P<verbs>(?:{verbs})+))"
+        rf"\s*(?:[{re.escape(_SEPARATORS)}]+|$)"
+    )
+    groups: list[tuple[str | None, str, str]] = []
     position = 0
     while position < len(body):
         match = group.match(body, position)
         if match is None or match.end() == position:
             return groups, body[position:].strip()
-        first_verb = re.match(verbs, match["verbs"])
-        groups.append((first_verb[0] if first_verb else match["verbs"], match["names"]))
+        if match["role"]:
+            verb = match["role"]
+            kind = _kind(verb, None, config)
+        else:
+            verbs_written = re.findall(verbs, match["verbs"])
+            verb = verbs_written[0]
+            kinds = [_kind(v, match["qualifier"], config) for v in verbs_written]
+            kind = EXPLICIT if EXPLICIT in kinds else kinds[0]
+        groups.append((kind, verb, match["names"]))
         position = match.end()
     return groups, ""
-
-
-def _names(text: str, verb_words: str, config: RaciConfig) -> tuple[list[str], list[str]]:
-    """Names in one group that can be assigned, and messages for those that cannot."""
-    names: list[str] = []
-    problems: list[str] = []
-    for name in split_departments(text, config):
-        if reason := name_problem(name):
-            problems.append(reason)
-        elif _GENERIC.match(name):
-            problems.append(f"泛指的单位'{name}'未计入分工，请写明具体单位 (generic body not assigned)")
-        elif found := re.search(verb_words, name):
-            problems.append(f"单位名称'{name}'中含有分工用语'{found[0]}'，缺少分隔符？ (role word inside a name)")
-        else:
-            names.append(name)
-    return names, problems
 
 
 def parse_assignment(content: str, config: RaciConfig | None = None) -> ParsedAssignment:
@@ -205,69 +312,122 @@ def parse_assignment(content: str, config: RaciConfig | None = None) -> ParsedAs
     content
         The text inside the bracket, e.g. ``县教科局牵头，县科协等单位配合``.
     config
-        The verb mapping; :class:`~matrix.raci.RaciConfig` defaults when omitted.
+        The verb mapping, and in ``listed_leads`` how a list of merely
+        responsible bodies is read (see :mod:`.conventions`; its default when
+        empty); :class:`~matrix.raci.RaciConfig` defaults when omitted.
 
     Returns
     -------
     ParsedAssignment
         Leads and cooperators in the plan's order, normalised by
-        :func:`matrix.names.split_departments`, and one message for each
-        part that could not be read: text left over, an unknown label, an empty
-        or malformed name, a generic body (各有关单位), or no lead at all.
+        :func:`~.names.split_names`, the rule that decided them, and one message
+        for each part that could not be read: text left over, an unknown label,
+        an empty or malformed name, or no lead at all. Collectives
+        (各省级人民政府, 有关部门) are kept whole as assignees.
 
     Examples
     --------
-    >>> parse_assignment("由县教育局、团县委牵头，县委党校（县行政学校）等单位参加。")
-    ParsedAssignment(leads=('县教育局', '团县委'), cooperators=('县委党校（县行政学校）',), problems=())
+    >>> parse_assignment("由县教育局、团县委牵头，县委党校（县行政学校）等单位参加。").leads
+    ('县教育局', '团县委')
     >>> parse_assignment("牵头单位：县科协；配合单位：县妇联").cooperators
     ('县妇联',)
     >>> parse_assignment("县教育局牵头抓总").problems
     ('无法识别的分工表述：县教育局牵头抓总 (unparsable assignment)',)
+    >>> parse_assignment("国家发展改革委牵头，国务院相关部门及各地区按职责分工负责").cooperators
+    ('国务院相关部门', '各地区')
     """
     config = config or RaciConfig()
-    body = _BLOCK_LABEL.sub("", content.strip())
+    written, _ = strip_declaration(content.strip())
+    body = _BLOCK_LABEL.sub("", written)
     groups, leftover = _groups(body, config)
     problems: list[str] = []
     if leftover:
         problems.append(f"无法识别的分工表述：{leftover} (unparsable assignment)")
-    return _collect([(config.kind_of(verb), verb, text) for verb, text in groups], content, problems, config)
+    return _collect(groups, content, problems, config)
 
 
-def parse_columns(leads: str, cooperators: str, config: RaciConfig | None = None) -> ParsedAssignment:
+def parse_columns(
+    leads: str,
+    cooperators: str,
+    config: RaciConfig | None = None,
+    *,
+    responsible: bool = False,
+) -> ParsedAssignment:
     """Read the departments from the lead and cooperating cells of a task table row.
 
-    The names are checked exactly as :func:`parse_assignment` checks a bracket's.
+    ``responsible`` says the lead cell is a 责任单位 column of a table without a
+    牵头单位 column, so that its list is read by the convention. The names are
+    checked exactly as :func:`parse_assignment` checks a bracket's.
 
     Examples
     --------
-    >>> parse_columns("县教育局、县科协", "县妇联等单位")
-    ParsedAssignment(leads=('县教育局', '县科协'), cooperators=('县妇联',), problems=())
+    >>> parsed = parse_columns("县教育局、县科协", "县妇联等单位")
+    >>> parsed.leads, parsed.cooperators, parsed.rule
+    (('县教育局', '县科协'), ('县妇联',), 'columns')
+    >>> parse_columns("县教育局\\n县科协", "", responsible=True).leads
+    ('县教育局', '县科协')
     """
     config = config or RaciConfig()
-    groups = [(LEAD, "牵头单位", leads)]
+    groups: list[tuple[str | None, str, str]] = [(RESPONSIBLE if responsible else EXPLICIT, "牵头单位", leads)]
     if cooperators.strip():
         groups.append((COOPERATE, "配合单位", cooperators))
-    return _collect(groups, f"{leads} / {cooperators}", [], config)
+    parsed = _collect(groups, f"{leads} / {cooperators}", [], config)
+    return parsed if responsible else replace(parsed, rule="columns")
+
+
+def _names(text: str, verb_words: str) -> tuple[list[str], list[str], list[str]]:
+    """Names in one group that can be assigned, those marked （牵头）, and messages for those that cannot."""
+    split = split_names(text)
+    if split.problem:
+        return [], [], [split.problem]
+    names: list[str] = []
+    problems: list[str] = []
+    for name in split.names:
+        if reason := name_problem(name):
+            problems.append(reason)
+        elif found := re.search(verb_words, name):
+            problems.append(f"单位名称'{name}'中含有分工用语'{found[0]}'，缺少分隔符？ (role word inside a name)")
+        else:
+            names.append(name)
+    return names, [name for name in split.marked if name in names], problems
 
 
 def _collect(
-    groups: list[tuple[str | None, str, str]], content: str, problems: list[str], config: RaciConfig
+    groups: list[tuple[str | None, str, str]],
+    content: str,
+    problems: list[str],
+    config: RaciConfig,
 ) -> ParsedAssignment:
     """Leads and cooperators from (kind, verb, names) groups, with every name checked."""
-    leads: list[str] = []
-    cooperators: list[str] = []
+    sorted_names: dict[str, list[str]] = {EXPLICIT: [], RESPONSIBLE: [], COOPERATE: [], LEADER: []}
     verb_words = _verb_pattern(config)
     for kind, verb, text in groups:
-        names, name_problems = _names(text, verb_words, config)
+        if kind == LEADER:
+            sorted_names[LEADER].extend(n for n in re.split(r"[、，,；;。\s]+", text) if n)
+            continue
+        names, marked, name_problems = _names(text, verb_words)
         problems.extend(name_problems)
         if not names and not name_problems:
             problems.append(f"'{verb}'没有写明单位 (no department given for '{verb}')")
-        if kind == LEAD:
-            leads.extend(names)
-        elif kind == COOPERATE:
-            cooperators.extend(names)
-        else:
+        if kind is None:
             problems.append(f"未知的分工用语'{verb}' (verb not in the RACI mapping)")
+            continue
+        sorted_names[EXPLICIT].extend(marked)
+        sorted_names[kind].extend(name for name in names if name not in marked)
+    decision = decide(
+        list(dict.fromkeys(sorted_names[EXPLICIT])),
+        list(dict.fromkeys(sorted_names[RESPONSIBLE])),
+        list(dict.fromkeys(sorted_names[COOPERATE])),
+        config.listed_leads or DEFAULT,
+    )
+    leads = tuple(dict.fromkeys(decision.leads))
     if not leads and not problems:
         problems.append(f"分工中没有牵头单位：{content} (no lead department)")
-    return ParsedAssignment(tuple(dict.fromkeys(leads)), tuple(dict.fromkeys(cooperators)), tuple(problems))
+    return ParsedAssignment(
+        leads,
+        tuple(dict.fromkeys(decision.cooperators)),
+        tuple(problems),
+        decision.rule,
+        content.strip(),
+        tuple(sorted_names[LEADER]),
+    )

@@ -18,11 +18,13 @@ __all__ = ["county_of", "expand_local", "find_issuer", "plan_title"]
 _PERIOD = re.compile(r"[（(]\s*(?P<start>\d{4})\s*年?\s*[-—–－~～至到]+\s*(?P<end>\d{4})\s*年?\s*[）)]")
 
 # Words that make a line a plan's title rather than an organisation's name.
-_PLAN_WORDS = re.compile(r"方案|规划|计划|纲要|意见|办法|措施|要点")
+_PLAN_WORDS = re.compile(r"方案|规划|计划|纲要|意见|办法|措施|要点|分工|任务|清单|台账")
 
 # Lines of a cover notice that cannot be part of a title: a date, a 文号 such as
 # 晃政办发〔2022〕11号, a 主送 line ending in a colon.
-_NOT_TITLE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|〔\d{4}〕\s*\d+\s*号|[：:]$")
+_NOT_TITLE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|〔\d{4}〕\s*\d+\s*号|[：:]$|^附\s*件")
+# What ends the lines a national document opens with (its title): the 文号, the 主送 line, prose.
+_TITLE_END = re.compile(r"〔\d{4}〕\s*\d+\s*号|[：:]$|。")
 
 # A line that is one bracket, such as （此件主动公开）; only the period may stand so in a title.
 _ASIDE = re.compile(r"^[（(][^）)]*[）)]$")
@@ -30,8 +32,8 @@ _ASIDE = re.compile(r"^[（(][^）)]*[）)]$")
 # An organisation's name on a line of its own (the signature under a notice).
 _ORGANISATION = re.compile(r"(?:办公室|人民政府|委员会|领导小组|领导组|局)$")
 
-# The title inside a cover notice: 关于印发《…》的通知
-_NOTICE_TITLE = re.compile(r"印发《(?P<title>[^》]+)》")
+# The title inside a cover notice: 关于印发《…》的通知 / 关于印发…的通知
+_NOTICE_TITLE = re.compile(r"印发《(?P<title>[^》]+)》|关于印发(?P<bare>.+?)的通知")
 
 # The body that leads the work: …全民科学素质工作领导小组 / …领导组 / …联席会议
 _LEADING_BODY = re.compile(r"领导小组|领导组|联席会议")
@@ -57,6 +59,16 @@ def _title_block(front: Sequence[str]) -> list[str]:
     return block
 
 
+def _opening_title(front: Sequence[str]) -> str:
+    """The lines a document opens with, up to its 文号, 主送 line or first prose: a national document's title."""
+    lines: list[str] = []
+    for text in front:
+        if _TITLE_END.search(text) or len(text) > _MAX_TITLE_LINE or _ASIDE.match(text):
+            break
+        lines.append(text)
+    return "".join(lines)
+
+
 def plan_title(front: Sequence[str]) -> tuple[str, str]:
     """The title without its period, and the period as ``2021-2025``; empty strings when absent.
 
@@ -73,11 +85,18 @@ def plan_title(front: Sequence[str]) -> tuple[str, str]:
     ('新晃侗族自治县全民科学素质行动规划纲要实施方案', '2021-2025')
     >>> plan_title(["2022年10月31日", "(此件主动公开)", "某市科普实施方案(2021—2025年)", "为推进科普，制定本方案。"])
     ('某市科普实施方案', '2021-2025')
+    >>> plan_title(["国务院关于推进某项工作的", "实施意见", "国发〔2023〕9号", "各省、自治区、直辖市人民政府：",
+    ...             "为推进某项工作，现提出如下意见。"])
+    ('国务院关于推进某项工作的实施意见', '')
+    >>> plan_title(["国务院办公厅关于印发某项改革重点任务分工方案的通知", "国办函〔2022〕5号", "各部门："])
+    ('某项改革重点任务分工方案', '')
     """
     joined = "".join(_title_block(front))
     if not _PLAN_WORDS.search(joined):
-        notice = next((m for text in front if (m := _NOTICE_TITLE.search(text))), None)
-        joined = notice["title"] if notice else ""
+        joined = _opening_title(front)
+    if not _PLAN_WORDS.search(joined) or _NOTICE_TITLE.search(joined):
+        notice = next((m for text in [joined, *front] if (m := _NOTICE_TITLE.search(text))), None)
+        joined = (notice["title"] or notice["bare"]) if notice else ""
     period = _PERIOD.search(joined) or next((m for text in front if (m := _PERIOD.search(text))), None)
     title = _PERIOD.sub("", joined).strip()
     return title, f"{period['start']}-{period['end']}" if period else ""

@@ -29,17 +29,21 @@ from ...model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Sectio
 from ...raci import RaciConfig, assign, listed_twice
 from .brackets import (
     ParsedAssignment,
+    assignment_brackets,
     assignment_line,
     is_assignment,
     parse_assignment,
     parse_columns,
+    split_at_brackets,
     trailing_bracket,
 )
 from .clauses import deadline, lead_phrase, targets
+from .conventions import DEFAULT, Convention, find_declaration, strip_declaration
+from .endmatter import attachment_title, find_signatures, is_matter
 from .front import county_of, find_issuer, plan_title
 from .headings import CHAPTER, ITEM, SECTION, SUBITEM, Heading, ends_body, parse_heading
 from .mentions import named_bodies
-from .source import ImportResult, Problem, SourceLine, TaskRow
+from .source import Explanation, ImportResult, Problem, SourceLine, TaskRow
 from .stages import parse_stages
 from .tasktable import header_columns, table_items, text_cells
 
@@ -52,6 +56,10 @@ _SCHEDULE = re.compile(r"进度安排|实施步骤|时间安排|进度要求|步
 _PREAMBLE = re.compile(r"背景|意义|总体要求|指导思想|基本原则|工作原则|目标|总体思路|形势|现状|编制依据")
 _GUARANTEE = re.compile(r"组织实施|保障|组织领导|工作要求|实施要求|工作机制|督促检查|监督检查|考核评估")
 _TARGETS = re.compile(r"目标")
+# A line that labels the assignment of the measure above it: 牵头单位：… / 责任单位：… / 牵头负责领导：…
+_LABEL_LINE = re.compile(
+    r"^(?:(?:牵头|责任|主办|主责|配合|协同|协办|参与|参加)(?:责任|负责)?(?:单位|部门)|(?:牵头|责任|分管)(?:负责)?领导)\s*[：:]"
+)
 # The kind of a measure chapter is the noun its title ends in: 三、实施五大提升行动 → 提升行动.
 _KIND_NOUN = re.compile(r"(?:提升行动|重点工程|重点任务|主要任务|专项行动|重点行动|重点工作|主要措施|重点项目)$")
 
@@ -91,6 +99,7 @@ class _Read:
     targets: tuple[str, ...] = ()
     stages: tuple[Stage, ...] = ()
     problems: tuple[Problem, ...] = ()
+    explanations: tuple[Explanation, ...] = ()
 
 
 def _heading(item: Item) -> Heading | None:
@@ -113,13 +122,21 @@ def _tabulate(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
     return items
 
 
-def _split(items: Sequence[Item], level: int) -> list[_Block]:
-    """Cut ``items`` at headings of ``level``; the first block holds what precedes the first."""
+def _split(items: Sequence[Item], level: int, config: RaciConfig) -> list[_Block]:
+    """Cut ``items`` at headings of ``level``; the first block holds what precedes the first.
+
+    Text after a heading's title on the same line comes first in its block; when
+    that text is only an assignment (``（六）加强用地保障。（自然资源部牵头）``), the
+    title is the measure it assigns.
+    """
     blocks = [_Block(None, None, ())]
     for item in items:
         heading = _heading(item)
         if heading is not None and heading.level == level:
-            rest = (SourceLine(heading.rest, item.location),) if heading.rest else ()
+            rest_text = heading.rest
+            if rest_text and assignment_line(rest_text, config) is not None and level != CHAPTER:
+                rest_text = f"{heading.title}。{rest_text}"
+            rest = (SourceLine(rest_text, item.location),) if rest_text else ()
             blocks.append(_Block(heading, item.location, rest))
         else:
             last = blocks[-1]
@@ -128,10 +145,18 @@ def _split(items: Sequence[Item], level: int) -> list[_Block]:
 
 
 def _own_bracket(text: str, config: RaciConfig) -> tuple[str, str] | None:
-    """The text and the assignment bracket that closes it, if it closes with one."""
+    """The text and its assignment bracket: the one that closes it, or its only one.
+
+    ``开展宣传。（县科协牵头）加强阵地建设。`` is assigned by its bracket although
+    text follows; the text comes back with the bracket taken out.
+    """
     split = trailing_bracket(text)
     if split is not None and split[0] and is_assignment(split[1], config):
         return split
+    found = assignment_brackets(text, config)
+    if len(found) == 1 and found[0][0] > 0:
+        start, end, content = found[0]
+        return text[:start].rstrip() + text[end:].lstrip("。；; "), content
     return None
 
 
@@ -212,7 +237,7 @@ def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], li
             drafts.append(_Draft((heading.title,), (item.location,), number=heading.number, block=forward))
             forward_used = True
             open_item = True
-        elif open_item:
+        elif open_item and not (_assigned(drafts[-1], config) and _own_bracket(item.text, config)):
             last = drafts[-1]
             drafts[-1] = replace(last, texts=(*last.texts, item.text), locations=(*last.locations, item.location))
         elif item_level is None or _own_bracket(item.text, config):
@@ -241,9 +266,16 @@ def _without_introduction(drafts: list[_Draft], config: RaciConfig) -> list[_Dra
     return drafts[first:] if first is not None else drafts
 
 
+def _row_text(row: TaskRow) -> str:
+    """A task row's assignment cells as a person would quote them."""
+    cooperators = f"；配合单位：{row.cooperators}" if row.cooperators else ""
+    label = "责任单位" if row.responsible else "牵头单位"
+    return f"{label}：{row.leads}{cooperators}".replace("\n", "、")
+
+
 def _measure(
-    draft: _Draft, measure_id: str, section: Section, expects_assignment: bool, config: RaciConfig
-) -> tuple[Measure, list[Problem]]:
+    draft: _Draft, measure_id: str, section: Section, expects_assignment: bool, config: RaciConfig, sole: bool = False
+) -> tuple[Measure, list[Problem], Explanation]:
     text = "".join(draft.texts)
     problems: list[Problem] = []
     parsed: ParsedAssignment | None = None
@@ -253,12 +285,15 @@ def _measure(
         parsed = parse_assignment(content, config)
         problems.extend(Problem(source, message) for message in parsed.problems)
     elif draft.row is not None:
-        parsed = parse_columns(draft.row.leads, draft.row.cooperators, config)
+        parsed = parse_columns(draft.row.leads, draft.row.cooperators, config, responsible=draft.row.responsible)
+        parsed = replace(parsed, text=_row_text(draft.row))
         problems.extend(Problem(source, message) for message in parsed.problems)
     elif draft.block is not None:
         parsed, source = draft.block
     if draft.row is not None and draft.row.detail:
         title, text = draft.row.task, draft.row.detail  # a 内容 column beside the task's name
+    elif draft.row is None and section.kind != GUARANTEE_KIND and sole and draft.locations[0] == section.source:
+        title = section.title  # （十二）加强财政支持。……（财政部牵头）: the heading names the measure
     else:
         title = lead_phrase(text) or section.title
     if parsed is None and expects_assignment:
@@ -281,7 +316,22 @@ def _measure(
         assignments=tuple(Assignment(name, role, source, also=("C",) if name in twice else ()) for name, role in pairs),
         source=draft.locations[0],
     )
-    return measure, problems
+    explanation = (
+        Explanation(measure_id, parsed.rule, parsed.text, source, parsed.leaders)
+        if parsed
+        else Explanation(measure_id, "", "", draft.locations[0])
+    )
+    return measure, problems, explanation
+
+
+def _heading_measure(drafts: list[_Draft], heading: str, default: tuple[ParsedAssignment, Location]) -> list[_Draft]:
+    """The section heading as a measure of its own when its assignment covers none of the measures under it.
+
+    ``（一）研究将……制度化。（财政部、国家发展改革委……按职责分工负责）`` followed by
+    numbered measures that each carry their own bracket is a task of its own;
+    without this its assignment would be read and then used by nothing.
+    """
+    return [_Draft((heading,), (default[1],), block=default), *drafts]
 
 
 def _section(
@@ -290,15 +340,21 @@ def _section(
     expects_assignment: bool,
     config: RaciConfig,
     default: tuple[ParsedAssignment, Location] | None = None,
-) -> tuple[Section, list[Problem]]:
+) -> tuple[Section, list[Problem], list[Explanation]]:
     """The section with its measures; ``default`` assigns those that nothing else assigns."""
     drafts, problems = _drafts(items, config)
+    if default is not None and all(draft.block is not None or _assigned(draft, config) for draft in drafts):
+        drafts = _heading_measure(drafts, section.title, default)
     measures = []
+    explanations = []
     for ordinal, draft in enumerate(drafts, start=1):
         if draft.block is None and default is not None:
             draft = replace(draft, block=default)
-        measure, measure_problems = _measure(draft, f"{section.id}.{ordinal}", section, expects_assignment, config)
+        measure, measure_problems, explanation = _measure(
+            draft, f"{section.id}.{ordinal}", section, expects_assignment, config, sole=len(drafts) == 1
+        )
         measures.append(measure)
+        explanations.append(explanation)
         problems.extend(measure_problems)
     untitled = [m for m in measures if m.title == section.title]
     if len(untitled) > 1:
@@ -308,7 +364,7 @@ def _section(
         ]
     if all(problem.location.line is not None for problem in problems):
         problems.sort(key=lambda problem: problem.location.line or 0)
-    return replace(section, measures=tuple(measures)), problems
+    return replace(section, measures=tuple(measures)), problems, explanations
 
 
 def _schedule(block: _Block, fallback: Location) -> tuple[tuple[Stage, ...], tuple[Problem, ...]]:
@@ -334,7 +390,7 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
     title = chapter.heading.title if chapter.heading else ""
     number = chapter.heading.number if chapter.heading else None
     kind = _chapter_kind(title, chapter.items, config)
-    intro, *subsections = _split(chapter.items, SECTION)
+    intro, *subsections = _split(chapter.items, SECTION, config)
     parts: list[tuple[str, _Block]] = []
     if intro.items and (not subsections or _assigns(intro.items, config) or kind == _SCHEDULE_KIND):
         # what stands under the chapter heading itself: a section of its own, numbered
@@ -371,8 +427,13 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
                 kind=GUARANTEE_KIND if guarantee else _measure_kind(title or part_title),
                 source=block.location,
             )
-            section, problems = _section(section, block.items, not guarantee, config, default)
-            result = replace(result, sections=(*result.sections, section), problems=result.problems + tuple(problems))
+            section, problems, explanations = _section(section, block.items, not guarantee, config, default)
+            result = replace(
+                result,
+                sections=(*result.sections, section),
+                problems=result.problems + tuple(problems),
+                explanations=result.explanations + tuple(explanations),
+            )
     return result
 
 
@@ -389,6 +450,78 @@ def _with_suggestions(sections: Sequence[Section], county: str, bodies: Sequence
         )
         for section in sections
     )
+
+
+def _join_label_lines(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
+    """Consecutive label lines under a measure (牵头单位：… / 责任单位：…) joined into one assignment."""
+    joined: list[Item] = []
+    for item in lines:
+        label = isinstance(item, SourceLine) and _LABEL_LINE.match(item.text)
+        previous = joined[-1] if joined else None
+        if label and isinstance(previous, SourceLine) and _LABEL_LINE.match(previous.text):
+            joined[-1] = replace(previous, text=f"{previous.text.rstrip('。；;')}；{item.text}")
+        else:
+            joined.append(item)
+    return joined
+
+
+def _declares_only(text: str) -> bool:
+    """True for a line that only declares the list convention: （列第一位的为牵头单位，下同） / 注：…"""
+    split = trailing_bracket(text)
+    content = split[1] if split is not None and not split[0] else text
+    content = re.sub(r"^(?:注|说明|备注)\s*[：:]\s*", "", content)
+    rest, declared = strip_declaration(content)
+    return declared and not rest.strip("。；;，, ")
+
+
+def _convention(lines: Sequence[Item], config: RaciConfig) -> Convention:
+    """The office's choice when it made one, else the plan's declaration, else the default."""
+    texts = [
+        (item.declaration if isinstance(item, TaskRow) else item.text, item.location)
+        for item in lines
+        if not isinstance(item, TaskRow) or item.declaration
+    ]
+    declaration = find_declaration(texts)
+    if config.listed_leads:
+        return Convention(config.listed_leads, "chosen", declaration)
+    if declaration is not None:
+        return Convention(declaration.listed, "declared", declaration)
+    return Convention(DEFAULT, "default")
+
+
+def _matter(lines: Sequence[Item]) -> tuple[set[int], str, str]:
+    """Indices of signature, publication and attachment lines; the first signature's organ and date."""
+    texts = [(i, item.text) for i, item in enumerate(lines) if isinstance(item, SourceLine)]
+    signatures = find_signatures([text for _, text in texts])
+    drop = {texts[j][0] for signature in signatures for j in signature.lines}
+    for position, (index, text) in enumerate(texts):
+        if is_matter(text):
+            drop.add(index)
+            following = texts[position + 1] if position + 1 < len(texts) else None
+            if attachment_title(text) and following and "。" not in following[1] and len(following[1]) <= 40:
+                drop.add(following[0])  # the attachment's own title: 附件1 / 重点任务分工表
+    first = signatures[0] if signatures else None
+    return drop, first.organ if first else "", first.date if first else ""
+
+
+def _split_paragraphs(body: Sequence[Item], config: RaciConfig) -> tuple[list[Item], list[Problem]]:
+    """Paragraphs with several assignment brackets cut into one measure per bracket, each noted."""
+    items: list[Item] = []
+    notes: list[Problem] = []
+    for item in body:
+        pieces = split_at_brackets(item.text, config) if isinstance(item, SourceLine) else [item.text]
+        if len(pieces) > 1 and isinstance(item, SourceLine):
+            notes.append(
+                Problem(
+                    item.location,
+                    f"一段中有 {len(pieces)} 处分工括号，已按 {len(pieces)} 项措施读入 "
+                    "(paragraph with several assignments read as several measures)",
+                )
+            )
+            items.extend(SourceLine(piece, item.location) for piece in pieces)
+        else:
+            items.append(item)
+    return items, notes
 
 
 def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = None) -> ImportResult:
@@ -413,24 +546,33 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
         department name that does not look like one, numbering that jumps,
         a missing title. Nothing is left out without a problem saying so.
     """
-    config = config or RaciConfig()
     stripped = [replace(item, text=item.text.strip()) if isinstance(item, SourceLine) else item for item in items]
-    lines = _tabulate([item for item in stripped if item.text], config)
+    lines = _join_label_lines(_tabulate([item for item in stripped if item.text], config or RaciConfig()), config)
+    convention = _convention(lines, config or RaciConfig())
+    config = replace(config or RaciConfig(), listed_leads=convention.listed)
+    lines = [item for item in lines if not (isinstance(item, SourceLine) and _declares_only(item.text))]
     start = next(
-        (i for i, item in enumerate(lines) if (h := _heading(item)) is not None and h.level in (CHAPTER, SECTION)),
+        (
+            i
+            for i, item in enumerate(lines)
+            if isinstance(item, TaskRow) or ((h := _heading(item)) is not None and h.level in (CHAPTER, SECTION))
+        ),
         len(lines),
     )
     front = [item.text for item in lines[:start] if isinstance(item, SourceLine)]
     end = next((i for i in range(start, len(lines)) if ends_body(lines[i].text)), len(lines))
-    body = lines[start:end]
+    matter, organ, date = _matter(lines)
+    body, notes = _split_paragraphs([item for i, item in enumerate(lines[start:end], start) if i not in matter], config)
 
     title, period = plan_title(front)
     county = county_of(title)
     issuer = find_issuer([item.text for item in lines], county)
     office = f"{issuer}办公室" if issuer else ""
+    if not issuer and organ:
+        issuer, office = organ, organ if organ.endswith(("办公室", "办公厅")) else ""
 
     read = _Read()
-    for chapter in _split(body, CHAPTER):
+    for chapter in _split(body, CHAPTER, config):
         if chapter.heading is None and not chapter.items:
             continue
         part = _read_chapter(chapter, config)
@@ -439,8 +581,19 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
             read.targets + part.targets,
             read.stages + part.stages,
             read.problems + part.problems,
+            read.explanations + part.explanations,
         )
     problems = list(read.problems)
+    led = [e for e in read.explanations if e.leaders]
+    if led:
+        names = "、".join(dict.fromkeys(name for e in led for name in e.leaders))
+        notes.append(
+            Problem(
+                led[0].location or Location(path),
+                f"{len(led)} 项措施写明了牵头领导（{names}），领导不是单位，未计入分工 "
+                "(leading officials not imported)",
+            )
+        )
     after = [item for item in lines[end:] if isinstance(item, TaskRow)]
     if after:
         problems.append(
@@ -458,9 +611,15 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
         issuer=issuer,
         office=office,
         period=period,
+        date=date,
         targets=read.targets,
         stages=read.stages,
-        raci=config,
+        raci=config if _lists_read(read.explanations, convention) else replace(config, listed_leads=""),
         source=path,
     )
-    return ImportResult(plan, tuple(problems))
+    return ImportResult(plan, tuple(problems), read.explanations, convention, tuple(notes))
+
+
+def _lists_read(explanations: Sequence[Explanation], convention: Convention) -> bool:
+    """True when the convention mattered: it was declared or chosen, or it read a list."""
+    return convention.source != "default" or any(e.rule in ("first", "all") for e in explanations)

@@ -7,11 +7,12 @@ after that is shared, so a plan reads the same from .txt and from .docx.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...model import Location, Plan
+from .conventions import Convention
 
-__all__ = ["ImportResult", "Problem", "SourceLine", "TaskRow"]
+__all__ = ["Explanation", "ImportResult", "Problem", "SourceLine", "TaskRow"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class TaskRow:
     ``leads`` and ``cooperators`` hold the cells as written (``县教育局、县科协``);
     ``deadline`` holds the 完成时限 cell, ``section`` the 类别 cell and ``detail``
     a separate 内容 cell; each is empty when the table has no such column.
+    ``responsible`` says the lead cell is a 责任单位 column in a table without a
+    牵头单位 column, so its list is read by the plan's convention;
+    ``declaration`` is the header cell that declares that convention
+    (``责任单位（列第一位的为牵头单位）``), if any; ``leaders`` the 牵头领导 cell.
     """
 
     task: str
@@ -39,6 +44,9 @@ class TaskRow:
     deadline: str = ""
     section: str = ""
     detail: str = ""
+    responsible: bool = False
+    declaration: str = ""
+    leaders: str = ""
 
     @property
     def text(self) -> str:
@@ -58,8 +66,32 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """Why a measure has the leads and cooperators it has: the words that decided, and the rule.
+
+    ``rule`` is a key of :data:`.conventions.RULE_LABELS`, empty for a measure
+    without an assignment; ``text`` the bracket, line or table cells as written.
+    """
+
+    measure: str
+    rule: str
+    text: str
+    location: Location | None = None
+    leaders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ImportResult:
-    """A plan as far as it could be read, and every problem met on the way."""
+    """A plan as far as it could be read, every problem met on the way, and how it was read.
+
+    ``explanations`` say per measure which words and rule gave its assignment;
+    ``convention`` is the reading of undifferentiated lists in force and why;
+    ``notes`` are located facts a person should know but need not fix (a
+    paragraph read as two measures, leading officials not imported).
+    """
 
     plan: Plan
     problems: tuple[Problem, ...] = ()
+    explanations: tuple[Explanation, ...] = ()
+    convention: Convention = field(default_factory=Convention)
+    notes: tuple[Problem, ...] = ()

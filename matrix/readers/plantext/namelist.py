@@ -1,0 +1,107 @@
+"""The names in one group of an assignment: ``县教科局、县科协`` → two departments.
+
+Plans separate names with 、，；, but also with a space, a tab or an
+ideographic space (U+3000) where a typist aligned a list, and with line
+breaks inside a table cell. Whitespace between two names is a separator
+here, never deleted, so that ``县科协 县民政局`` does not become one body.
+Collectives stay whole (``各县、市、区政府`` is one assignee, not three), and
+``甲局、乙局等省有关部门和各地级以上市人民政府`` names two departments and two
+collectives. A bracket, quote or title mark without its partner would swallow
+the separators after it, so such a list is reported and not split.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...collectives import REGION_PARTS, is_collective
+from ...names import SEPARATORS, normalise_name
+from ...punctuation import split_outside_brackets, unbalanced
+
+__all__ = ["Names", "split_names"]
+
+# Whitespace next to a separator or a bracket is layout; elsewhere it separates two names.
+_LAYOUT_SPACE = re.compile(rf"\s*([{re.escape(SEPARATORS)}（(）)])\s*|\s+(?=等)|^(由)\s+")
+_SPACE = re.compile(r"\s+")
+# A name marked as the lead inside a list: 甲局（牵头）、乙局
+_LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主责|主办)[）)]$")
+# X等Y where Y is a collective: 银保监会等国务院相关部门
+_ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
+# Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区
+_AND = re.compile(r"^(?P<head>.+?)(?:以及|和|及|与)(?P<tail>各.+)$")
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names of one group in the plan's order; ``marked`` those written as 甲局（牵头）."""
+
+    names: tuple[str, ...] = ()
+    marked: tuple[str, ...] = ()
+    problem: str | None = None
+
+
+def _pieces(text: str) -> list[str]:
+    """The list cut at separators and at whitespace between names, outside brackets."""
+    text = _LAYOUT_SPACE.sub(lambda m: m[1] or m[2] or "", text.strip())
+    text = _SPACE.sub("、", text)
+    return split_outside_brackets(text, SEPARATORS)
+
+
+def _merge_regions(pieces: list[str]) -> list[str]:
+    """``各县``, ``市``, ``区政府`` → ``各县、市、区政府``: one collective written as a list of area kinds."""
+    merged: list[str] = []
+    for piece in pieces:
+        stripped = piece.strip()
+        if merged and merged[-1].startswith("各") and REGION_PARTS.match(stripped):
+            merged[-1] = f"{merged[-1]}、{stripped}"
+        else:
+            merged.append(stripped)
+    return merged
+
+
+def _unfold(piece: str) -> list[str]:
+    """A piece that joins bodies and collectives with 等 / 和 / 及, cut into its names."""
+    for pattern in (_ETC, _AND):
+        match = pattern.match(piece)
+        if match and is_collective(match["tail"]) and not match["tail"].startswith(("单位", "部门")):
+            return [*_unfold(match["head"]), *_unfold(match["tail"])]
+    return [piece]
+
+
+def split_names(text: str) -> Names:
+    """Read the names of one group.
+
+    Examples
+    --------
+    >>> split_names("县科协 县民政局\\u3000县妇联").names
+    ('县科协', '县民政局', '县妇联')
+    >>> split_names("中新苏滁高新区管委会等，各县、市、区政府").names
+    ('中新苏滁高新区管委会', '各县、市、区政府')
+    >>> split_names("能源局等省有关部门和各地级以上市人民政府").names
+    ('能源局', '省有关部门', '各地级以上市人民政府')
+    >>> split_names("甲局（牵头）、乙局").marked
+    ('甲局',)
+    >>> split_names("县科协）、（县妇联").problem
+    "单位名单中的'）'没有配对的括号或引号，无法分开各单位：县科协）、（县妇联 (unbalanced bracket or quote)"
+    """
+    if mark := unbalanced(text):
+        return Names(
+            problem=f"单位名单中的'{mark}'没有配对的括号或引号，无法分开各单位：{text.strip()} "
+            "(unbalanced bracket or quote)"
+        )
+    pieces = _merge_regions(_pieces(text.strip().rstrip("。；;，,、")))
+    if pieces == [""]:
+        return Names()
+    names: list[str] = []
+    marked: list[str] = []
+    for piece in pieces:
+        lead = _LEAD_MARK.search(piece)
+        if lead:
+            piece = piece[: lead.start()]
+        for part in _unfold(piece) if piece else [piece]:
+            name = normalise_name(part) if not is_collective(part) or "、" not in part else part.strip()
+            names.append(name)
+            if lead:
+                marked.append(name)
+    return Names(tuple(names), tuple(marked))

@@ -1,0 +1,44 @@
+"""Plans in the styles offices receive, read end to end: every measure's leads and cooperators.
+
+The plans in ``tests/readers/plans/`` are invented in the shapes real national,
+provincial, city and county plans take (assignment styles, numbering, cover
+notices and signatures, task tables); ``expected.yaml`` says what each must give.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from matrix.collectives import is_collective
+from matrix.readers import import_plan
+
+PLANS = Path(__file__).parent / "plans"
+EXPECTED = yaml.safe_load((PLANS / "expected.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_measure_has_the_leads_and_cooperators_the_plan_gives(name: str) -> None:
+    expected = EXPECTED[name]
+    result = import_plan(PLANS / name)
+    assert [str(p) for p in result.problems] == [f"{PLANS / name}{p}" for p in expected.get("problems", [])]
+    rules = {e.measure: e.rule for e in result.explanations}
+    read = [[m.id, m.title, list(m.leads), list(m.cooperators), rules[m.id]] for m in result.plan.measures]
+    assert read == expected["measures"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_metadata_and_convention(name: str) -> None:
+    expected = EXPECTED[name]
+    result = import_plan(PLANS / name)
+    plan = result.plan
+    assert (plan.title, plan.issuer, plan.date) == (
+        expected["title"],
+        expected.get("issuer", ""),
+        expected.get("date", ""),
+    )
+    assert [result.convention.listed, result.convention.source] == expected["convention"]
+    named = {a.department for m in plan.measures for a in m.assignments}
+    assert sorted(n for n in named if is_collective(n)) == sorted(expected.get("collectives", []))
