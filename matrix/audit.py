@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from .collectives import is_collective
 from .findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding
 from .graph import department_nodes, lead_median, measure_nodes, workload
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicates
@@ -90,7 +91,7 @@ def audit_plan(
     list of Finding
         Name findings first (``alias-conflict``, ``unknown-department``,
         ``near-duplicate``, ``mixed-names``, ``alias``), then measure findings
-        in plan order (``unassigned``, ``no-lead``, ``no-accountable``,
+        in plan order (``unassigned``, ``no-lead``, ``collective-lead``, ``no-accountable``,
         ``multiple-accountable``, ``lead-and-cooperator``, ``too-many-leads``,
         ``too-many-cooperators``), then department findings
         (``unused-department``, ``cooperates-only``, ``workload-outlier``).
@@ -201,6 +202,15 @@ def _measure_findings(
     findings = []
     if not leads:
         findings.append(found(ERROR, "no-lead", f"{title}没有牵头单位"))
+    elif all(is_collective(d) for d in leads):
+        findings.append(
+            found(
+                WARNING,
+                "collective-lead",
+                f"{title}的牵头单位只有集体责任主体（{'、'.join(leads)}），没有一个具体单位牵头；请确认由谁负总责",
+                leads[0],
+            )
+        )
     if len(accountable) > 1:
         findings.append(
             found(

@@ -384,23 +384,41 @@ def graph(plan: Path, output: Path, registry_path: Path | None, input_fmt: str |
 )
 @click.option("--strict", is_flag=True, help="遇到第一个无法识别之处即报错退出，不写文件。")
 @force_option
-def import_(plan: Path, out: Path | None, strict: bool, force: bool) -> None:
+@click.option(
+    "--first-listed-leads",
+    "listed",
+    flag_value="first",
+    help="“甲、乙、丙等负责”一类名单：列第一位者牵头，其余配合（方案未声明时默认为均牵头）。",
+)
+@click.option("--all-lead", "listed", flag_value="all", help="“甲、乙、丙等负责”一类名单：所列单位均为牵头单位。")
+@click.option("--explain", is_flag=True, help="逐项列出决定牵头、配合单位的原文和所用规则，便于抽查。")
+def import_(plan: Path, out: Path | None, strict: bool, force: bool, listed: str | None, explain: bool) -> None:
     """从实施方案正文（.txt / .docx）提取任务分工，写成 raci build 可读的 YAML。
 
     Read a plan's own text (.txt, .docx) and write the structured plan as
     YAML for raci build. Every passage that could not be placed is
     listed on stderr as "位置: 消息"; check those, and the YAML, against the
-    plan before building.
+    plan before building. How lists such as 甲、乙、丙等按职责分工负责 were read
+    (the plan's declaration, or the default and the measures it applied to)
+    and the collectives kept whole are listed too. A re-import keeps the
+    reading recorded under raci: listed_leads in the existing output.
 
     \b
     Example:
         raci import input/wutai-2021-2025.txt -o input/plan.yaml
+        raci import tests/readers/plans/city_collectives.txt --first-listed-leads --explain -o output/city.yaml
     """
+    from .export.import_report import explain_lines, import_summary
     from .pipeline import import_plan_file
 
-    result = import_plan_file(plan, out, strict=strict, force=force)
+    result = import_plan_file(plan, out, strict=strict, force=force, listed=listed)
     for problem in result.problems:
         click.echo(str(problem), err=True)
+    for line in import_summary(result.reading):
+        click.echo(line)
+    if explain:
+        for line in explain_lines(result.reading):
+            click.echo(line)
     click.echo(f"已写入：{result.path}（{len(result.plan.measures)} 项措施，{len(result.problems)} 处需核对）")
 
 

@@ -23,11 +23,13 @@ from pathlib import Path
 import networkx as nx
 
 from .audit import AuditConfig, audit_resolved
+from .errors import MatrixError
 from .findings import Finding
 from .graph import build_graph
 from .lookalikes import DEFAULT_SIMILARITY
 from .model import Department, Plan
-from .readers.plantext.source import Problem
+from .raci import RaciConfig
+from .readers.plantext.source import ImportResult, Problem
 from .registry import Registry, Resolved, as_registry, match_registry, resolve_names
 
 __all__ = [
@@ -477,16 +479,26 @@ class ImportOutcome:
     path: Path
     plan: Plan
     problems: tuple[Problem, ...]
+    #: How the text was read: per measure the words and rule that decided, the list convention, notes.
+    reading: ImportResult | None = None
 
 
 def import_plan_file(
-    plan_path: str | Path, out: str | Path | None = None, *, strict: bool = False, force: bool = False
+    plan_path: str | Path,
+    out: str | Path | None = None,
+    *,
+    strict: bool = False,
+    force: bool = False,
+    listed: str | None = None,
 ) -> ImportOutcome:
     """Read a plan's own text (.txt, .docx) and write it as the YAML that :func:`build` reads.
 
     ``out`` defaults to ``output/<plan name>.yaml``. With ``strict`` the first
     passage that cannot be placed is an :class:`~matrix.errors.InputError` and
-    nothing is written. ``raci import`` is this function.
+    nothing is written. ``listed`` (``"first"`` or ``"all"``) is the office's
+    reading of lists such as 甲、乙等按职责分工负责; without it, the reading an
+    earlier import recorded in ``out`` (``raci: listed_leads``) holds, else the
+    plan's own declaration or the importer's default. ``raci import`` is this function.
 
     Raises
     ------
@@ -500,10 +512,23 @@ def import_plan_file(
     from .export.plan_yaml import write_plan_yaml
     from .readers import import_plan
 
-    result = import_plan(plan_path, strict=strict)
     target = Path(out) if out is not None else Path("output") / f"{safe_filename(Path(plan_path).stem)}.yaml"
+    config = RaciConfig(listed_leads=listed or _recorded_listing(target))
+    result = import_plan(plan_path, strict=strict, config=config)
     written = write_file(target, lambda staged: write_plan_yaml(result.plan, staged), job="import", force=force)
-    return ImportOutcome(written, result.plan, tuple(result.problems))
+    return ImportOutcome(written, result.plan, tuple(result.problems), result)
+
+
+def _recorded_listing(path: Path) -> str:
+    """The reading of lists an earlier import recorded in ``path`` (raci: listed_leads), if it can be read."""
+    from .readers import read_plan
+
+    if not path.is_file():
+        return ""
+    try:
+        return read_plan(path, "yaml").raci.listed_leads
+    except MatrixError:
+        return ""
 
 
 # -- reports --------------------------------------------------------------------------

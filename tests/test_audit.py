@@ -264,3 +264,17 @@ def test_at_or_above_orders_severities_and_refuses_unknown_ones() -> None:
     assert [f.code for f in at_or_above(found, "error")] == ["c"]
     with pytest.raises(ValueError, match="未知的级别 'fatal'"):
         at_or_above(found, "fatal")
+
+
+def test_a_measure_led_only_by_collectives_is_flagged_with_them() -> None:
+    plan = plan_of(
+        measure("1", ("各乡镇人民政府", "A/R"), ("县财政局", "C")),
+        measure("2", ("县财政局", "A/R"), ("各乡镇人民政府", "C")),
+        measure("3", ("各省级人民政府", "A/R"), ("国务院相关部门", "R")),
+    )
+    found = only(audit(plan), "collective-lead")
+    assert [(f.measure, f.severity, f.location) for f in found] == [
+        ("1", "warning", "plan.yaml:10"),
+        ("3", "warning", "plan.yaml:30"),
+    ]
+    assert "各省级人民政府、国务院相关部门" in found[1].message

@@ -68,11 +68,14 @@ def test_import_refuses_what_it_cannot_read(run, tmp_path: Path, name: str, mess
     assert not (tmp_path / "out.yaml").exists()
 
 
-def test_import_of_a_text_without_measures_says_so(run, tmp_path: Path) -> None:
-    plan = Path(__file__).parent / "bad_inputs" / "no_measures.txt"
-    result = run("import", plan, "-o", tmp_path / "plan.yaml")
-    assert result.exit_code == 0
-    assert f"{plan}: 方案中没有任何措施 (the plan has no measures)" in result.output
-    strict = run("import", plan, "-o", tmp_path / "strict.yaml", "--strict")
-    assert strict.exit_code == 1
-    assert not (tmp_path / "strict.yaml").exists()
+def test_import_refuses_a_text_with_nothing_to_import_and_writes_nothing(run, tmp_path: Path) -> None:
+    bad = Path(__file__).parent / "bad_inputs"
+    for name, message in (
+        ("no_measures.txt", "方案中没有任何措施 (the plan has no measures)"),
+        ("no_assignments.txt", "方案中没有任何分工"),
+    ):
+        out = tmp_path / f"{name}.yaml"
+        result = run("import", bad / name, "-o", out)
+        assert result.exit_code == 1, name
+        assert f"Error: {bad / name}: {message}" in result.output
+        assert not out.exists()

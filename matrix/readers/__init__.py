@@ -16,10 +16,11 @@ from typing import cast
 
 from ..errors import InputError
 from ..model import Location, Plan
+from ..raci import RaciConfig
 from .checks import NO_MEASURES, check_plan
-from .plantext.source import ImportResult, Problem
+from .plantext.source import ImportResult
 
-__all__ = ["FORMATS", "IMPORT_FORMATS", "MAX_INPUT_BYTES", "import_plan", "read_plan"]
+__all__ = ["FORMATS", "IMPORT_FORMATS", "MAX_INPUT_BYTES", "NOTHING_ASSIGNED", "import_plan", "read_plan"]
 
 #: Format name -> (module, function); modules load on first use to keep start-up quick.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -34,6 +35,9 @@ IMPORT_FORMATS: dict[str, tuple[str, str]] = {
     "text": ("text", "read_text"),
     "docx": ("docx", "read_docx"),
 }
+#: The refusal of a text in which measures were found but no body assigned to any of them.
+NOTHING_ASSIGNED = "方案中没有任何分工：未找到任何牵头或配合单位，无可导入 (nothing assigned in the plan)"
+
 #: Plans are a few hundred kilobytes even for a province; anything far larger is not a plan.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -88,7 +92,9 @@ def read_plan(path: str | Path, fmt: str | None = None) -> Plan:
     return check_plan(reader(path))
 
 
-def import_plan(path: str | Path, fmt: str | None = None, *, strict: bool = False) -> ImportResult:
+def import_plan(
+    path: str | Path, fmt: str | None = None, *, strict: bool = False, config: RaciConfig | None = None
+) -> ImportResult:
     """Read a plan's own text (.txt or .docx) with every passage that could not be placed.
 
     Parameters
@@ -99,18 +105,23 @@ def import_plan(path: str | Path, fmt: str | None = None, *, strict: bool = Fals
         One of :data:`IMPORT_FORMATS`; by default taken from the extension.
     strict
         Raise on the first problem instead of listing it.
+    config
+        The RACI mapping and, in ``listed_leads``, the office's reading of
+        undifferentiated lists; the plan's own declaration or the default when empty.
 
     Raises
     ------
     InputError
         As :func:`read_plan` for the file itself; with ``strict``, for the
-        first problem in it (a text without measures is one).
+        first problem in it. A text with nothing to import is always refused:
+        no measure, or no assignment written anywhere (an assignment that was
+        written but could not be read is listed as a problem instead).
     """
     path = Path(path)
     reader = cast(Callable[..., ImportResult], _reader(path, fmt, IMPORT_FORMATS))
-    result = reader(path, strict=strict)
-    if result.plan.measures:
-        return result
-    if strict:
+    result = reader(path, strict=strict, config=config)
+    if not result.plan.measures:
         raise InputError(NO_MEASURES, Location(str(path)))
-    return ImportResult(result.plan, (*result.problems, Problem(Location(str(path)), NO_MEASURES)))
+    if not any(m.assignments for m in result.plan.measures) and not any(e.text for e in result.explanations):
+        raise InputError(NOTHING_ASSIGNED, Location(str(path)))
+    return result

@@ -15,6 +15,7 @@ accepted or rejected; text in a text box is reported, since it belongs to no lin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -30,7 +31,7 @@ from ..raci import RaciConfig
 from .container import check_zip_container
 from .plantext.parser import Item, parse_plan
 from .plantext.source import ImportResult, Problem, SourceLine
-from .plantext.tasktable import header_columns, table_items
+from .plantext.tasktable import find_header, table_items
 from .text import checked
 from .wordlists import UnreadableNumbering, list_labels
 from .wordtext import cell_text, text_box_text, tracked_change, unwrap
@@ -43,13 +44,12 @@ _CAPTION_ROWS = 2
 
 def _table_items(table: Table, number: int, path: str, config: RaciConfig) -> tuple[list[Item], list[Problem]]:
     rows = [[cell_text(cell._tc).strip() for cell in row.cells] for row in table.rows]
-    for index, cells in enumerate(rows[: _CAPTION_ROWS + 1]):
-        columns = header_columns(cells, config)
-        if columns is None:
-            continue
+    header = find_header(rows, config, search=_CAPTION_ROWS + 1)
+    if header is not None:
+        start, columns = header
         body = [
             (cells, Location(path, sheet=f"表{number}", cell=f"第{row_number}行"))
-            for row_number, cells in enumerate(rows[index + 1 :], start=index + 2)
+            for row_number, cells in enumerate(rows[start:], start=start + 1)
         ]
         return list(table_items(body, columns)), []
     where = Location(path, sheet=f"表{number}")
@@ -179,7 +179,7 @@ def read_docx(path: str | Path, *, strict: bool = False, config: RaciConfig | No
         raise InputError(f"无法作为 Word 文档打开：{detail} (not a .docx file)", str(path)) from None
     items, problems = docx_items(document, str(path), config)
     result = parse_plan(items, str(path), config)
-    return checked(ImportResult(result.plan, (*problems, *result.problems)), strict=strict)
+    return checked(replace(result, problems=(*problems, *result.problems)), strict=strict)
 
 
 def read_docx_plan(path: str | Path) -> Plan:

@@ -42,7 +42,10 @@ from ..workbook_layout import (
     WORKLOAD_SHEET,
 )
 from .container import check_zip_container
+from .plantext.parser import parse_plan
+from .plantext.tasktable import sheet_items
 from .table import COLUMNS, Row, column_fields, plan_from_rows
+from .text import checked
 
 __all__ = ["MAX_SHEET_CELLS", "open_workbook", "read_xlsx"]
 
@@ -87,7 +90,12 @@ def read_xlsx(path: str | Path) -> Plan:
         if MATRIX_SHEET in workbook.sheetnames:
             return _read_matrix_workbook(workbook, path, summary)
         sheet = workbook[DIVISION_SHEET] if DIVISION_SHEET in workbook.sheetnames else workbook.worksheets[0]
-        rows = (summary.with_kind(row) for row in _table_rows(sheet, path))
+        cells = _cells(sheet, path)
+        if not _known_header(cells):
+            items = sheet_items(cells, lambda row, column: _at(path, sheet, row + 1, column + 1))
+            if items is not None:  # an office's own 任务分工表, read as the plan text reads its tables
+                return checked(parse_plan(items, str(path)), strict=True).plan
+        rows = (summary.with_kind(row) for row in _table_rows(cells, sheet, path))
         plan = plan_from_rows(rows, title=summary.title or path.stem, source=str(path))
         return summary.apply(plan) if summary.title else plan
     finally:
@@ -409,7 +417,7 @@ def _roles(
 def _read_details(sheet: Worksheet, path: Path) -> dict[str, _Details]:
     """Texts, targets and deadlines by measure id, from the 任务分工表 sheet."""
     details = {}
-    for row in _table_rows(sheet, path):
+    for row in _table_rows(_cells(sheet, path), sheet, path):
         values = row.values
         ident = values.get("id", "").strip()
         if ident:
@@ -448,13 +456,8 @@ def _is_header(cells: list[str]) -> bool:
     return any(k in keys for k in COLUMNS["title"]) and any(k in keys for k in COLUMNS["leads"])
 
 
-def _table_rows(sheet: Worksheet, path: Path) -> Iterator[Row]:
-    """The sheet's measure rows as :class:`~matrix.readers.table.Row`, located by cell.
-
-    The header is the first row naming both a 措施 and a 牵头单位 column (a
-    title line above it is skipped). Merged cells, which offices use for a
-    重点任务 spanning its measures, give their value to every cell they cover.
-    """
+def _cells(sheet: Worksheet, path: Path) -> list[list[str]]:
+    """The sheet as text; merged cells, which offices use for a 重点任务 spanning its measures, fill their range."""
     rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     if not any(any(r) for r in rows):
         raise _empty_sheet(path, sheet)
@@ -463,9 +466,30 @@ def _table_rows(sheet: Worksheet, path: Path) -> Iterator[Row]:
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
                 rows[r - 1][c - 1] = value
+    return rows
+
+
+def _header_start(rows: list[list[str]]) -> int:
     start = next((i for i, r in enumerate(rows[:_HEADER_SEARCH_ROWS]) if _is_header(r)), None)
-    if start is None:
-        start = next(i for i, r in enumerate(rows) if any(r))
+    return start if start is not None else next(i for i, r in enumerate(rows) if any(r))
+
+
+def _known_header(rows: list[list[str]]) -> bool:
+    """True when the table's header is in the schema's spellings (编号, 措施, 牵头单位 …)."""
+    try:
+        column_fields(rows[_header_start(rows)], lambda column: Location(""))
+    except InputError:
+        return False
+    return True
+
+
+def _table_rows(rows: list[list[str]], sheet: Worksheet, path: Path) -> Iterator[Row]:
+    """The sheet's measure rows as :class:`~matrix.readers.table.Row`, located by cell.
+
+    The header is the first row naming both a 措施 and a 牵头单位 column (a
+    title line above it is skipped).
+    """
+    start = _header_start(rows)
     header_row = start + 1
     fields = column_fields(rows[start], lambda column: _at(path, sheet, header_row, column + 1))
     columns = {name: index for index, name in fields.items()}

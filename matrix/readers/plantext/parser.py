@@ -45,7 +45,7 @@ from .headings import CHAPTER, ITEM, SECTION, SUBITEM, Heading, ends_body, parse
 from .mentions import named_bodies
 from .source import Explanation, ImportResult, Problem, SourceLine, TaskRow
 from .stages import parse_stages
-from .tasktable import header_columns, table_items, text_cells
+from .tasktable import find_header, table_items, text_cells
 
 __all__ = ["Item", "parse_plan"]
 
@@ -113,11 +113,12 @@ def _tabulate(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
         lines, key=lambda line: isinstance(line, SourceLine) and text_cells(line.text) is not None
     ):
         run = list(run)
-        columns = header_columns(text_cells(run[0].text) or [], config) if is_row else None
-        if columns is None:
+        header = find_header([text_cells(line.text) or [] for line in run[:2]], config, search=1) if is_row else None
+        if header is None:
             items.extend(run)
             continue
-        rows = [(cells, line.location) for line in run[1:] if (cells := text_cells(line.text))]
+        start, columns = header
+        rows = [(cells, line.location) for line in run[start:] if (cells := text_cells(line.text))]
         items.extend(table_items(rows, columns))
     return items
 
@@ -286,7 +287,8 @@ def _measure(
         problems.extend(Problem(source, message) for message in parsed.problems)
     elif draft.row is not None:
         parsed = parse_columns(draft.row.leads, draft.row.cooperators, config, responsible=draft.row.responsible)
-        parsed = replace(parsed, text=_row_text(draft.row))
+        leaders = tuple(name for name in re.split(r"[、，,；;\s]+", draft.row.leaders) if name)
+        parsed = replace(parsed, text=_row_text(draft.row), leaders=leaders)
         problems.extend(Problem(source, message) for message in parsed.problems)
     elif draft.block is not None:
         parsed, source = draft.block
@@ -614,12 +616,7 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
         date=date,
         targets=read.targets,
         stages=read.stages,
-        raci=config if _lists_read(read.explanations, convention) else replace(config, listed_leads=""),
+        raci=config if convention.source != "default" else replace(config, listed_leads=""),
         source=path,
     )
     return ImportResult(plan, tuple(problems), read.explanations, convention, tuple(notes))
-
-
-def _lists_read(explanations: Sequence[Explanation], convention: Convention) -> bool:
-    """True when the convention mattered: it was declared or chosen, or it read a list."""
-    return convention.source != "default" or any(e.rule in ("first", "all") for e in explanations)
