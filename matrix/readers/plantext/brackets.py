@@ -53,6 +53,9 @@ _BARE_BLOCK = re.compile(
     r"^(?:责任分工|职责分工|(?:牵头|责任|主办|主责)(?:责任|负责)?(?:单位|部门)|(?:牵头|责任|分管)(?:负责)?领导)\s*[：:]"
 )
 
+# A line naming its lead body: 县消防救援大队为牵头单位，县住建局、县教育局为配合单位。
+_AS_LEAD = re.compile(r"^[^。；;，,]{2,60}?为(?:牵头|主办|主责)(?:单位|部门)")
+
 # Words between the names and the verb that do not change the role:
 # 按职责分工负责, 按照各自职责负责, 分别牵头, 共同负责.
 _QUALIFIER = r"(?P<qualifier>按照?(?:各自)?职责(?:分工)?|分别|共同|具体|牵头)?"
@@ -82,7 +85,8 @@ class ParsedAssignment:
     ``rule`` names the rule of :mod:`.conventions` that gave the leads
     (``explicit``, ``single``, ``first``, ``all`` or ``columns``); ``text`` is
     the assignment as written; ``leaders`` are leading officials named beside
-    the bodies (牵头负责领导：…), which are not departments.
+    the bodies (牵头负责领导：…), which are not departments; ``deadline`` a time
+    written among the names.
     """
 
     leads: tuple[str, ...] = ()
@@ -91,6 +95,8 @@ class ParsedAssignment:
     rule: str = ""
     text: str = ""
     leaders: tuple[str, ...] = ()
+    #: When the assignment says the work is due (``6月底完成`` among the names).
+    deadline: str = ""
 
 
 def trailing_bracket(text: str) -> tuple[str, str] | None:
@@ -213,7 +219,7 @@ def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
     False
     """
     config = config or RaciConfig()
-    leads = "|".join(map(re.escape, config.verbs_of(LEAD)))
+    leads = "|".join(map(re.escape, ["负总责", *config.verbs_of(LEAD)]))
     if _BLOCK_LABEL.match(content) or _label_pattern(config).search(content) or re.search(leads, content):
         return True
     cooperate = "|".join(map(re.escape, config.verbs_of(COOPERATE)))
@@ -232,6 +238,8 @@ def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
     '责任分工：由县教育局牵头。'
     >>> assignment_line("牵头单位：区发改局")
     '牵头单位：区发改局'
+    >>> assignment_line("县消防救援大队为牵头单位，县住建局为配合单位。")
+    '县消防救援大队为牵头单位，县住建局为配合单位。'
     >>> assignment_line("（2021-2025年）") is None
     True
     """
@@ -239,7 +247,7 @@ def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
     split = trailing_bracket(text)
     if split is not None and not split[0] and is_assignment(split[1], config):
         return split[1]
-    if _BARE_BLOCK.match(text.strip()):
+    if _BARE_BLOCK.match(text.strip()) or _AS_LEAD.match(text.strip()):
         return text.strip()
     return None
 
@@ -375,11 +383,11 @@ def parse_columns(
     return parsed if responsible else replace(parsed, rule="columns")
 
 
-def _names(text: str, verb_words: str) -> tuple[list[str], list[str], list[str]]:
-    """Names in one group that can be assigned, those marked （牵头）, and messages for those that cannot."""
+def _names(text: str, verb_words: str) -> tuple[list[str], list[str], list[str], tuple[str, ...]]:
+    """Names in one group that can be assigned, those marked （牵头）, messages for those that cannot, and times."""
     split = split_names(text)
     if split.problem:
-        return [], [], [split.problem]
+        return [], [], [split.problem], ()
     names: list[str] = []
     problems: list[str] = []
     for name in split.names:
@@ -389,7 +397,7 @@ def _names(text: str, verb_words: str) -> tuple[list[str], list[str], list[str]]
             problems.append(f"单位名称'{name}'中含有分工用语'{found[0]}'，缺少分隔符？ (role word inside a name)")
         else:
             names.append(name)
-    return names, [name for name in split.marked if name in names], problems
+    return names, [name for name in split.marked if name in names], problems, split.times
 
 
 def _collect(
@@ -400,14 +408,16 @@ def _collect(
 ) -> ParsedAssignment:
     """Leads and cooperators from (kind, verb, names) groups, with every name checked."""
     sorted_names: dict[str, list[str]] = {EXPLICIT: [], RESPONSIBLE: [], COOPERATE: [], LEADER: []}
+    times: list[str] = []
     verb_words = _verb_pattern(config)
     for kind, verb, text in groups:
         if kind == LEADER:
             sorted_names[LEADER].extend(n for n in re.split(r"[、，,；;。\s]+", text) if n)
             continue
-        names, marked, name_problems = _names(text, verb_words)
+        names, marked, name_problems, group_times = _names(text, verb_words)
         problems.extend(name_problems)
-        if not names and not name_problems:
+        times.extend(group_times)
+        if not names and not name_problems and not group_times:
             problems.append(f"'{verb}'没有写明单位 (no department given for '{verb}')")
         if kind is None:
             problems.append(f"未知的分工用语'{verb}' (verb not in the RACI mapping)")
@@ -430,4 +440,5 @@ def _collect(
         decision.rule,
         content.strip(),
         tuple(sorted_names[LEADER]),
+        "、".join(times),
     )

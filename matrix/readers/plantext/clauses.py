@@ -13,7 +13,7 @@ import re
 
 from ...punctuation import split_outside_brackets
 
-__all__ = ["deadline", "lead_phrase", "nonblank_parts", "targets", "time_phrase"]
+__all__ = ["deadline", "first_clause", "lead_phrase", "nonblank_parts", "targets", "time_phrase"]
 
 #: Longest lead phrase still read as a title; longer first sentences are prose.
 MAX_TITLE = 40
@@ -78,6 +78,23 @@ def lead_phrase(text: str) -> str | None:
     if nonblank_parts(first, "，,；;") != [first]:
         return None
     return first
+
+
+def first_clause(text: str) -> str | None:
+    """The text up to its first comma or full stop, when that is short enough to name a numbered item.
+
+    ``2.全省生产总值增长7%以上，在实际工作中力争更好结果。`` has no lead phrase of its own;
+    its first clause names it better than its section does.
+
+    Examples
+    --------
+    >>> first_clause("加大简政放权力度，承接好省下放事项。"), first_clause("以" + "长" * 50 + "，")
+    ('加大简政放权力度', None)
+    """
+    parts = nonblank_parts(text, "。！？：:，,；;")
+    if not parts or not 2 <= len(parts[0]) <= MAX_TITLE:
+        return None
+    return parts[0]
 
 
 def _clauses(text: str) -> list[str]:

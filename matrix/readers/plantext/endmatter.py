@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .headings import chinese_number, parse_heading
+from ...numerals import numeral_value
+from .headings import parse_heading
 
 __all__ = ["Signature", "attachment_title", "find_signatures", "is_matter", "iso_date"]
 
@@ -62,7 +63,7 @@ def iso_date(text: str) -> str | None:
             return int(part)
         if len(part) == 4:
             return int("".join(str("零一二三四五六七八九".index(c)) if c not in "〇○" else "0" for c in part))
-        return chinese_number(part)
+        return numeral_value(part)
 
     year, month, day = (number(match[key]) for key in ("year", "month", "day"))
     if not (1 <= month <= 12 and 1 <= day <= 31):

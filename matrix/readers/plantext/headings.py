@@ -33,7 +33,7 @@ _PATTERNS = (
     # （一）指导思想 / (一)指导思想
     (SECTION, re.compile(rf"^[（(]\s*(?P<num>{_NUMERAL})\s*[）)]\s*[、.．]?\s*(?P<title>\S.*)$")),
     # 1.大力弘扬… / 1、大力弘扬… / 1．…; the lookahead keeps 1.5万元 a number, not an item
-    (ITEM, re.compile(r"^(?P<num>\d{1,2})\s*(?:[.．、](?!\d)|[）)])\s*(?P<title>\S.*)$")),
+    (ITEM, re.compile(r"^(?P<num>\d{1,2})\s*(?:[.．、﹒](?!\d)|[）)])\s*(?P<title>\S.*)$")),
     # （1）… / (1)… / ①…
     (SUBITEM, re.compile(r"^(?:[（(]\s*(?P<num>\d{1,2})\s*[）)]|(?P<circled>[①-⑳]))\s*(?P<title>\S.*)$")),
 )

@@ -26,19 +26,30 @@ _LAYOUT_SPACE = re.compile(rf"\s*([{re.escape(SEPARATORS)}（(）)])\s*|\s+(?=�
 _SPACE = re.compile(r"\s+")
 # A name marked as the lead inside a list: 甲局（牵头）、乙局
 _LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主责|主办)[）)]$")
+# A piece that ends in 各 and an area kind, so that the next pieces may continue it: 各区 / …和各区
+_OPEN_COLLECTIVE = re.compile(r"各(?:省|市|州|盟|县|区|旗|乡|镇|地)$")
 # X等Y where Y is a collective: 银保监会等国务院相关部门
 _ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
-# Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区
-_AND = re.compile(r"^(?P<head>.+?)(?:以及|和|及|与)(?P<tail>各.+)$")
+# Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区, 州委编办及州直相关单位
+_AND = re.compile(r"^(?P<head>.+?)(?:以及|和|及|与)(?P<tail>.+)$")
+# A time written among the names: 6月底完成 / 2025年底前 / 年内完成 / 长期坚持
+_TIME = re.compile(
+    r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|年底|年内|长期|持续|每年|每季度|每月)?(?:前|以前)?"
+    r"(?:完成|启动|推进|坚持|实施)?$"
+)
 
 
 @dataclass(frozen=True)
 class Names:
-    """The names of one group in the plan's order; ``marked`` those written as 甲局（牵头）."""
+    """The names of one group in the plan's order; ``marked`` those written as 甲局（牵头）.
+
+    ``times`` holds what the list says about when (``6月底完成``), which is no body.
+    """
 
     names: tuple[str, ...] = ()
     marked: tuple[str, ...] = ()
     problem: str | None = None
+    times: tuple[str, ...] = ()
 
 
 def _pieces(text: str) -> list[str]:
@@ -51,12 +62,15 @@ def _pieces(text: str) -> list[str]:
 def _merge_regions(pieces: list[str]) -> list[str]:
     """``各县``, ``市``, ``区政府`` → ``各县、市、区政府``: one collective written as a list of area kinds."""
     merged: list[str] = []
+    open_list = False  # the last piece is a collective whose list of area kinds may go on
     for piece in pieces:
         stripped = piece.strip()
-        if merged and merged[-1].startswith("各") and REGION_PARTS.match(stripped):
+        if merged and (open_list or _OPEN_COLLECTIVE.search(merged[-1])) and REGION_PARTS.match(stripped):
             merged[-1] = f"{merged[-1]}、{stripped}"
+            open_list = not stripped.endswith(("政府", "党委", "管委会", "办事处"))
         else:
             merged.append(stripped)
+            open_list = False
     return merged
 
 
@@ -78,10 +92,14 @@ def split_names(text: str) -> Names:
     ('县科协', '县民政局', '县妇联')
     >>> split_names("中新苏滁高新区管委会等，各县、市、区政府").names
     ('中新苏滁高新区管委会', '各县、市、区政府')
+    >>> split_names("各省、自治区、直辖市人民政府、国家发展改革委").names
+    ('各省、自治区、直辖市人民政府', '国家发展改革委')
     >>> split_names("能源局等省有关部门和各地级以上市人民政府").names
     ('能源局', '省有关部门', '各地级以上市人民政府')
     >>> split_names("甲局（牵头）、乙局").marked
     ('甲局',)
+    >>> split_names("州委编办及州直相关单位，各县市人民政府，6月底完成")
+    Names(names=('州委编办', '州直相关单位', '各县市人民政府'), marked=(), problem=None, times=('6月底完成',))
     >>> split_names("县科协）、（县妇联").problem
     "单位名单中的'）'没有配对的括号或引号，无法分开各单位：县科协）、（县妇联 (unbalanced bracket or quote)"
     """
@@ -95,7 +113,11 @@ def split_names(text: str) -> Names:
         return Names()
     names: list[str] = []
     marked: list[str] = []
+    times: list[str] = []
     for piece in pieces:
+        if piece and re.search(r"\d|年|月|底|内|完成|坚持", piece) and _TIME.match(piece):
+            times.append(piece)
+            continue
         lead = _LEAD_MARK.search(piece)
         if lead:
             piece = piece[: lead.start()]
@@ -104,4 +126,4 @@ def split_names(text: str) -> Names:
             names.append(name)
             if lead:
                 marked.append(name)
-    return Names(tuple(names), tuple(marked))
+    return Names(tuple(names), tuple(marked), times=tuple(times))

@@ -37,7 +37,7 @@ from .brackets import (
     split_at_brackets,
     trailing_bracket,
 )
-from .clauses import deadline, lead_phrase, targets
+from .clauses import deadline, first_clause, lead_phrase, targets
 from .conventions import DEFAULT, Convention, find_declaration, strip_declaration
 from .endmatter import attachment_title, find_signatures, is_matter
 from .front import county_of, find_issuer, plan_title
@@ -100,6 +100,8 @@ class _Read:
     stages: tuple[Stage, ...] = ()
     problems: tuple[Problem, ...] = ()
     explanations: tuple[Explanation, ...] = ()
+    #: The last item number read so far, for plans that number items across their chapters.
+    last_item: int = 0
 
 
 def _heading(item: Item) -> Heading | None:
@@ -189,13 +191,17 @@ def _assigned(draft: _Draft, config: RaciConfig) -> bool:
     return draft.row is not None or _own_bracket("".join(draft.texts), config) is not None
 
 
-def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], list[Problem]]:
+def _drafts(items: Sequence[Item], config: RaciConfig, carry: int = 0) -> tuple[list[_Draft], list[Problem], int]:
     """Group a section's lines into measures and attach block assignments to them.
 
     A block assignment covers the measures written since the previous one,
     as plans usually place it (责任分工 after the measures). When the first
     block of a section has no measure before it, the plan writes blocks in
     front of their measures, and each block covers those that follow it.
+
+    Items are numbered from 1 in each section, or on from ``carry``, the last
+    item number of the sections before (plans that number 1.–21. across their
+    chapters); the last number is returned for the next section.
     """
     headings = [_heading(item) for item in items]
     levels = {heading.level for heading in headings if heading is not None}
@@ -230,7 +236,7 @@ def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], li
             block_start = len(drafts)
             open_item = False
         elif heading is not None and heading.level == item_level:
-            if heading.number != expected:
+            if heading.number != expected and not (expected == 1 and carry and heading.number == carry + 1):
                 problems.append(
                     Problem(item.location, f"编号不连续：应为{expected}，实为{heading.number} (numbering jumps)")
                 )
@@ -248,7 +254,7 @@ def _drafts(items: Sequence[Item], config: RaciConfig) -> tuple[list[_Draft], li
     problems.extend(unused(None if forward_used else forward))
     if item_level is None:
         drafts = _without_introduction(drafts, config)
-    return drafts, problems
+    return drafts, problems, (expected - 1 if expected > 1 else carry)
 
 
 def _without_introduction(drafts: list[_Draft], config: RaciConfig) -> list[_Draft]:
@@ -261,7 +267,12 @@ def _without_introduction(drafts: list[_Draft], config: RaciConfig) -> list[_Dra
 
     def marked(draft: _Draft) -> bool:
         text = "".join(draft.texts)
-        return draft.row is not None or bool(_own_bracket(text, config)) or lead_phrase(text) is not None
+        return (
+            draft.row is not None
+            or draft.block is not None
+            or bool(_own_bracket(text, config))
+            or lead_phrase(text) is not None
+        )
 
     first = next((i for i, draft in enumerate(drafts) if marked(draft)), None)
     return drafts[first:] if first is not None else drafts
@@ -297,7 +308,8 @@ def _measure(
     elif draft.row is None and section.kind != GUARANTEE_KIND and sole and draft.locations[0] == section.source:
         title = section.title  # （十二）加强财政支持。……（财政部牵头）: the heading names the measure
     else:
-        title = lead_phrase(text) or section.title
+        numbered = draft.number is not None and section.kind != GUARANTEE_KIND
+        title = lead_phrase(text) or (first_clause(text) if numbered else None) or section.title
     if parsed is None and expects_assignment:
         what = f"第{draft.number}项" if draft.number is not None else ""
         problems.append(
@@ -314,7 +326,9 @@ def _measure(
         text=text,
         kind=section.kind,
         targets=targets(text),
-        deadline=(draft.row.deadline if draft.row and draft.row.deadline else None) or deadline(text),
+        deadline=(draft.row.deadline if draft.row and draft.row.deadline else None)
+        or (parsed.deadline if parsed and parsed.deadline else None)
+        or deadline(text),
         assignments=tuple(Assignment(name, role, source, also=("C",) if name in twice else ()) for name, role in pairs),
         source=draft.locations[0],
     )
@@ -342,9 +356,10 @@ def _section(
     expects_assignment: bool,
     config: RaciConfig,
     default: tuple[ParsedAssignment, Location] | None = None,
-) -> tuple[Section, list[Problem], list[Explanation]]:
+    carry: int = 0,
+) -> tuple[Section, list[Problem], list[Explanation], int]:
     """The section with its measures; ``default`` assigns those that nothing else assigns."""
-    drafts, problems = _drafts(items, config)
+    drafts, problems, last = _drafts(items, config, carry)
     if default is not None and all(draft.block is not None or _assigned(draft, config) for draft in drafts):
         drafts = _heading_measure(drafts, section.title, default)
     measures = []
@@ -366,7 +381,7 @@ def _section(
         ]
     if all(problem.location.line is not None for problem in problems):
         problems.sort(key=lambda problem: problem.location.line or 0)
-    return replace(section, measures=tuple(measures)), problems, explanations
+    return replace(section, measures=tuple(measures)), problems, explanations, last
 
 
 def _schedule(block: _Block, fallback: Location) -> tuple[tuple[Stage, ...], tuple[Problem, ...]]:
@@ -388,7 +403,7 @@ def _section_id(chapter: int | None, section: int | None) -> str:
     return ".".join(str(number) for number in (chapter, section) if number is not None) or "1"
 
 
-def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
+def _read_chapter(chapter: _Block, config: RaciConfig, carry: int = 0) -> _Read:
     title = chapter.heading.title if chapter.heading else ""
     number = chapter.heading.number if chapter.heading else None
     kind = _chapter_kind(title, chapter.items, config)
@@ -403,7 +418,7 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
     for block in subsections:
         parts.append((_section_id(number, block.heading.number if block.heading else None), block))
 
-    result = _Read()
+    result = _Read(last_item=carry)
     for section_id, block in parts:
         part_title = block.heading.title if block.heading else title
         if kind == _SCHEDULE_KIND or _SCHEDULE.search(part_title):
@@ -429,12 +444,15 @@ def _read_chapter(chapter: _Block, config: RaciConfig) -> _Read:
                 kind=GUARANTEE_KIND if guarantee else _measure_kind(title or part_title),
                 source=block.location,
             )
-            section, problems, explanations = _section(section, block.items, not guarantee, config, default)
+            section, problems, explanations, last = _section(
+                section, block.items, not guarantee, config, default, result.last_item
+            )
             result = replace(
                 result,
                 sections=(*result.sections, section),
                 problems=result.problems + tuple(problems),
                 explanations=result.explanations + tuple(explanations),
+                last_item=last,
             )
     return result
 
@@ -452,6 +470,13 @@ def _with_suggestions(sections: Sequence[Section], county: str, bodies: Sequence
         )
         for section in sections
     )
+
+
+def _without_assignments(text: str, config: RaciConfig) -> str:
+    """``text`` without its assignment brackets: a body named there is assigned work, not the plan's issuer."""
+    for start, end, _ in reversed(assignment_brackets(text, config)):
+        text = text[:start] + text[end:]
+    return text
 
 
 def _join_label_lines(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
@@ -568,7 +593,7 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
 
     title, period = plan_title(front)
     county = county_of(title)
-    issuer = find_issuer([item.text for item in lines], county)
+    issuer = find_issuer([_without_assignments(item.text, config) for item in lines], county)
     office = f"{issuer}办公室" if issuer else ""
     if not issuer and organ:
         issuer, office = organ, organ if organ.endswith(("办公室", "办公厅")) else ""
@@ -577,13 +602,14 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
     for chapter in _split(body, CHAPTER, config):
         if chapter.heading is None and not chapter.items:
             continue
-        part = _read_chapter(chapter, config)
+        part = _read_chapter(chapter, config, read.last_item)
         read = _Read(
             read.sections + part.sections,
             read.targets + part.targets,
             read.stages + part.stages,
             read.problems + part.problems,
             read.explanations + part.explanations,
+            part.last_item,
         )
     problems = list(read.problems)
     led = [e for e in read.explanations if e.leaders]

@@ -155,9 +155,16 @@ def header_columns(cells: Sequence[str], config: RaciConfig | None = None) -> Co
     return Columns(width=len(cells), declaration=declaration, **found)
 
 
-def _sub_header(cells: Sequence[str], config: RaciConfig) -> bool:
-    """True for the second row of a two-row header: only header words (牵头单位 | 配合单位), no task text."""
-    filled = [re.sub(r"\s+", "", cell) for cell in cells if cell.strip()]
+def _sub_header(cells: Sequence[str], above: Sequence[str], config: RaciConfig) -> bool:
+    """True for the second row of a two-row header: only header words (牵头单位 | 配合单位), no task text.
+
+    A cell repeating the one above it is the same header cell merged over both rows.
+    """
+    filled = [
+        re.sub(r"\s+", "", cell)
+        for cell, top in zip(cells, [*above, *[""] * len(cells)], strict=False)
+        if cell.strip() and cell != top
+    ]
     return bool(filled) and all(
         _role(cell, config) or _LEADER.search(cell) or _DEADLINE.search(cell) or _NUMBER.match(cell) for cell in filled
     )
@@ -188,7 +195,7 @@ def find_header(
     config = config or RaciConfig()
     for index, cells in enumerate(rows[:search]):
         following = rows[index + 1] if index + 1 < len(rows) else None
-        if following is not None and _sub_header(following, config):
+        if following is not None and _sub_header(following, cells, config):
             merged = [below if below.strip() else above for above, below in zip(cells, following, strict=False)]
             columns = header_columns(merged, config)
             if columns is not None:
