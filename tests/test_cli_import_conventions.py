@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from matrix.cli import cli
 from matrix.readers import read_plan
 
 PLANS = Path(__file__).parent / "readers" / "plans"
@@ -23,11 +20,7 @@ UNDECLARED = "\n".join(
 )
 
 
-def run(*args: str | Path):
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
-def test_an_undeclared_list_is_read_by_the_default_and_the_report_names_its_measures(tmp_path: Path) -> None:
+def test_an_undeclared_list_is_read_by_the_default_and_the_report_names_its_measures(run, tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(UNDECLARED, encoding="utf-8")
     out = tmp_path / "plan.yaml"
@@ -42,7 +35,7 @@ def test_an_undeclared_list_is_read_by_the_default_and_the_report_names_its_meas
     assert third.leads == ("各区（县）人民政府",)
 
 
-def test_first_listed_leads_is_the_office_decision_and_is_kept_for_a_reimport(tmp_path: Path) -> None:
+def test_first_listed_leads_is_the_office_decision_and_is_kept_for_a_reimport(run, tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(UNDECLARED, encoding="utf-8")
     out = tmp_path / "plan.yaml"
@@ -62,7 +55,7 @@ def test_first_listed_leads_is_the_office_decision_and_is_kept_for_a_reimport(tm
     assert read_plan(tmp_path / "all.yaml").measures[0].leads == ("市发展改革委", "市财政局")
 
 
-def test_explain_shows_for_each_measure_the_words_and_the_rule(tmp_path: Path) -> None:
+def test_explain_shows_for_each_measure_the_words_and_the_rule(run, tmp_path: Path) -> None:
     source = PLANS / "national_first_listed.txt"
     result = run("import", source, "-o", tmp_path / "plan.yaml", "--explain")
     assert result.exit_code == 0, result.output

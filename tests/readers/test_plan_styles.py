@@ -42,3 +42,11 @@ def test_metadata_and_convention(name: str) -> None:
     assert [result.convention.listed, result.convention.source] == expected["convention"]
     named = {a.department for m in plan.measures for a in m.assignments}
     assert sorted(n for n in named if is_collective(n)) == sorted(expected.get("collectives", []))
+
+
+def test_a_time_or_an_aside_in_a_bracket_is_no_department() -> None:
+    result = import_plan(PLANS / "national_asides_and_times.txt")
+    assert result.problems == ()
+    assert [m.deadline for m in result.plan.measures] == [None, "2025年底前完成", None, "持续推进"]
+    named = {a.department for m in result.plan.measures for a in m.assignments}
+    assert not named & {"以下均需各地区落实", "不再列出", "2025年底前完成", "持续推进"}

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from ...names import name_problem
 from ...raci import COOPERATE, LEAD, RaciConfig
 from .conventions import DEFAULT, decide, strip_declaration
-from .namelist import split_names
+from .namelist import is_time, split_names
 
 __all__ = [
     "ROLE_NOUNS",
@@ -59,6 +59,11 @@ _AS_LEAD = re.compile(r"^[^。；;，,]{2,60}?为(?:牵头|主办|主责)(?:单�
 # Words between the names and the verb that do not change the role:
 # 按职责分工负责, 按照各自职责负责, 分别牵头, 共同负责.
 _QUALIFIER = r"(?P<qualifier>按照?(?:各自)?职责(?:分工)?|分别|共同|具体|牵头)?"
+# What may follow the verb without changing the role: 牵头落实, 负责组织实施.
+_CARRY_OUT = r"(?:组织实施|落实|实施|推进)"
+# Asides in a bracket that assign nothing to this measure: 以下均需各地区落实，不再列出.
+_ASIDE = re.compile(r"^(?:以下|下文)?(?:均|都)?需?(?:各地区|各地)?(?:负责)?落实$|^不再(?:一一)?列出$")
+
 # Qualifiers that make every body of a 负责 group a lead: 共同负责, 分别负责.
 _JOINT = ("分别", "共同", "牵头")
 
@@ -199,7 +204,7 @@ def _verb_pattern(config: RaciConfig) -> str:
 def _label_pattern(config: RaciConfig) -> re.Pattern[str]:
     # 牵头单位： / 配合部门： / 责任单位： / 牵头责任单位： / 协同责任单位：
     words = "|".join(map(re.escape, [*ROLE_NOUNS, *(verb for verb, _ in config.verbs)]))
-    return re.compile(rf"(?P<verb>{words})(?:责任|负责)?(?:单位|部门)\s*[：:]\s*")
+    return re.compile(rf"(?P<verb>{words})(?:责任|负责)?(?:单位|部门|主体)\s*[：:]\s*")
 
 
 def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
@@ -290,7 +295,7 @@ def _groups(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str, 
     # names, an optional qualifier, one or more verbs, then a separator or the end:
     # 县教科局、县科协牵头，  /  县财政局按职责分工负责。  /  甲局为牵头单位，
     group = re.compile(
-        rf"\s*(?P<names>.*?)(?:为(?P<role>{roles})(?:单位|部门)|{_QUALIFIER}(?P<verbs>(?:{verbs})+))"
+        rf"\s*(?P<names>.*?)(?:为(?P<role>{roles})(?:单位|部门)|{_QUALIFIER}(?P<verbs>(?:{verbs})+){_CARRY_OUT}?)"
         rf"\s*(?:[{re.escape(_SEPARATORS)}]+|$)"
     )
     groups: list[tuple[str | None, str, str]] = []
@@ -346,12 +351,35 @@ def parse_assignment(content: str, config: RaciConfig | None = None) -> ParsedAs
     """
     config = config or RaciConfig()
     written, _ = strip_declaration(content.strip())
-    body = _BLOCK_LABEL.sub("", written)
+    body, times = _without_asides(_BLOCK_LABEL.sub("", written))
     groups, leftover = _groups(body, config)
     problems: list[str] = []
     if leftover:
         problems.append(f"无法识别的分工表述：{leftover} (unparsable assignment)")
-    return _collect(groups, content, problems, config)
+    parsed = _collect(groups, content, problems, config)
+    return replace(parsed, deadline="、".join([parsed.deadline, *times]).strip("、")) if times else parsed
+
+
+def _without_asides(body: str) -> tuple[str, list[str]]:
+    """The bracket without its closing clauses that assign nothing: a time (2025年底前完成), an aside.
+
+    Examples
+    --------
+    >>> _without_asides("甲部牵头，乙委按职责分工负责，2025年底前完成")
+    ('甲部牵头，乙委按职责分工负责', ['2025年底前完成'])
+    >>> _without_asides("甲部、乙委按职责分工负责，以下均需各地区落实，不再列出")
+    ('甲部、乙委按职责分工负责', [])
+    """
+    clauses = re.split(r"([，,；;])", body)
+    times: list[str] = []
+    while len(clauses) >= 3:
+        last = clauses[-1].strip().rstrip("。")
+        if is_time(last):
+            times.insert(0, last)
+        elif not _ASIDE.match(last):
+            break
+        clauses = clauses[:-2]
+    return "".join(clauses), times
 
 
 def parse_columns(

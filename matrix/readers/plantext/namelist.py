@@ -19,7 +19,7 @@ from ...collectives import REGION_PARTS, is_collective
 from ...names import SEPARATORS, normalise_name
 from ...punctuation import split_outside_brackets, unbalanced
 
-__all__ = ["Names", "split_names"]
+__all__ = ["Names", "is_time", "split_names"]
 
 # Whitespace next to a separator or a bracket is layout; elsewhere it separates two names.
 _LAYOUT_SPACE = re.compile(rf"\s*([{re.escape(SEPARATORS)}（(）)])\s*|\s+(?=等)|^(由)\s+")
@@ -83,6 +83,15 @@ def _unfold(piece: str) -> list[str]:
     return [piece]
 
 
+def is_time(text: str) -> bool:
+    """True for a clause that only says when: 6月底完成, 2025年底前, 年内完成, 长期坚持, 持续推进.
+
+    >>> is_time("6月底完成"), is_time("2025年底前完成"), is_time("持续推进"), is_time("县财政局")
+    (True, True, True, False)
+    """
+    return bool(text) and bool(re.search(r"\d|年|月|底|内|完成|坚持|推进", text)) and bool(_TIME.match(text))
+
+
 def split_names(text: str) -> Names:
     """Read the names of one group.
 
@@ -115,7 +124,7 @@ def split_names(text: str) -> Names:
     marked: list[str] = []
     times: list[str] = []
     for piece in pieces:
-        if piece and re.search(r"\d|年|月|底|内|完成|坚持", piece) and _TIME.match(piece):
+        if is_time(piece):
             times.append(piece)
             continue
         lead = _LEAD_MARK.search(piece)
