@@ -59,6 +59,11 @@ _AS_LEAD = re.compile(r"^[^。；;，,]{2,60}?为(?:牵头|主办|主责)(?:单�
 # Words between the names and the verb that do not change the role:
 # 按职责分工负责, 按照各自职责负责, 分别牵头, 共同负责.
 _QUALIFIER = r"(?P<qualifier>按照?(?:各自)?职责(?:分工)?|分别|共同|具体|牵头)?"
+# 甲部会同乙委负责: 甲部 leads, 乙委 cooperates.
+_TOGETHER_WITH = re.compile(
+    r"(?P<lead>[^，,；;]+?)会同(?P<with>[^，,；;]+?)(?:按职责分工|共同)?(?:负责|落实|实施|推进)(?:落实|实施|推进)?"
+    r"(?=[，,；;。]|$)"
+)
 # What may follow the verb without changing the role: 牵头落实, 负责组织实施.
 _CARRY_OUT = r"(?:组织实施|落实|实施|推进)"
 # Asides in a bracket that assign nothing to this measure: 以下均需各地区落实，不再列出.
@@ -348,10 +353,13 @@ def parse_assignment(content: str, config: RaciConfig | None = None) -> ParsedAs
     ('无法识别的分工表述：县教育局牵头抓总 (unparsable assignment)',)
     >>> parse_assignment("国家发展改革委牵头，国务院相关部门及各地区按职责分工负责").cooperators
     ('国务院相关部门', '各地区')
+    >>> parsed = parse_assignment("教育部会同财政部、人力资源社会保障部负责")
+    >>> parsed.leads, parsed.cooperators
+    (('教育部',), ('财政部', '人力资源社会保障部'))
     """
     config = config or RaciConfig()
     written, _ = strip_declaration(content.strip())
-    body, times = _without_asides(_BLOCK_LABEL.sub("", written))
+    body, times = _without_asides(_TOGETHER_WITH.sub(r"\g<lead>牵头，\g<with>配合", _BLOCK_LABEL.sub("", written)))
     groups, leftover = _groups(body, config)
     problems: list[str] = []
     if leftover:

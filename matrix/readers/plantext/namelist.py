@@ -24,6 +24,8 @@ __all__ = ["Names", "is_time", "split_names"]
 # Whitespace next to a separator or a bracket is layout; elsewhere it separates two names.
 _LAYOUT_SPACE = re.compile(rf"\s*([{re.escape(SEPARATORS)}（(）)])\s*|\s+(?=等)|^(由)\s+")
 _SPACE = re.compile(r"\s+")
+# Typists mix half- and full-width brackets in one name: 县委党校(县行政学校）
+_FULL_WIDTH = str.maketrans({"(": "（", ")": "）"})
 # A name marked as the lead inside a list: 甲局（牵头）、乙局
 _LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主责|主办)[）)]$")
 # A piece that ends in 各 and an area kind, so that the next pieces may continue it: 各区 / …和各区
@@ -32,6 +34,10 @@ _OPEN_COLLECTIVE = re.compile(r"各(?:省|市|州|盟|县|区|旗|乡|镇|地)$"
 _ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
 # Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区, 州委编办及州直相关单位
 _AND = re.compile(r"^(?P<head>.+?)(?:以及|和|及|与)(?P<tail>.+)$")
+# 和 / 及 / 与 anywhere in a piece, for two whole names joined: 省财政厅和省税务局
+_AND_ANY = re.compile(r"以及|和|及|与")
+# How a whole body's name ends, on both sides of such a 和.
+_WHOLE_BODY = re.compile(r"(?:局|委|办|部|厅|署|院|会|中心|政府|总队|大队|支队|分局|分行|海关)$")
 # A time written among the names: 6月底完成 / 2025年底前 / 年内完成 / 长期坚持
 _TIME = re.compile(
     r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|年底|年内|长期|持续|每年|每季度|每月)?(?:前|以前)?"
@@ -75,11 +81,19 @@ def _merge_regions(pieces: list[str]) -> list[str]:
 
 
 def _unfold(piece: str) -> list[str]:
-    """A piece that joins bodies and collectives with 等 / 和 / 及, cut into its names."""
+    """A piece that joins bodies and collectives with 等 / 和 / 及, cut into its names.
+
+    和 joins two bodies only when both sides are whole names (省财政厅和省税务局);
+    it stays inside a name such as 县人力资源和社会保障局 or 工业和信息化部.
+    """
     for pattern in (_ETC, _AND):
         match = pattern.match(piece)
         if match and is_collective(match["tail"]) and not match["tail"].startswith(("单位", "部门")):
             return [*_unfold(match["head"]), *_unfold(match["tail"])]
+    for match in _AND_ANY.finditer(piece):
+        head, tail = piece[: match.start()], piece[match.end() :]
+        if len(head) >= 3 and _WHOLE_BODY.search(head) and _WHOLE_BODY.search(tail) and len(tail) >= 3:
+            return [*_unfold(head), *_unfold(tail)]
     return [piece]
 
 
@@ -105,6 +119,8 @@ def split_names(text: str) -> Names:
     ('各省、自治区、直辖市人民政府', '国家发展改革委')
     >>> split_names("能源局等省有关部门和各地级以上市人民政府").names
     ('能源局', '省有关部门', '各地级以上市人民政府')
+    >>> split_names("省财政厅和省税务局、县人力资源和社会保障局、县委党校(县行政学校）").names
+    ('省财政厅', '省税务局', '县人力资源和社会保障局', '县委党校（县行政学校）')
     >>> split_names("甲局（牵头）、乙局").marked
     ('甲局',)
     >>> split_names("州委编办及州直相关单位，各县市人民政府，6月底完成")
@@ -112,6 +128,7 @@ def split_names(text: str) -> Names:
     >>> split_names("县科协）、（县妇联").problem
     "单位名单中的'）'没有配对的括号或引号，无法分开各单位：县科协）、（县妇联 (unbalanced bracket or quote)"
     """
+    text = text.translate(_FULL_WIDTH)
     if mark := unbalanced(text):
         return Names(
             problem=f"单位名单中的'{mark}'没有配对的括号或引号，无法分开各单位：{text.strip()} "
