@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REGION_PARTS", "is_collective"]
+__all__ = ["REGION_PARTS", "is_collective", "join_region_lists"]
 
 # 各… (各省级人民政府, 各地区, 各区（县）人民政府, 全区经济运行各专班), or an unnamed
 # "concerned" body with or without its level: 有关部门, 国务院相关部门, 市级各有关部门, 县直各单位.
@@ -43,3 +43,35 @@ def is_collective(name: str) -> bool:
     [False, False, True, True]
     """
     return bool(_COLLECTIVE.search(name))
+
+
+# A piece that ends in 各 and an area kind, so that the next pieces may continue it: 各区 / …和各区
+_OPEN_COLLECTIVE = re.compile(r"各(?:省|市|州|盟|县|区|旗|乡|镇|地)$")
+_CLOSING_SUFFIXES = ("政府", "党委", "管委会", "办事处")
+
+
+def join_region_lists(pieces: list[str]) -> list[str]:
+    """Pieces of a list cut at 、 put back together where they are one collective.
+
+    ``各县``, ``市``, ``区政府`` → ``各县、市、区政府``; ``各区``, ``县级市`` →
+    ``各区、县级市``: one assignee written as a list of area kinds, which every
+    reader must keep whole (a department 县级市 does not exist).
+
+    Examples
+    --------
+    >>> join_region_lists(["市财政局", "各省", "自治区", "直辖市人民政府", "县科协"])
+    ['市财政局', '各省、自治区、直辖市人民政府', '县科协']
+    >>> join_region_lists(["各区", "县级市"]), join_region_lists(["县科协", "市"])
+    (['各区、县级市'], ['县科协', '市'])
+    """
+    joined: list[str] = []
+    open_list = False  # the last piece is a collective whose list of area kinds may go on
+    for piece in pieces:
+        stripped = piece.strip()
+        if joined and (open_list or _OPEN_COLLECTIVE.search(joined[-1])) and REGION_PARTS.match(stripped):
+            joined[-1] = f"{joined[-1]}、{stripped}"
+            open_list = not stripped.endswith(_CLOSING_SUFFIXES)
+        else:
+            joined.append(piece)
+            open_list = False
+    return joined

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .collectives import join_region_lists
 from .punctuation import CLOSING, OPENING, split_outside_brackets
 from .raci import COOPERATE, RaciConfig
 
@@ -135,12 +136,14 @@ def split_departments(text: str, config: RaciConfig | None = None) -> list[str]:
     ['县科协', '县民政局', '县妇联']
     >>> split_departments("县科协 县民政局")
     ['县科协 县民政局']
+    >>> split_departments("县科协、各区、县级市")  # one collective, kept whole
+    ['县科协', '各区、县级市']
     """
     text = _LINE_BREAK.sub("\n", _unified(text).strip())
     text = _AROUND_SEPARATOR.sub(r"\1", text).rstrip("。；;，,、")
     if not text:
         return []
-    items = split_outside_brackets(text, SEPARATORS + "\n")
+    items = join_region_lists(split_outside_brackets(text, SEPARATORS + "\n"))
     return [normalise_name(item, config) for item in items]
 
 

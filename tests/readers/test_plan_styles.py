@@ -50,3 +50,17 @@ def test_a_time_or_an_aside_in_a_bracket_is_no_department() -> None:
     assert [m.deadline for m in result.plan.measures] == [None, "2025年底前完成", None, "持续推进"]
     named = {a.department for m in result.plan.measures for a in m.assignments}
     assert not named & {"以下均需各地区落实", "不再列出", "2025年底前完成", "持续推进"}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_yaml_it_writes_reads_back_with_the_same_assignments(name: str, tmp_path: Path) -> None:
+    from matrix.export.plan_yaml import write_plan_yaml
+    from matrix.readers import read_plan
+
+    plan = import_plan(PLANS / name).plan
+    written = write_plan_yaml(plan, tmp_path / "plan.yaml")
+    back = read_plan(written)
+    assert [(m.id, m.leads, m.cooperators) for m in back.measures] == [
+        (m.id, m.leads, m.cooperators) for m in plan.measures
+    ]
+    assert (back.issuer, back.date, back.raci.listed_leads) == (plan.issuer, plan.date, plan.raci.listed_leads)

@@ -234,7 +234,7 @@ def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
         return True
     cooperate = "|".join(map(re.escape, config.verbs_of(COOPERATE)))
     tail = re.search(rf"^(?P<names>.+?)(?:{cooperate})+[。；;]?$", content.strip())
-    return tail is not None and all(_BODY_END.search(name) for name in split_names(tail["names"]).names)
+    return tail is not None and all(_BODY_END.search(name) for name in split_names(tail["names"], config).names)
 
 
 def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
@@ -419,9 +419,9 @@ def parse_columns(
     return parsed if responsible else replace(parsed, rule="columns")
 
 
-def _names(text: str, verb_words: str) -> tuple[list[str], list[str], list[str], tuple[str, ...]]:
+def _names(text: str, verb_words: str, config: RaciConfig) -> tuple[list[str], list[str], list[str], tuple[str, ...]]:
     """Names in one group that can be assigned, those marked （牵头）, messages for those that cannot, and times."""
-    split = split_names(text)
+    split = split_names(text, config)
     if split.problem:
         return [], [], [split.problem], ()
     names: list[str] = []
@@ -450,7 +450,7 @@ def _collect(
         if kind == LEADER:
             sorted_names[LEADER].extend(n for n in re.split(r"[、，,；;。\s]+", text) if n)
             continue
-        names, marked, name_problems, group_times = _names(text, verb_words)
+        names, marked, name_problems, group_times = _names(text, verb_words, config)
         problems.extend(name_problems)
         times.extend(group_times)
         if not names and not name_problems and not group_times:

@@ -1,10 +1,9 @@
 """The names in one group of an assignment: ``县教科局、县科协`` → two departments.
 
-Plans separate names with 、，；, but also with a space, a tab or an
-ideographic space (U+3000) where a typist aligned a list, and with line
-breaks inside a table cell. Whitespace between two names is a separator
-here, never deleted, so that ``县科协 县民政局`` does not become one body.
-Collectives stay whole (``各县、市、区政府`` is one assignee, not three), and
+The list is cut as every reader cuts one (:func:`matrix.names.split_departments`:
+at 、，；, and at line breaks inside a table cell; a space, tab or U+3000 between
+two names stays in the name and is reported, never deleted). On top of that,
+plan text carries more than names: collectives stay whole (``各县、市、区政府`` is one assignee, not three), and
 ``甲局、乙局等省有关部门和各地级以上市人民政府`` names two departments and two
 collectives. A bracket, quote or title mark without its partner would swallow
 the separators after it, so such a list is reported and not split.
@@ -15,21 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...collectives import REGION_PARTS, is_collective
-from ...names import SEPARATORS, normalise_name
-from ...punctuation import split_outside_brackets, unbalanced
+from ...collectives import is_collective
+from ...names import normalise_name, split_departments
+from ...punctuation import unbalanced
+from ...raci import RaciConfig
 
 __all__ = ["Names", "is_time", "split_names"]
 
-# Whitespace next to a separator or a bracket is layout; elsewhere it separates two names.
-_LAYOUT_SPACE = re.compile(rf"\s*([{re.escape(SEPARATORS)}（(）)])\s*|\s+(?=等)|^(由)\s+")
-_SPACE = re.compile(r"\s+")
 # Typists mix half- and full-width brackets in one name: 县委党校(县行政学校）
 _FULL_WIDTH = str.maketrans({"(": "（", ")": "）"})
 # A name marked as the lead inside a list: 甲局（牵头）、乙局
 _LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主责|主办)[）)]$")
-# A piece that ends in 各 and an area kind, so that the next pieces may continue it: 各区 / …和各区
-_OPEN_COLLECTIVE = re.compile(r"各(?:省|市|州|盟|县|区|旗|乡|镇|地)$")
 # X等Y where Y is a collective: 银保监会等国务院相关部门
 _ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
 # Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区, 州委编办及州直相关单位
@@ -58,28 +53,6 @@ class Names:
     times: tuple[str, ...] = ()
 
 
-def _pieces(text: str) -> list[str]:
-    """The list cut at separators and at whitespace between names, outside brackets."""
-    text = _LAYOUT_SPACE.sub(lambda m: m[1] or m[2] or "", text.strip())
-    text = _SPACE.sub("、", text)
-    return split_outside_brackets(text, SEPARATORS)
-
-
-def _merge_regions(pieces: list[str]) -> list[str]:
-    """``各县``, ``市``, ``区政府`` → ``各县、市、区政府``: one collective written as a list of area kinds."""
-    merged: list[str] = []
-    open_list = False  # the last piece is a collective whose list of area kinds may go on
-    for piece in pieces:
-        stripped = piece.strip()
-        if merged and (open_list or _OPEN_COLLECTIVE.search(merged[-1])) and REGION_PARTS.match(stripped):
-            merged[-1] = f"{merged[-1]}、{stripped}"
-            open_list = not stripped.endswith(("政府", "党委", "管委会", "办事处"))
-        else:
-            merged.append(stripped)
-            open_list = False
-    return merged
-
-
 def _unfold(piece: str) -> list[str]:
     """A piece that joins bodies and collectives with 等 / 和 / 及, cut into its names.
 
@@ -106,13 +79,15 @@ def is_time(text: str) -> bool:
     return bool(text) and bool(re.search(r"\d|年|月|底|内|完成|坚持|推进", text)) and bool(_TIME.match(text))
 
 
-def split_names(text: str) -> Names:
+def split_names(text: str, config: RaciConfig | None = None) -> Names:
     """Read the names of one group.
 
     Examples
     --------
-    >>> split_names("县科协 县民政局\\u3000县妇联").names
+    >>> split_names("县科协\\n县民政局、县妇联").names
     ('县科协', '县民政局', '县妇联')
+    >>> split_names("县科协 县民政局").names  # a space between two names stays, for name_problem to report
+    ('县科协 县民政局',)
     >>> split_names("中新苏滁高新区管委会等，各县、市、区政府").names
     ('中新苏滁高新区管委会', '各县、市、区政府')
     >>> split_names("各省、自治区、直辖市人民政府、国家发展改革委").names
@@ -134,9 +109,7 @@ def split_names(text: str) -> Names:
             problem=f"单位名单中的'{mark}'没有配对的括号或引号，无法分开各单位：{text.strip()} "
             "(unbalanced bracket or quote)"
         )
-    pieces = _merge_regions(_pieces(text.strip().rstrip("。；;，,、")))
-    if pieces == [""]:
-        return Names()
+    pieces = split_departments(text, config)
     names: list[str] = []
     marked: list[str] = []
     times: list[str] = []
@@ -148,7 +121,7 @@ def split_names(text: str) -> Names:
         if lead:
             piece = piece[: lead.start()]
         for part in _unfold(piece) if piece else [piece]:
-            name = normalise_name(part) if not is_collective(part) or "、" not in part else part.strip()
+            name = normalise_name(part, config) if not is_collective(part) or "、" not in part else part.strip()
             names.append(name)
             if lead:
                 marked.append(name)
