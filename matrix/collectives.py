@@ -20,15 +20,17 @@ __all__ = ["REGION_PARTS", "is_collective", "join_region_lists"]
 _COLLECTIVE = re.compile(
     r"^各"
     r"|[^（(]各(?:有关|相关|成员|责任)?(?:部门|单位|地区|地|级|专班|乡镇|街道|机构|方面)"
-    r"|^(?:国务院|中央|[省市县区州盟旗](?:直|级|委)?)?"
-    r"(?:各)?(?:有关|相关|其他|其它|成员)(?:职能)?(?:部门|单位|机构)"
+    r"|^(?:国务院|中央|[省市县区州盟旗](?:直|级|委|政府)?)?(?:各)?(?:其他|其它)?(?:有关|相关|成员|责任)?(?:职能)?"
+    r"(?:部门|单位|机构)(?:和(?:部门|单位|机构))?$"
 )
+# One of these makes a name ending in 部门 / 单位 a collective (县机构编制委员会办公室 is one body).
+_VAGUE = re.compile(r"各|其他|其它|有关|相关|成员|直")
 
 #: What may follow 各省 / 各县 in a list that names one collective: 各省、自治区、直辖市人民政府,
 #: 各县、市、区政府, 各区、县级市. Each part is a kind of administrative area, nothing more.
 REGION_PARTS = re.compile(
     r"^(?:省|自治区|直辖市|计划单列市|副省级城市|市|地级市|县级市|州|自治州|盟|县|自治县|区|旗|乡|镇|街道|"
-    r"新疆生产建设兵团)(?:人民政府|政府|党委和政府|党委|管委会|办事处)?$"
+    r"新疆生产建设兵团)(?:[（〔(][^）〕)]*[）〕)])?(?:人民政府|政府|党委和政府|党委|管委会|办事处)?$"
 )
 
 
@@ -41,12 +43,15 @@ def is_collective(name: str) -> bool:
     [True, True, True, True]
     >>> [is_collective(n) for n in ("县科协", "县委党校（县行政学校）", "省有关部门", "各县、市、区政府")]
     [False, False, True, True]
+    >>> [is_collective(n) for n in ("省直其他有关部门和单位", "县机构编制委员会办公室", "市直单位")]
+    [True, False, True]
     """
-    return bool(_COLLECTIVE.search(name))
+    match = _COLLECTIVE.search(name)
+    return bool(match) and (name.startswith("各") or bool(_VAGUE.search(match[0])))
 
 
 # A piece that ends in 各 and an area kind, so that the next pieces may continue it: 各区 / …和各区
-_OPEN_COLLECTIVE = re.compile(r"各(?:省|市|州|盟|县|区|旗|乡|镇|地)$")
+_OPEN_COLLECTIVE = re.compile(r"各(?:省|市|州|盟|县|区|旗|乡|镇|地)(?:[（〔(][^）〕)]*[）〕)])?$")
 _CLOSING_SUFFIXES = ("政府", "党委", "管委会", "办事处")
 
 
@@ -63,6 +68,8 @@ def join_region_lists(pieces: list[str]) -> list[str]:
     ['市财政局', '各省、自治区、直辖市人民政府', '县科协']
     >>> join_region_lists(["各区", "县级市"]), join_region_lists(["县科协", "市"])
     (['各区、县级市'], ['县科协', '市'])
+    >>> join_region_lists(["各市〔州〕", "县〔市、区、特区〕人民政府"])
+    ['各市〔州〕、县〔市、区、特区〕人民政府']
     """
     joined: list[str] = []
     open_list = False  # the last piece is a collective whose list of area kinds may go on
