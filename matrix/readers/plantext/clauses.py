@@ -13,7 +13,7 @@ import re
 
 from ...punctuation import split_outside_brackets
 
-__all__ = ["deadline", "first_clause", "lead_phrase", "nonblank_parts", "targets", "time_phrase"]
+__all__ = ["MAX_TITLE", "deadline", "first_clause", "lead_phrase", "nonblank_parts", "targets", "time_phrase"]
 
 #: Longest lead phrase still read as a title; longer first sentences are prose.
 MAX_TITLE = 40

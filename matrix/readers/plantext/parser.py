@@ -37,7 +37,7 @@ from .brackets import (
     split_at_brackets,
     trailing_bracket,
 )
-from .clauses import deadline, first_clause, lead_phrase, targets
+from .clauses import MAX_TITLE, deadline, first_clause, lead_phrase, targets
 from .conventions import DEFAULT, Convention, find_declaration, strip_declaration
 from .endmatter import attachment_title, find_signatures, is_matter
 from .front import county_of, find_issuer, plan_title
@@ -340,6 +340,20 @@ def _measure(
     return measure, problems, explanation
 
 
+def _heading_is_a_measure(heading: str, drafts: Sequence[_Draft], config: RaciConfig) -> bool:
+    """True when an assigning section heading is a task itself, not a title over its measures.
+
+    It is when nothing under it takes its assignment and it reads as a task: a
+    sentence (``…提供支撑。``) or longer than a title; or when nothing stands
+    under it at all, since its assignment would otherwise be read and used by nothing.
+    """
+    if not drafts:
+        return True
+    if any(draft.block is None and not _assigned(draft, config) for draft in drafts):
+        return False
+    return heading.rstrip().endswith(("。", "；", ";")) or len(heading) > MAX_TITLE
+
+
 def _heading_measure(drafts: list[_Draft], heading: str, default: tuple[ParsedAssignment, Location]) -> list[_Draft]:
     """The section heading as a measure of its own when its assignment covers none of the measures under it.
 
@@ -360,7 +374,7 @@ def _section(
 ) -> tuple[Section, list[Problem], list[Explanation], int]:
     """The section with its measures; ``default`` assigns those that nothing else assigns."""
     drafts, problems, last = _drafts(items, config, carry)
-    if default is not None and all(draft.block is not None or _assigned(draft, config) for draft in drafts):
+    if default is not None and _heading_is_a_measure(section.title, drafts, config):
         drafts = _heading_measure(drafts, section.title, default)
     measures = []
     explanations = []
