@@ -108,7 +108,7 @@ def test_a_responsibility_column_that_declares_the_first_listed_lead(tmp_path: P
         ("完善应急预案", ("县应急管理局",), ("县公安局", "县消防救援大队")),
         ("开展应急演练", ("县应急管理局",), ()),
     ]
-    assert "2 项措施写明了牵头领导（王某）" in result.notes[0].message
+    assert [m.leaders for m in result.plan.measures] == [("王某",), ("王某",)]
 
 
 def test_a_responsibility_column_without_a_declaration_takes_the_default_or_the_office_choice(

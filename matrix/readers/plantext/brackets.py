@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ...leaders import split_leaders
 from ...names import name_problem
 from ...raci import COOPERATE, LEAD, RaciConfig
 from .conventions import DEFAULT, decide, strip_declaration
@@ -448,7 +449,7 @@ def _collect(
     verb_words = _verb_pattern(config)
     for kind, verb, text in groups:
         if kind == LEADER:
-            sorted_names[LEADER].extend(n for n in re.split(r"[、，,；;。\s]+", text) if n)
+            sorted_names[LEADER].extend(split_leaders(text.strip().strip("。；;，,")))
             continue
         names, marked, name_problems, group_times = _names(text, verb_words, config)
         problems.extend(name_problems)

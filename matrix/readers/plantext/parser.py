@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
+from ...leaders import split_leaders
 from ...model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section, Stage
 from ...raci import RaciConfig, assign, listed_twice
 from .brackets import (
@@ -298,8 +299,7 @@ def _measure(
         problems.extend(Problem(source, message) for message in parsed.problems)
     elif draft.row is not None:
         parsed = parse_columns(draft.row.leads, draft.row.cooperators, config, responsible=draft.row.responsible)
-        leaders = tuple(name for name in re.split(r"[、，,；;\s]+", draft.row.leaders) if name)
-        parsed = replace(parsed, text=_row_text(draft.row), leaders=leaders)
+        parsed = replace(parsed, text=_row_text(draft.row), leaders=split_leaders(draft.row.leaders))
         problems.extend(Problem(source, message) for message in parsed.problems)
     elif draft.block is not None:
         parsed, source = draft.block
@@ -318,7 +318,8 @@ def _measure(
                 f"{what}任务“{title}”没有分工：未找到牵头单位 (measure without assignment)",
             )
         )
-    pairs = assign(parsed.leads, parsed.cooperators, config=config) if parsed else ()
+    leaders = parsed.leaders if parsed else ()
+    pairs = assign(parsed.leads, parsed.cooperators, config=config, leaders=leaders) if parsed else ()
     twice = listed_twice(parsed.leads, parsed.cooperators) if parsed else ()
     measure = Measure(
         id=measure_id,
@@ -331,6 +332,7 @@ def _measure(
         or deadline(text),
         assignments=tuple(Assignment(name, role, source, also=("C",) if name in twice else ()) for name, role in pairs),
         source=draft.locations[0],
+        leaders=leaders,
     )
     explanation = (
         Explanation(measure_id, parsed.rule, parsed.text, source, parsed.leaders)
@@ -626,16 +628,6 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
             part.last_item,
         )
     problems = list(read.problems)
-    led = [e for e in read.explanations if e.leaders]
-    if led:
-        names = "、".join(dict.fromkeys(name for e in led for name in e.leaders))
-        notes.append(
-            Problem(
-                led[0].location or Location(path),
-                f"{len(led)} 项措施写明了牵头领导（{names}），领导不是单位，未计入分工 "
-                "(leading officials not imported)",
-            )
-        )
     after = [item for item in lines[end:] if isinstance(item, TaskRow)]
     if after:
         problems.append(

@@ -87,7 +87,7 @@ class ImportResult:
     ``explanations`` say per measure which words and rule gave its assignment;
     ``convention`` is the reading of undifferentiated lists in force and why;
     ``notes`` are located facts a person should know but need not fix (a
-    paragraph read as two measures, leading officials not imported).
+    paragraph read as two measures).
     """
 
     plan: Plan
