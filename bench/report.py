@@ -178,6 +178,42 @@ def _notices_table(sizes: list[dict[str, Any]]) -> str:
     return _table(header, rows)
 
 
+def _track_table(sizes: list[dict[str, Any]]) -> str:
+    rows = []
+    for size in sizes:
+        steps = size["steps"]
+        forms, collect = steps.get("forms") or {}, steps.get("collect") or {}
+        seconds = median_seconds(collect or None)
+        sheets, reports = collect.get("documents"), collect.get("reports")
+        rows.append(
+            [
+                size["label"],
+                str(forms.get("documents", "–")),
+                _s(median_seconds(forms or None)),
+                f"{_mib(forms or None, 'tracemalloc_peak')} / {_mib(forms or None)}",
+                str(sheets or "–"),
+                f"{reports:,}" if reports else "–",
+                _s(seconds),
+                _s(seconds / sheets * 1e3 if seconds is not None and sheets else None),
+                _s(seconds / reports * 1e6 if seconds is not None and reports else None),
+                f"{_mib(collect or None, 'tracemalloc_peak')} / {_mib(collect or None)}",
+            ]
+        )
+    header = [
+        "size",
+        "forms",
+        "forms CPU s",
+        "forms MiB traced / RSS",
+        "sheets collected",
+        "reports",
+        "collect CPU s",
+        "collect ms/sheet",
+        "collect µs/report",
+        "collect MiB traced / RSS",
+    ]
+    return _table(header, rows)
+
+
 def _commands_table(sizes: list[dict[str, Any]], seed: dict[str, Any]) -> str:
     rows = []
     named = [(f"`raci {name}` on the Wutai seed", step) for name, step in seed.items()]
@@ -210,6 +246,8 @@ def tables(results: dict[str, Any]) -> str:
             "Workbook (median CPU time of the timed runs; MiB: tracemalloc peak of the write / process peak RSS):\n\n"
             + _workbook_table(sizes),
             "Notices, one .docx per department:\n\n" + _notices_table(sizes),
+            "督办: a feedback form per lead department, then every form filled in and collected into a fresh store"
+            " in one transaction:\n\n" + _track_table(sizes),
             "Commands, wall time including interpreter start and imports:\n\n"
             + _commands_table(sizes, results["seed"]),
             _targets_table(results["targets"], at),

@@ -39,8 +39,10 @@ __all__ = ["DEFAULT_SIZES", "ROOT", "main", "run_benchmark"]
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = "40x30,1000x100,10000x300"
-#: In-process steps in the order they run; ``docx`` copies what ``notices`` wrote.
-IN_PROCESS = ("workbook", "openpyxl", "openpyxl_bordered", "xlsxwriter", "notices", "docx")
+#: In-process steps in the order they run.
+IN_PROCESS = ("workbook", "openpyxl", "openpyxl_bordered", "xlsxwriter", "notices", "docx", "forms", "collect")
+#: Steps that read what an earlier step wrote: the notices the bare writer copies, the forms departments fill in.
+_SOURCES = {"docx": "notices", "collect": "forms"}
 SEED_TEXT = "wutai-2021-2025.txt"
 SEED_PLAN = ROOT / "input" / "wutai.yaml"
 
@@ -55,8 +57,8 @@ def _in_process(step: str, size: str, repeat: int, workdir: Path) -> dict[str, A
     result = workdir / f"{step}.json"
     command = [sys.executable, "-m", "bench.steps", step, "--size", size, "--repeat", str(repeat)]
     command += ["--workdir", str(workdir), "--result", str(result)]
-    if step == "docx":
-        command += ["--source", str(workdir / "notices")]
+    if step in _SOURCES:
+        command += ["--source", str(workdir / _SOURCES[step])]
     child = run_child(command, cwd=ROOT)
     return {**json.loads(result.read_text(encoding="utf-8")), "child_wall": child.wall}
 

@@ -121,6 +121,41 @@ def _docx(size: str, workdir: Path, source: Path | None) -> tuple[Action, dict[s
     return action, {"path": str(outdir), "documents": len(contents)}
 
 
+def _forms(size: str, workdir: Path, _source: Path | None) -> tuple[Action, dict[str, Any]]:
+    write_forms = _import_writer("matrix.track.forms", "write_forms")
+    plan = synthetic_plan(*parse_size(size))
+    graph = build_graph(plan)
+    outdir = workdir / "forms"
+    info: dict[str, Any] = {"path": str(outdir)}
+
+    def action() -> None:
+        info["documents"] = len(write_forms(plan, graph, outdir, today=NOTICE_DATE).written)
+
+    return action, info
+
+
+def _collect(size: str, workdir: Path, source: Path | None) -> tuple[Action, dict[str, Any]]:
+    """Every lead department's form filled in (untimed), then collected into a fresh store (timed)."""
+    collect = _import_writer("matrix.track.collect", "collect")
+    store_class = _import_writer("matrix.track.store", "Store")
+    if source is None or not any(source.glob("*.xlsx")):
+        raise Unavailable("no forms to fill in: run the forms step first and pass --source")
+    from bench.feedback import fill_every_form
+
+    plan = synthetic_plan(*parse_size(size))
+    graph = build_graph(plan)
+    sheets = fill_every_form(source, workdir / "returned", day=NOTICE_DATE)
+    store_path = workdir / "督办记录.sqlite"
+    info: dict[str, Any] = {"path": str(store_path), "documents": len(sheets)}
+
+    def action() -> None:
+        store_path.unlink(missing_ok=True)
+        with store_class.open(store_path) as store:
+            info["reports"] = collect(plan, graph, sheets, "2026-11", store).reports
+
+    return action, info
+
+
 #: Step name -> setup returning (timed action, facts about it).
 STEPS: dict[str, Callable[..., tuple[Action, dict[str, Any]]]] = {
     "workbook": _workbook,
@@ -129,6 +164,8 @@ STEPS: dict[str, Callable[..., tuple[Action, dict[str, Any]]]] = {
     "xlsxwriter": _grid_step(dump_xlsxwriter, "xlsxwriter"),
     "notices": _notices,
     "docx": _docx,
+    "forms": _forms,
+    "collect": _collect,
 }
 
 
@@ -177,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", required=True, help="MEASURESxDEPARTMENTS, e.g. 1000x100")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path, required=True)
-    parser.add_argument("--source", type=Path, help="for docx: the folder of notices to copy")
+    parser.add_argument("--source", type=Path, help="for docx: the notices to copy; for collect: the forms to fill in")
     parser.add_argument("--result", type=Path, required=True)
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,12 @@ def test_the_benchmark_script_writes_json_with_every_step(tmp_path: Path) -> Non
     assert set(results) >= {"machine", "repeat", "sizes", "seed", "targets", "targets_at"}
     (size,) = results["sizes"]
     assert (size["label"], size["measures"], size["departments"], size["cells"]) == ("20x10", 20, 10, 200)
-    assert set(size["steps"]) == {"workbook", "openpyxl", "openpyxl_bordered", "xlsxwriter", "notices", "docx", "build"}
+    assert set(size["steps"]) == {
+        "workbook", "openpyxl", "openpyxl_bordered", "xlsxwriter", "notices", "docx", "forms", "collect", "build"
+    }  # fmt: skip
+    assert size["steps"]["collect"]["documents"] == size["steps"]["forms"]["documents"] > 0
+    assert size["steps"]["collect"]["reports"] > 0
+    assert "collect ms/sheet" in done.stdout
     for name, step in size["steps"].items():
         assert "samples" in step or "skipped" in step, name
     assert len(size["steps"]["openpyxl"]["samples"]) == 1

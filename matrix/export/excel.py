@@ -14,9 +14,7 @@ because they run the same code.
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Callable, Iterable, Sequence
-from copy import copy
 from datetime import date
 from pathlib import Path
 
@@ -25,8 +23,7 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import Outline
@@ -61,6 +58,7 @@ from .excel_content import (
     order_departments,
     summary_rows,
 )
+from .excel_style import styled_cell as _cell
 
 __all__ = ["CHART_DEPARTMENTS", "WRITE_ONLY_CELLS", "write_workbook"]
 
@@ -149,41 +147,6 @@ def write_workbook(
 
 
 # -- cells and rows -------------------------------------------------------------
-
-
-#: Per workbook: the style of each combination of font, fill, alignment, border and
-#: number format, registered once. Assigning styles cell by cell hashes every style
-#: object each time, which made a 100 000-cell matrix take half a minute.
-_STYLES: weakref.WeakKeyDictionary[Workbook, dict[tuple, tuple[StyleArray, tuple]]] = weakref.WeakKeyDictionary()
-
-
-def _cell(
-    worksheet,
-    value: object = None,
-    *,
-    font: Font = style.BODY,
-    fill: PatternFill | None = None,
-    alignment: Alignment | None = None,
-    border: bool = True,
-    number_format: str | None = None,
-) -> Cell:
-    styles = _STYLES.setdefault(worksheet.parent, {})
-    key = (id(font), id(fill), id(alignment), border, number_format)
-    if key in styles:
-        return Cell(worksheet, row=1, column=1, value=value, style_array=copy(styles[key][0]))
-    cell = Cell(worksheet, row=1, column=1, value=value)
-    cell.font = font
-    if fill is not None:
-        cell.fill = fill
-    if alignment is not None:
-        cell.alignment = alignment
-    if border:
-        cell.border = style.BORDER
-    if number_format:
-        cell.number_format = number_format
-    # The style objects are kept with their array so that their ids stay theirs.
-    styles[key] = (copy(cell._style), (font, fill, alignment))
-    return cell
 
 
 class _Rows:

@@ -8,9 +8,14 @@ then substitute something of their own choosing.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Iterable
+from copy import copy
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -31,6 +36,7 @@ __all__ = [
     "VERTICAL",
     "WRAPPED",
     "setup_page",
+    "styled_cell",
     "text_height",
 ]
 
@@ -111,3 +117,46 @@ def text_height(texts_and_widths: Iterable[tuple[str, float]], *, line: float = 
         count = sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
         lines = max(lines, count)
     return None if lines == 1 else min(409, lines * line + 4)
+
+
+#: Per workbook: the style of each combination of font, fill, alignment, border,
+#: number format and protection, registered once. Assigning styles cell by cell hashes
+#: every style object each time, which made a 100 000-cell matrix take half a minute.
+_STYLES: weakref.WeakKeyDictionary[Workbook, dict[tuple, tuple[StyleArray, tuple]]] = weakref.WeakKeyDictionary()
+
+
+def styled_cell(
+    worksheet,
+    value: object = None,
+    *,
+    font: Font = BODY,
+    fill: PatternFill | None = None,
+    alignment: Alignment | None = None,
+    border: bool = True,
+    number_format: str | None = None,
+    protection: Protection | None = None,
+) -> Cell:
+    """A cell for ``worksheet.append`` with these styles, each combination registered once per workbook.
+
+    The style objects are compared by identity: pass the module's constants
+    (or objects kept alive), not a new ``Font(...)`` per call.
+    """
+    styles = _STYLES.setdefault(worksheet.parent, {})
+    key = (id(font), id(fill), id(alignment), border, number_format, id(protection))
+    if key in styles:
+        return Cell(worksheet, row=1, column=1, value=value, style_array=copy(styles[key][0]))
+    cell = Cell(worksheet, row=1, column=1, value=value)
+    cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if alignment is not None:
+        cell.alignment = alignment
+    if border:
+        cell.border = BORDER
+    if number_format:
+        cell.number_format = number_format
+    if protection is not None:
+        cell.protection = protection
+    # The style objects are kept with their array so that their ids stay theirs.
+    styles[key] = (copy(cell._style), (font, fill, alignment, protection))
+    return cell

@@ -36,6 +36,7 @@ __all__ = [
     "leads_and_cooperators",
     "period_text",
     "role_label",
+    "task_of",
     "tasks_of",
 ]
 
@@ -186,7 +187,8 @@ def _chapter_of(role: str) -> str:
     return _COOPERATE if role == "C" else _INFORMED
 
 
-def _task(plan: Plan, graph: nx.Graph, measure: Measure, department: str, full_text: bool) -> Task:
+def task_of(plan: Plan, graph: nx.Graph, measure: Measure, department: str, *, full_text: bool = True) -> Task:
+    """``measure`` as ``department`` sees it: its role, the other leads and cooperators, the deadline."""
     leads, cooperators = leads_and_cooperators(plan, graph, measure)
     role = graph.edges[measure.id, department]["role"]
     others = tuple(d for d in leads if d != department), tuple(d for d in cooperators if d != department)
@@ -211,7 +213,7 @@ def _task(plan: Plan, graph: nx.Graph, measure: Measure, department: str, full_t
 def tasks_of(plan: Plan, graph: nx.Graph, department: str, *, full_text: bool = True) -> tuple[Task, ...]:
     """Every measure ``department`` has a role on, in plan order."""
     return tuple(
-        _task(plan, graph, measure, department, full_text)
+        task_of(plan, graph, measure, department, full_text=full_text)
         for measure in plan.measures
         if graph.has_edge(measure.id, department)
     )

@@ -19,7 +19,7 @@ import networkx as nx
 from ..errors import InputError
 from ..model import Location, Plan
 from .feedback import ExpectedForm, read_feedback
-from .form_layout import form_rows, lead_departments, plan_key
+from .form_layout import FormRow, form_rows_by_department, plan_key
 from .records import Submission
 from .store import Saved, Store
 
@@ -43,15 +43,16 @@ class CollectError(InputError):
 
 
 def expected_forms(plan: Plan, graph: nx.Graph) -> Callable[[str], ExpectedForm | None]:
-    """A look-up of each lead department's current form, each computed once when first asked for."""
+    """A look-up of each lead department's current form, all computed in one pass when first asked for."""
     key = plan_key(plan)
-    leads = set(lead_departments(plan, graph))
 
     @cache
+    def every() -> dict[str, tuple[FormRow, ...]]:
+        return form_rows_by_department(plan, graph)
+
     def expected(department: str) -> ExpectedForm | None:
-        if department not in leads:
-            return None
-        return ExpectedForm(key, department, form_rows(plan, graph, department))
+        rows = every().get(department)
+        return None if rows is None else ExpectedForm(key, department, rows)
 
     return expected
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..export.filenames import safe_filename
-from ..export.notice import full_title, leads_and_cooperators, role_label, tasks_of
+from ..export.notice import Task, full_title, leads_and_cooperators, role_label, task_of
 from ..model import Plan
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "form_digest",
     "form_filename",
     "form_rows",
+    "form_rows_by_department",
     "lead_departments",
     "plan_key",
 ]
@@ -108,15 +109,31 @@ def lead_departments(plan: Plan, graph: nx.Graph) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _form_row(task: Task) -> FormRow:
+    partners = "；".join(f"{label}：{'、'.join(names)}" for label, names in task.partners)
+    return FormRow(task.measure, task.title, role_label(task.role), partners or "—", task.deadline)
+
+
+def form_rows_by_department(plan: Plan, graph: nx.Graph) -> dict[str, tuple[FormRow, ...]]:
+    """The locked part of every lead department's form, from one pass over the measures.
+
+    Keys are in the order of :func:`lead_departments`, rows in plan order.
+    """
+    rows: dict[str, list[FormRow]] = {}
+    for measure in plan.measures:
+        for department in leads_and_cooperators(plan, graph, measure)[0]:
+            task = task_of(plan, graph, measure, department, full_text=False)
+            rows.setdefault(department, []).append(_form_row(task))
+    return {department: tuple(led) for department, led in rows.items()}
+
+
 def form_rows(plan: Plan, graph: nx.Graph, department: str) -> tuple[FormRow, ...]:
     """The locked part of ``department``'s form: each measure it leads, in plan order."""
-    rows = []
-    for task in tasks_of(plan, graph, department, full_text=False):
-        if department not in task.leads:
-            continue
-        partners = "；".join(f"{label}：{'、'.join(names)}" for label, names in task.partners)
-        rows.append(FormRow(task.measure, task.title, role_label(task.role), partners or "—", task.deadline))
-    return tuple(rows)
+    return tuple(
+        _form_row(task_of(plan, graph, measure, department, full_text=False))
+        for measure in plan.measures
+        if department in leads_and_cooperators(plan, graph, measure)[0]
+    )
 
 
 def form_digest(key: str, department: str, rows: Iterable[tuple[str, ...]]) -> str:

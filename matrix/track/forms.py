@@ -21,6 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
@@ -29,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..export import excel_style as style
 from ..export.atomic import atomic_path
+from ..export.excel_style import styled_cell
 from ..export.filenames import path_inside, unique_filenames
 from ..model import Plan
 from .form_layout import (
@@ -50,7 +52,7 @@ from .form_layout import (
     FormRow,
     form_digest,
     form_rows,
-    lead_departments,
+    form_rows_by_department,
     plan_key,
 )
 from .records import STATUSES
@@ -61,7 +63,16 @@ __all__ = ["FormRun", "write_form", "write_forms"]
 _WIDTHS = (7, 18, 15, 22, 11, 26, 9, 7, 16, 16, 7, 12, 11)
 _MIN_ROW_HEIGHT = 32
 _LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
-_FILLED_HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
+#: Header fill by whether the column is part of the locked, office-written part.
+_HEADER_FILLS = {True: style.HEADER_FILL, False: PatternFill("solid", fgColor="FFF2CC")}
+_TITLE_FONT = Font(name=style.FONT_NAME, size=14, bold=True)
+_UNIT_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+#: Number formats of the columns filled in: a share as a percentage, a date, a telephone number as text.
+_FORMATS = {
+    PERCENT_COLUMN: "0%",
+    DATE_COLUMN: "yyyy-mm-dd",
+    len(FIXED_HEADER) + 1 + FILLED_HEADER.index("联系电话"): "@",
+}
 _UNLOCKED = Protection(locked=False)
 _LAST_COLUMN = get_column_letter(len(HEADER))
 _NOTE = (
@@ -120,39 +131,54 @@ def _validations(sheet: Worksheet, last_row: int) -> None:
         sheet.add_data_validation(validation)
 
 
+def _locked(sheet: Worksheet, row: FormRow) -> list[Cell]:
+    return [
+        styled_cell(sheet, value, fill=_LOCKED_FILL, alignment=style.CENTRED if index in (1, 3) else style.WRAPPED)
+        for index, value in enumerate(row.cells(), start=1)
+    ]
+
+
+def _open_cells(sheet: Worksheet) -> list[Cell]:
+    """The empty cells a department fills in: unlocked, with the format each column takes."""
+    cells = []
+    for index in range(len(FIXED_HEADER) + 1, len(HEADER) + 1):
+        centred = index in (STATUS_COLUMN, PERCENT_COLUMN, DATE_COLUMN)
+        cells.append(
+            styled_cell(
+                sheet,
+                alignment=style.CENTRED if centred else style.WRAPPED,
+                number_format=_FORMATS.get(index),
+                protection=_UNLOCKED,
+            )
+        )
+    return cells
+
+
 def _write_sheet(sheet: Worksheet, title: str, department: str, rows: Sequence[FormRow]) -> None:
     sheet.title = FORM_SHEET
     for index, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.merge_cells(f"A{TITLE_ROW}:{_LAST_COLUMN}{TITLE_ROW}")
-    heading = sheet.cell(TITLE_ROW, 1, f"《{title}》落实进展反馈表")
-    heading.font = Font(name=style.FONT_NAME, size=14, bold=True)
-    heading.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.row_dimensions[TITLE_ROW].height = 36
-    sheet.merge_cells(f"A{UNIT_ROW}:{_LAST_COLUMN}{UNIT_ROW}")
-    unit = sheet.cell(UNIT_ROW, 1, f"填报单位：{department}　　牵头任务 {len(rows)} 项。{_NOTE}")
-    unit.font = style.BODY
-    unit.alignment = Alignment(vertical="center", wrap_text=True)
-    sheet.row_dimensions[UNIT_ROW].height = 30
-    for index, name in enumerate(HEADER, start=1):
-        cell = sheet.cell(HEADER_ROW, index, name)
-        cell.font, cell.border, cell.alignment = style.HEADER, style.BORDER, style.CENTRED
-        cell.fill = style.HEADER_FILL if index <= len(FIXED_HEADER) else _FILLED_HEADER_FILL
+    sheet.append(
+        [styled_cell(sheet, f"《{title}》落实进展反馈表", font=_TITLE_FONT, alignment=style.CENTRED, border=False)]
+    )
+    unit = f"填报单位：{department}　　牵头任务 {len(rows)} 项。{_NOTE}"
+    sheet.append([styled_cell(sheet, unit, alignment=_UNIT_ALIGNMENT, border=False)])
+    sheet.append(
+        [
+            styled_cell(
+                sheet, name, font=style.HEADER, alignment=style.CENTRED, fill=_HEADER_FILLS[index <= len(FIXED_HEADER)]
+            )
+            for index, name in enumerate(HEADER, start=1)
+        ]
+    )
     for number, row in enumerate(rows, start=FIRST_ROW):
-        for index, value in enumerate(row.cells(), start=1):
-            cell = sheet.cell(number, index, value)
-            cell.font, cell.border, cell.fill = style.BODY, style.BORDER, _LOCKED_FILL
-            cell.alignment = style.CENTRED if index in (1, 3) else style.WRAPPED
-        for index in range(len(FIXED_HEADER) + 1, len(HEADER) + 1):
-            cell = sheet.cell(number, index)
-            cell.font, cell.border, cell.protection = style.BODY, style.BORDER, _UNLOCKED
-            cell.alignment = style.CENTRED if index in (STATUS_COLUMN, PERCENT_COLUMN, DATE_COLUMN) else style.WRAPPED
-        sheet.cell(number, PERCENT_COLUMN).number_format = "0%"
-        sheet.cell(number, DATE_COLUMN).number_format = "yyyy-mm-dd"
-        sheet.cell(number, len(FIXED_HEADER) + 1 + FILLED_HEADER.index("联系电话")).number_format = "@"
+        sheet.append(_locked(sheet, row) + _open_cells(sheet))
         # Room for two lines of writing at least; a department may make a row taller still.
         height = style.text_height(zip(row.cells(), _WIDTHS, strict=False))
         sheet.row_dimensions[number].height = max(height or 0, _MIN_ROW_HEIGHT)
+    for number, height in ((TITLE_ROW, 36), (UNIT_ROW, 30)):
+        sheet.merge_cells(f"A{number}:{_LAST_COLUMN}{number}")
+        sheet.row_dimensions[number].height = height
     last_row = FIRST_ROW + len(rows) - 1
     _validations(sheet, last_row)
     sheet.freeze_panes = f"C{FIRST_ROW}"
@@ -172,16 +198,7 @@ def _write_info(sheet: Worksheet, values: Sequence[object]) -> None:
     sheet.protection.sheet = True
 
 
-def write_form(plan: Plan, graph: nx.Graph, department: str, path: str | Path, *, today: dt.date | None = None) -> Path:
-    """Write ``department``'s 进展反馈表 to ``path``.
-
-    Raises
-    ------
-    OutputError
-        When the file cannot be written.
-    """
-    rows = form_rows(plan, graph, department)
-    key = plan_key(plan)
+def _save_form(key: str, department: str, rows: Sequence[FormRow], path: str | Path, today: dt.date | None) -> Path:
     workbook = Workbook()
     _write_sheet(workbook.active, key, department, rows)
     digest = form_digest(key, department, (r.cells() for r in rows))
@@ -193,6 +210,17 @@ def write_form(plan: Plan, graph: nx.Graph, department: str, path: str | Path, *
     with atomic_path(path) as temporary:
         workbook.save(temporary)
     return Path(path)
+
+
+def write_form(plan: Plan, graph: nx.Graph, department: str, path: str | Path, *, today: dt.date | None = None) -> Path:
+    """Write ``department``'s 进展反馈表 to ``path``.
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be written.
+    """
+    return _save_form(plan_key(plan), department, form_rows(plan, graph, department), path, today)
 
 
 def write_forms(plan: Plan, graph: nx.Graph, outdir: str | Path, *, today: dt.date | None = None) -> FormRun:
@@ -217,10 +245,11 @@ def write_forms(plan: Plan, graph: nx.Graph, outdir: str | Path, *, today: dt.da
     OutputError
         When a file cannot be written.
     """
-    departments = lead_departments(plan, graph)
-    names = unique_filenames(departments, FORM_PREFIX, ".xlsx")
+    key = plan_key(plan)
+    forms = form_rows_by_department(plan, graph)
+    names = unique_filenames(forms, FORM_PREFIX, ".xlsx")
     written = tuple(
-        write_form(plan, graph, department, path_inside(outdir, name), today=today)
-        for department, name in zip(departments, names, strict=True)
+        _save_form(key, department, rows, path_inside(outdir, name), today)
+        for (department, rows), name in zip(forms.items(), names, strict=True)
     )
-    return FormRun(written, departments)
+    return FormRun(written, tuple(forms))

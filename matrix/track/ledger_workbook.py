@@ -11,18 +11,19 @@ department per period, with the chart) and, when there are any, 时限核对
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.drawing.image import Image
 from openpyxl.formatting.rule import ColorScaleRule
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..export import excel_style as style
 from ..export.atomic import atomic_path
+from ..export.excel_style import styled_cell
 from ..export.notice import format_date
 from .ledger import NO_LEAD, NOT_REPORTED, OVERDUE, STALLED, UNREPORTED, Count, Ledger, LedgerRow
 from .progress_chart import completion_table
@@ -98,25 +99,45 @@ def ledger_header(ledger: Ledger) -> tuple[str, ...]:
 
 
 def _title(sheet: Worksheet, text: str, columns: int) -> None:
+    """The first row: one title over ``columns`` columns."""
+    sheet.append([styled_cell(sheet, text, font=style.TITLE, alignment=style.CENTRED, border=False)])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(columns, 1))
-    cell = sheet.cell(1, 1, text)
-    cell.font = style.TITLE
-    cell.alignment = style.CENTRED
     sheet.row_dimensions[1].height = 30
 
 
-def _header(sheet: Worksheet, row: int, names: Sequence[str], widths: Sequence[float]) -> None:
-    for column, (name, width) in enumerate(zip(names, widths, strict=True), start=1):
-        cell = sheet.cell(row, column, name)
-        cell.font, cell.fill, cell.border, cell.alignment = style.HEADER, style.HEADER_FILL, style.BORDER, style.CENTRED
+def _header(sheet: Worksheet, names: Sequence[str], widths: Sequence[float]) -> None:
+    for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.append(
+        [styled_cell(sheet, n, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED) for n in names]
+    )
 
 
-def _body(sheet: Worksheet, row: int, values: Sequence[object], *, centred: Sequence[int] = ()) -> None:
-    for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row, column, value)
-        cell.font, cell.border = style.BODY, style.BORDER
-        cell.alignment = style.CENTRED if column in centred else style.WRAPPED
+def _body(
+    sheet: Worksheet,
+    values: Sequence[object],
+    *,
+    centred: Container[int] = (),
+    fills: Mapping[int, PatternFill] | None = None,
+    formats: Mapping[int, str] | None = None,
+    font: Font = style.BODY,
+) -> int:
+    """Append one bordered row (columns counted from 1 in ``centred``, ``fills``, ``formats``); return its number."""
+    fills, formats = fills or {}, formats or {}
+    sheet.append(
+        [
+            styled_cell(
+                sheet,
+                value,
+                font=font,
+                alignment=style.CENTRED if column in centred else style.WRAPPED,
+                fill=fills.get(column),
+                number_format=formats.get(column),
+            )
+            for column, value in enumerate(values, start=1)
+        ]
+    )
+    return sheet.max_row
 
 
 def _stamp(ledger: Ledger) -> str:
@@ -131,7 +152,7 @@ def _summary(sheet: Worksheet, ledger: Ledger) -> None:
     submitted = [c for c in ledger.departments if c.submitted]
     stage = ledger.stage
     rows = [
-        ("统计时点", _stamp(ledger).lstrip("截至").replace("，", "　")),
+        ("统计时点", _stamp(ledger).removeprefix("截至").replace("，", "　")),
         ("牵头任务（措施×牵头单位）", total.measures),
         *((status, total.of(status)) for status in (*STATUSES, NOT_REPORTED)),
         ("完成率", total.completion),
@@ -147,20 +168,12 @@ def _summary(sheet: Worksheet, ledger: Ledger) -> None:
     ]
     sheet.column_dimensions["A"].width = 26
     sheet.column_dimensions["B"].width = 70
-    for number, (label, value) in enumerate(rows, start=3):
-        _body(sheet, number, (label, value))
-        if label == "完成率":
-            sheet.cell(number, 2).number_format = "0.0%"
+    for label, value in rows:
         if not label:
-            for column in (1, 2):
-                sheet.cell(number, column).border = style.Border()
+            sheet.append([])
+            continue
+        _body(sheet, (label, value), formats={2: "0.0%"} if label == "完成率" else None)
     style.setup_page(sheet, landscape=False, title_rows="1:1")
-
-
-def _status_cell(sheet: Worksheet, row: int, column: int, status: str) -> None:
-    fill = STATUS_FILLS.get(status)
-    if fill is not None:
-        sheet.cell(row, column).fill = fill
 
 
 def _ledger_values(row: LedgerRow) -> tuple[object, ...]:
@@ -189,19 +202,17 @@ def _ledger(sheet: Worksheet, ledger: Ledger) -> None:
     header = ledger_header(ledger)
     widths = [w for _, w in _LEDGER_COLUMNS] + [_HISTORY_WIDTH] * len(ledger.history) + [_FLAG_COLUMN[1]]
     _title(sheet, f"《{ledger.title}》执行台账（{_stamp(ledger)}）", len(header))
-    _header(sheet, 2, header, widths)
+    _header(sheet, header, widths)
     first_history = len(_LEDGER_COLUMNS) + 1
     status_column, percent_column = 8, 9
-    centred = (1, 5, status_column, percent_column, 15, *range(first_history, len(header) + 1))
-    for number, row in enumerate(ledger.rows, start=3):
+    centred = {1, 5, status_column, percent_column, 15, *range(first_history, len(header) + 1)}
+    for row in ledger.rows:
         values = _ledger_values(row)
-        _body(sheet, number, values, centred=centred)
-        sheet.cell(number, percent_column).number_format = "0%"
-        _status_cell(sheet, number, status_column, row.status)
-        for offset, status in enumerate(row.history):
-            _status_cell(sheet, number, first_history + offset, status)
+        statuses = {status_column: row.status} | {first_history + i: s for i, s in enumerate(row.history)}
+        fills = {column: STATUS_FILLS[s] for column, s in statuses.items() if s in STATUS_FILLS}
         if row.flags:
-            sheet.cell(number, len(header)).fill = FLAG_FILLS[row.flags[0]]
+            fills[len(header)] = FLAG_FILLS[row.flags[0]]
+        number = _body(sheet, values, centred=centred, fills=fills, formats={percent_column: "0%"})
         height = style.text_height(zip((str(v or "") for v in values), widths, strict=True))
         if height:
             sheet.row_dimensions[number].height = height
@@ -227,19 +238,17 @@ def _count_values(count: Count) -> tuple[object, ...]:
 
 def _departments(sheet: Worksheet, ledger: Ledger) -> None:
     _title(sheet, f"各牵头单位任务完成情况（{_stamp(ledger)}）", len(COUNT_HEADER))
-    _header(sheet, 2, COUNT_HEADER, _COUNT_WIDTHS)
+    _header(sheet, COUNT_HEADER, _COUNT_WIDTHS)
     rate = COUNT_HEADER.index("完成率") + 1
-    centred = tuple(range(2, len(COUNT_HEADER) + 1))
-    for number, count in enumerate((*ledger.departments, ledger.total), start=3):
-        _body(sheet, number, _count_values(count), centred=centred)
-        sheet.cell(number, rate).number_format = "0.0%"
-        for column, flag in ((rate + 1, OVERDUE), (rate + 2, UNREPORTED), (rate + 3, STALLED)):
-            if sheet.cell(number, column).value:
-                sheet.cell(number, column).fill = FLAG_FILLS[flag]
+    centred = range(2, len(COUNT_HEADER) + 1)
+    flagged = {rate + 1: OVERDUE, rate + 2: UNREPORTED, rate + 3: STALLED}
+    for count in (*ledger.departments, ledger.total):
+        values = _count_values(count)
+        fills = {column: FLAG_FILLS[flag] for column, flag in flagged.items() if values[column - 1]}
         if count.submitted is False:
-            sheet.cell(number, len(COUNT_HEADER)).fill = FLAG_FILLS[UNREPORTED]
-    for column in range(1, len(COUNT_HEADER) + 1):
-        sheet.cell(3 + len(ledger.departments), column).font = style.HEADER
+            fills[len(COUNT_HEADER)] = FLAG_FILLS[UNREPORTED]
+        font = style.HEADER if count is ledger.total else style.BODY
+        _body(sheet, values, centred=centred, fills=fills, formats={rate: "0.0%"}, font=font)
     sheet.freeze_panes = "B3"
     style.setup_page(sheet, landscape=True, title_rows="2:2")
 
@@ -248,12 +257,11 @@ def _progress(sheet: Worksheet, ledger: Ledger, chart_png: bytes | None) -> None
     periods = [p.label for p in ledger.history]
     header = ("单位", *periods)
     _title(sheet, "各牵头单位任务完成率（按期）", max(len(header), 4))
-    _header(sheet, 2, header, (16, *[10] * len(periods)))
+    _header(sheet, header, (16, *[10] * len(periods)))
     table = completion_table(ledger)
-    for number, (name, shares) in enumerate(table, start=3):
-        _body(sheet, number, (name, *shares), centred=tuple(range(2, len(header) + 1)))
-        for column in range(2, len(header) + 1):
-            sheet.cell(number, column).number_format = "0%"
+    shares_columns = range(2, len(header) + 1)
+    for name, shares in table:
+        _body(sheet, (name, *shares), centred=shares_columns, formats=dict.fromkeys(shares_columns, "0%"))
     if periods:
         area = f"B3:{get_column_letter(len(header))}{2 + len(table)}"
         sheet.conditional_formatting.add(
@@ -271,9 +279,9 @@ def _progress(sheet: Worksheet, ledger: Ledger, chart_png: bytes | None) -> None
 def _problems(sheet: Worksheet, ledger: Ledger) -> None:
     header = ("编号", "完成时限", "无法确定的原因", "位置")
     _title(sheet, "完成时限无法确定日期的措施（请在方案中写明具体日期）", len(header))
-    _header(sheet, 2, header, (8, 20, 60, 30))
-    for number, problem in enumerate(ledger.problems, start=3):
-        _body(sheet, number, (problem.measure, problem.text, problem.reason, str(problem.location)), centred=(1,))
+    _header(sheet, header, (8, 20, 60, 30))
+    for problem in ledger.problems:
+        _body(sheet, (problem.measure, problem.text, problem.reason, str(problem.location)), centred=(1,))
     style.setup_page(sheet, landscape=True, title_rows="2:2")
 
 

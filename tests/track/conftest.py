@@ -1,14 +1,11 @@
-"""The Wutai plan loaded as ``raci`` loads it, and departments filling in their forms."""
+"""The Wutai plan loaded as ``raci`` loads it, and the columns of the feedback form."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-import openpyxl
 import pytest
 
 from matrix.audit import audit_plan
@@ -18,7 +15,7 @@ from matrix.model import Plan
 from matrix.readers import read_plan
 from matrix.readers.yaml import read_registry
 from matrix.registry import resolve_plan
-from matrix.track.form_layout import FILLED_HEADER, FIRST_ROW, FIXED_HEADER, FORM_SHEET
+from matrix.track.form_layout import HEADER
 
 from ..conftest import INPUT
 
@@ -48,33 +45,4 @@ def wutai() -> Loaded:
 
 def column(name: str) -> int:
     """The 1-based column of a header of the feedback form."""
-    header = (*FIXED_HEADER, *FILLED_HEADER)
-    return header.index(name) + 1
-
-
-def fill_form(
-    form: Path,
-    out: Path,
-    rows: Mapping[str, Mapping[str, object]],
-    *,
-    person: str = "张三",
-    phone: str = "0350-1234567",
-    day: dt.date | None = None,
-) -> Path:
-    """Fill ``form`` as a department would and save it as ``out``.
-
-    ``rows`` maps a measure id to the cells to fill (``{"完成状态": "推进中",
-    "完成比例": 0.5}``); 责任人, 联系电话 and 报送日期 are filled on those rows too.
-    """
-    workbook = openpyxl.load_workbook(form)
-    sheet = workbook[FORM_SHEET]
-    for row in range(FIRST_ROW, sheet.max_row + 1):
-        values = rows.get(sheet.cell(row, 1).value)
-        if values is None:
-            continue
-        filled = {"责任人": person, "联系电话": phone, "报送日期": day, **values}
-        for name, value in filled.items():
-            sheet.cell(row, column(name), value)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(out)
-    return out
+    return HEADER.index(name) + 1

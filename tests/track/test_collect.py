@@ -9,12 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from bench.feedback import fill_form
 from matrix.track.collect import CollectError, collect
 from matrix.track.form_layout import FORM_SHEET, form_filename, plan_key
 from matrix.track.forms import write_forms
 from matrix.track.store import Store
-
-from .conftest import fill_form
 
 
 @pytest.fixture(scope="module")

@@ -26,11 +26,12 @@ import docx
 import openpyxl
 import pytest
 
+from bench.feedback import fill_form
 from matrix.track.form_layout import FIRST_ROW, FORM_SHEET, form_filename
 from matrix.track.ledger_workbook import COUNT_HEADER, LEDGER_SHEET
 
 from ..rendering import needs_pdf_tools, page_count, pdf_text, to_pdf
-from .conftest import WUTAI, fill_form
+from .conftest import WUTAI
 
 PERIODS = ("2025-10", "2025-11", "2025-12")
 SILENT, STALE, LAGGING, PROGRESSING, LATE = "县委宣传部", "县教科局", "县农业农村局", "县科协", "县民政局"

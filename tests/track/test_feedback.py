@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from bench.feedback import fill_form
 from matrix.errors import InputError
 from matrix.graph import build_graph
 from matrix.readers.yaml import read_yaml
@@ -17,7 +18,7 @@ from matrix.track.form_layout import FIRST_ROW, FORM_SHEET, INFO_SHEET, form_fil
 from matrix.track.forms import write_form, write_forms
 
 from ..conftest import INPUT, REVISED_PLAN, SMALL_PLAN
-from .conftest import column, fill_form, load
+from .conftest import column, load
 
 PERIOD = "2025-11"
 

@@ -136,3 +136,11 @@ def test_the_rendered_form_keeps_every_column_on_the_page(forms: Path, tmp_path:
     assert "落实进展反馈表" in text and "填报单位：县农业农村局" in text
     for name in ("编号", "进展情况", "完成状态", "报送日期"):
         assert name in text
+
+
+def test_the_forms_of_all_departments_at_once_are_the_forms_of_each(wutai) -> None:
+    from matrix.track.form_layout import form_rows_by_department
+
+    every = form_rows_by_department(wutai.plan, wutai.graph)
+    assert tuple(every) == lead_departments(wutai.plan, wutai.graph)
+    assert every == {d: form_rows(wutai.plan, wutai.graph, d) for d in every}
