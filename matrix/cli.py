@@ -147,6 +147,10 @@ registry_option = click.option(
 @click.option("--no-attachment", is_flag=True, help="通知不附任务分解清单表。")
 @click.option("--per-department", is_flag=True, help="工作簿中为每个单位另加一张任务表。")
 @click.option(
+    "--no-forms", is_flag=True,
+    help="不写各牵头单位的进展反馈表（上次写的作为不再生成的文件删除；raci track forms 可单独生成）。",
+)  # fmt: skip
+@click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="同时写通知的进程数；默认每个 CPU 一个（Linux），其他系统为 1。"
 )
 def build(
@@ -161,13 +165,15 @@ def build(
     titles_only: bool,
     no_attachment: bool,
     per_department: bool,
+    no_forms: bool,
     jobs: int | None,
 ) -> None:
-    """生成 RACI 工作簿、任务分解总表和各单位任务分解通知。
+    """生成 RACI 工作簿、任务分解总表、各单位任务分解通知和进展反馈表。
 
-    Write the RACI workbook, the summary table and one task notice per
-    department. PLAN is a plan file: YAML (.yaml), a table (.csv, or .xlsx:
-    a workbook raci build wrote, or an office's 任务分工表), or the plan's own
+    Write the RACI workbook, the summary table, one task notice per
+    department and one feedback form per lead department. PLAN is a plan
+    file: YAML (.yaml), a table (.csv, or .xlsx: a workbook raci build
+    wrote, or an office's 任务分工表), or the plan's own
     text (.txt, .docx), which is refused if raci import could not place all
     of it. Without PLAN the bundled sample input/wutai.yaml is used. Files
     go to OUTPUT/<plan name>/.
@@ -177,7 +183,7 @@ def build(
         raci build input/xinhuang.yaml -o output
         raci build input/wutai-2021-2025.txt --registry input/departments-wutai.yaml
     """
-    from .pipeline import NOTICES_FOLDER
+    from .pipeline import FORMS_FOLDER, NOTICES_FOLDER
     from .pipeline import build as build_plan
 
     with _NoticeProgress() as bar:
@@ -196,6 +202,7 @@ def build(
             force=force,
             progress=bar.update,
             notify=lambda line: click.echo(line, err=True),
+            forms=not no_forms,
         )
     click.echo(f"方案：{result.plan.title}（{len(result.plan.measures)} 项措施）")
     click.echo(f"已写入：{result.workbook}")
@@ -203,6 +210,8 @@ def build(
     click.echo(f"已写入 {len(result.notices)} 份任务分解通知：{result.folder / NOTICES_FOLDER}")
     for removed in result.removed:
         click.echo(f"已删除上次生成、本次不再生成的文件：{removed}")
+    if result.forms:
+        click.echo(f"已写入 {len(result.forms)} 份进展反馈表：{result.folder / FORMS_FOLDER}")
     if result.skipped:
         click.echo(f"无任务、未发通知的单位：{'、'.join(result.skipped)}")
     if result.findings:

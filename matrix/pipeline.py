@@ -34,6 +34,7 @@ from .registry import Registry, Resolved, as_registry, match_registry, resolve_n
 
 __all__ = [
     "FOLDER_REGISTRY",
+    "FORMS_FOLDER",
     "NOTICES_FOLDER",
     "SUMMARY_NAME",
     "WORKBOOK_NAME",
@@ -60,6 +61,8 @@ __all__ = [
 WORKBOOK_NAME = "责任分工矩阵.xlsx"
 SUMMARY_NAME = "任务分解总表.docx"
 NOTICES_FOLDER = "任务分解通知"
+#: The 进展反馈表 of each lead department, sent with the notices (see :mod:`matrix.track`).
+FORMS_FOLDER = "进展反馈表"
 
 #: A registry given to :func:`load`: a YAML file, a registry, or only its departments.
 RegistrySource = str | Path | Registry | Sequence[Department] | None
@@ -124,11 +127,13 @@ class BuildResult:
     findings: tuple[Finding, ...]
     #: Files the previous build wrote and this one does not (a department that left the plan), now removed.
     removed: tuple[Path, ...] = ()
+    #: One 进展反馈表 per lead department (none when the build was told not to write them).
+    forms: tuple[Path, ...] = ()
 
     @property
     def written(self) -> tuple[Path, ...]:
         """Every file written, workbook first."""
-        return (self.workbook, self.summary, *self.notices)
+        return (self.workbook, self.summary, *self.notices, *self.forms)
 
 
 def registry_for(path: str | Path, plan: Plan, registry: RegistrySource = None) -> Registry:
@@ -299,12 +304,15 @@ def build(
     force: bool = False,
     progress: Callable[[int, int], None] | None = None,
     notify: Callable[[str], None] | None = None,
+    forms: bool = True,
 ) -> BuildResult:
-    """Write a plan's RACI workbook, task-notice summary and one task notice per department.
+    """Write a plan's RACI workbook, task-notice summary, one task notice per department and the feedback forms.
 
     Files go to ``out_dir/<plan name>/`` (:func:`plan_folder`):
-    :data:`WORKBOOK_NAME`, :data:`SUMMARY_NAME` and the notices in
-    :data:`NOTICES_FOLDER`. ``raci build`` is this function.
+    :data:`WORKBOOK_NAME`, :data:`SUMMARY_NAME`, the notices in
+    :data:`NOTICES_FOLDER` and one 进展反馈表 per lead department in
+    :data:`FORMS_FOLDER` (what ``raci track forms`` writes). ``raci build``
+    is this function.
 
     The build is all or nothing: every file is written into a staging folder
     beside the outputs and moved into place only when all are complete
@@ -339,6 +347,8 @@ def build(
         Called with (notices written, notices in all) as notices are written.
     notify
         Called with each line of :func:`build_notes` before anything is written.
+    forms
+        Write the feedback forms the lead departments return to the office.
 
     Raises
     ------
@@ -361,6 +371,7 @@ def build(
     from .export.official import letterhead_document
     from .export.output_set import OutputSet
     from .export.word import notice_filenames, write_notices, write_summary
+    from .track.forms import form_filenames, write_forms
 
     loaded = load(plan_path, fmt=fmt, registry=registry)
     findings = tuple(audit_findings(loaded))
@@ -373,6 +384,7 @@ def build(
             notify(line)
     names = [f"{NOTICES_FOLDER}/{name}" for name in notice_filenames(graph)]
     total, done = len(names), [0]
+    form_names = [f"{FORMS_FOLDER}/{name}" for name in form_filenames(plan, graph)] if forms else []
 
     def advance(_department: str) -> None:
         done[0] += 1
@@ -380,7 +392,7 @@ def build(
             progress(done[0], total)
 
     with OutputSet(target, "build", root=out_dir, force=force, prune=True) as outputs:
-        outputs.expect([WORKBOOK_NAME, SUMMARY_NAME, *names])
+        outputs.expect([WORKBOOK_NAME, SUMMARY_NAME, *names, *form_names])
         write_workbook(plan, graph, outputs.stage(WORKBOOK_NAME), findings=findings, per_department=per_department)
         notices = write_notices(
             plan,
@@ -395,6 +407,7 @@ def build(
             workers=jobs,
         )
         write_summary(plan, graph, outputs.stage(SUMMARY_NAME), date=date, template=template)
+        feedback = write_forms(plan, graph, outputs.staging / FORMS_FOLDER, today=date).written if forms else ()
         committed = outputs.commit()
     return BuildResult(
         plan,
@@ -405,6 +418,7 @@ def build(
         notices.skipped,
         findings,
         committed.removed,
+        tuple(outputs.final_of(path) for path in feedback),
     )
 
 

@@ -131,7 +131,7 @@ def track() -> None:
 @plan_argument
 @click.option(
     "-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
-    help="反馈表目录；默认 output/<方案名>/进展反馈表。",
+    help="反馈表目录；默认 output/<方案名>/进展反馈表（raci build 也写在这里）。",
 )  # fmt: skip
 @registry_option
 @input_format_option
@@ -149,14 +149,17 @@ def forms(plan: Path, outdir: Path | None, registry_path: Path | None, input_fmt
         raci track forms input/wutai.yaml -o output/wutai/进展反馈表
     """
     from ..export.output_set import OutputSet
+    from ..pipeline import FORMS_FOLDER
     from .forms import write_forms
 
     loaded = _load(plan, input_fmt, registry_path)
-    folder = outdir or loaded.folder / "进展反馈表"
-    with OutputSet(folder, "track-forms", force=force, prune=True) as outputs:
-        run = write_forms(loaded.plan, loaded.graph, outputs.staging)
+    # By default the forms go where raci build puts them, under the plan folder's manifest, so that
+    # either command may replace what the other wrote.
+    folder, inside = (outdir, "") if outdir else (loaded.folder, FORMS_FOLDER)
+    with OutputSet(folder, "track-forms", root=outdir or _OUTPUT, force=force, prune=True) as outputs:
+        run = write_forms(loaded.plan, loaded.graph, outputs.staging / inside)
         committed = outputs.commit()
-    click.echo(f"已写入 {len(run.written)} 份进展反馈表：{folder}")
+    click.echo(f"已写入 {len(run.written)} 份进展反馈表：{folder / inside}")
     for removed in committed.removed:
         click.echo(f"已删除本次不再生成的旧反馈表：{removed}", err=True)
     _report_deadlines(loaded.plan)
@@ -326,11 +329,12 @@ def remind(
         return
     if template is not None:
         letterhead_document(template)  # refused before anything is written
-    folder = outdir or loaded.folder / "督办通知" / result.as_of.isoformat()
-    with OutputSet(folder, "track-remind", force=force, prune=True) as outputs:
-        run = write_reminders(reminders, outputs.staging, template=template)
+    # By default under the plan folder's manifest, one folder per date, earlier dates kept.
+    folder, inside = (outdir, "") if outdir else (loaded.folder, f"督办通知/{result.as_of.isoformat()}")
+    with OutputSet(folder, "track-remind", root=outdir or _OUTPUT, force=force, prune=bool(outdir)) as outputs:
+        run = write_reminders(reminders, outputs.staging / inside, template=template)
         outputs.commit()
-    click.echo(f"已写入 {len(run.written)} 份督办通知：{folder}")
+    click.echo(f"已写入 {len(run.written)} 份督办通知：{folder / inside}")
 
 
 @track.command()

@@ -53,11 +53,12 @@ from .form_layout import (
     form_digest,
     form_rows,
     form_rows_by_department,
+    lead_departments,
     plan_key,
 )
 from .records import STATUSES
 
-__all__ = ["FormRun", "write_form", "write_forms"]
+__all__ = ["FormRun", "form_filenames", "write_form", "write_forms"]
 
 #: Column widths in characters; 157 in all, which A4 landscape prints at about 90 %.
 _WIDTHS = (7, 18, 15, 22, 11, 26, 9, 7, 16, 16, 7, 12, 11)
@@ -221,6 +222,11 @@ def write_form(plan: Plan, graph: nx.Graph, department: str, path: str | Path, *
         When the file cannot be written.
     """
     return _save_form(plan_key(plan), department, form_rows(plan, graph, department), path, today)
+
+
+def form_filenames(plan: Plan, graph: nx.Graph) -> list[str]:
+    """The file names :func:`write_forms` gives, in the order of its departments."""
+    return unique_filenames(lead_departments(plan, graph), FORM_PREFIX, ".xlsx")
 
 
 def write_forms(plan: Plan, graph: nx.Graph, outdir: str | Path, *, today: dt.date | None = None) -> FormRun:
