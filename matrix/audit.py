@@ -18,6 +18,7 @@ import networkx as nx
 from .collectives import is_collective
 from .findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding
 from .graph import department_nodes, lead_median, measure_nodes, workload
+from .groups import assigned_names
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicates
 from .model import GUARANTEE_KIND, Department, Measure, Plan
 from .raci import is_accountable, is_lead
@@ -118,7 +119,7 @@ def audit_resolved(resolved: Resolved, graph: nx.Graph, *, config: AuditConfig |
     findings += _look_alikes(resolved, config.similarity)
     measures = {m.id: m for m in plan.measures}
     for measure in measure_nodes(graph):
-        findings += _measure_findings(graph, measure, measures.get(measure), plan, config)
+        findings += _measure_findings(graph, measure, measures.get(measure), resolved.plan, config)
     if not registry.empty:
         findings += _unused(graph, resolved)
     findings += _cooperates_only(graph)
@@ -196,13 +197,15 @@ def _measure_findings(
         hint = f"；原文提到的 {'、'.join(suggested)} 可能是责任单位" if suggested else ""
         guarantee = node["kind"] == GUARANTEE_KIND
         return [found(WARNING if guarantee else ERROR, "unassigned", f"{title}未分配任何单位{hint}")]
-    leads = [d for d, edge in roles.items() if is_lead(edge["role"])]
-    accountable = [d for d, edge in roles.items() if is_accountable(edge["role"])]
-    cooperators = [d for d, edge in roles.items() if edge["role"] == "C"]
+    # a whole group counts once, as the plan assigned it: 各乡镇人民政府 is one lead, not eleven
+    leads, accountable, cooperators = (
+        assigned_names(graph, measure, [d for d, edge in roles.items() if holds(edge["role"])], plan.groups)
+        for holds in (is_lead, is_accountable, lambda role: role == "C")
+    )
     findings = []
     if not leads:
         findings.append(found(ERROR, "no-lead", f"{title}没有牵头单位"))
-    elif all(is_collective(d) for d in leads):
+    elif all(_stands_for_nobody(d, plan) for d in leads):
         findings.append(
             found(
                 WARNING,
@@ -222,7 +225,7 @@ def _measure_findings(
     elif leads and not accountable and plan.raci.first_lead_accountable and not _leader_accountable(node, plan):
         findings.append(found(WARNING, "no-accountable", f"{title}没有主责单位（A）"))
     for department in leads:
-        if "C" in roles[department].get("also", "").split("/"):
+        if "C" in roles.get(department, {}).get("also", "").split("/"):
             findings.append(
                 found(
                     WARNING,
@@ -248,6 +251,18 @@ def _measure_findings(
             )
         )
     return findings
+
+
+def _stands_for_nobody(name: str, plan: Plan) -> bool:
+    """True for a collective no member list stands behind: a vague group of the registry, or one it does not define.
+
+    A group with members (各乡镇人民政府 with its townships) is not such a name:
+    each member leads the measure in its own area.
+    """
+    defined = {g.name: g for g in plan.groups}
+    if name in defined:
+        return not defined[name].members
+    return is_collective(name)
 
 
 def _leader_accountable(node: Mapping, plan: Plan) -> bool:

@@ -151,6 +151,12 @@ registry_option = click.option(
     help="不写各牵头单位的进展反馈表（上次写的作为不再生成的文件删除；raci track forms 可单独生成）。",
 )  # fmt: skip
 @click.option(
+    "--expand-groups/--no-expand-groups",
+    default=True,
+    show_default=True,
+    help="矩阵中集体（如各乡镇人民政府）按成员单位分列；--no-expand-groups 则整体分配的集体只占一列。",
+)
+@click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="同时写通知的进程数；默认每个 CPU 一个（Linux），其他系统为 1。"
 )
 def build(
@@ -166,9 +172,10 @@ def build(
     no_attachment: bool,
     per_department: bool,
     no_forms: bool,
+    expand_groups: bool,
     jobs: int | None,
 ) -> None:
-    """生成 RACI 工作簿、任务分解总表、各单位任务分解通知和进展反馈表。
+    """生成 RACI 工作簿、任务分解总表、各单位任务分解通知和进展反馈表（有牵头领导时另写领导分工）。
 
     Write the RACI workbook, the summary table, one task notice per
     department and one feedback form per lead department. PLAN is a plan
@@ -198,6 +205,7 @@ def build(
             full_text=not titles_only,
             attachment=not no_attachment,
             per_department=per_department,
+            expand_groups=expand_groups,
             jobs=jobs,
             force=force,
             progress=bar.update,
@@ -207,6 +215,8 @@ def build(
     click.echo(f"方案：{result.plan.title}（{len(result.plan.measures)} 项措施）")
     click.echo(f"已写入：{result.workbook}")
     click.echo(f"已写入：{result.summary}")
+    if result.leaders:
+        click.echo(f"已写入：{result.leaders}")
     click.echo(f"已写入 {len(result.notices)} 份任务分解通知：{result.folder / NOTICES_FOLDER}")
     for removed in result.removed:
         click.echo(f"已删除上次生成、本次不再生成的文件：{removed}")

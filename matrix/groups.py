@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+import networkx as nx
+
 from .model import Assignment, Group
 
-__all__ = ["as_written", "collapse_groups", "expand_groups", "group_of"]
+__all__ = ["as_written", "assigned_names", "edge_assignments", "expand_groups", "grouped_graph"]
 
 
 def expand_groups(assignments: Iterable[Assignment], members: Mapping[str, Sequence[str]]) -> list[Assignment]:
@@ -95,20 +97,72 @@ def as_written(assignments: Sequence[Assignment], groups: Iterable[Group]) -> li
     return list(written.values())
 
 
-def group_of(edge: Mapping[str, object]) -> str:
-    """The group a graph edge came from, ``""`` when the department was named itself."""
-    return str(edge.get("group") or "")
+def edge_assignments(graph: nx.Graph, measure: str) -> list[Assignment]:
+    """A measure's edges in ``graph`` as assignments (department, role, group), in department order."""
+    edges = graph.adj.get(measure, {})
+    ordered = sorted(edges, key=lambda d: graph.nodes[d]["order"])
+    return [Assignment(d, edges[d]["role"], group=edges[d].get("group") or None) for d in ordered]
 
 
-def collapse_groups(names: Iterable[str], groups: Mapping[str, str]) -> list[str]:
-    """Names as the plan assigned them: each member that came through a group replaced by the group, once.
+def assigned_names(graph: nx.Graph, measure: str, names: Sequence[str], groups: Iterable[Group]) -> tuple[str, ...]:
+    """``names``, departments of ``measure``, as the plan assigned them: a whole group as its one name.
 
-    ``groups`` maps a department to the group it holds this role through
-    (departments named themselves are absent).
+    For the places a person reads who does a measure (a notice's partners,
+    the 任务分工表, the summary): "牵头单位：各乡镇人民政府", not eleven townships.
+    A group stands where its first member stood; a department that is not
+    in ``names`` does not bring its group in.
 
     Examples
     --------
-    >>> collapse_groups(["县民政局", "甲镇", "乙乡"], {"甲镇": "各乡镇人民政府", "乙乡": "各乡镇人民政府"})
-    ['县民政局', '各乡镇人民政府']
+    >>> g = nx.Graph()
+    >>> g.add_node("1", bipartite=0, order=0)
+    >>> for i, d in enumerate(["县科协", "甲镇", "乙乡"]): g.add_node(d, bipartite=1, order=i)
+    >>> g.add_edge("1", "县科协", role="R", group="")
+    >>> for d in ("甲镇", "乙乡"): g.add_edge("1", d, role="R", group="各乡镇")
+    >>> assigned_names(g, "1", ["县科协", "甲镇", "乙乡"], [Group("各乡镇", members=("甲镇", "乙乡"))])
+    ('县科协', '各乡镇')
     """
-    return list(dict.fromkeys(groups.get(name) or name for name in names))
+    wanted = set(names)
+    kept = [a for a in edge_assignments(graph, measure) if a.department in wanted]
+    written = as_written(kept, groups)
+    place = {name: index for index, name in enumerate(names)}
+    first = {a.group: place[a.department] for a in reversed(kept) if a.group}
+    return tuple(sorted((a.department for a in written), key=lambda n: place.get(n, first.get(n, len(place)))))
+
+
+def grouped_graph(graph: nx.Graph, groups: Iterable[Group]) -> nx.Graph:
+    """A copy of ``graph`` in which every whole group on a measure is one department node again.
+
+    For a matrix with one column per group (``--no-expand-groups``): the
+    group's node takes the place of its first member in department order and
+    the kind 集体; a member left without an edge of its own is dropped. The
+    workload and the notices keep reading ``graph`` itself.
+    """
+    groups = tuple(groups)
+    result = nx.Graph(**graph.graph)
+    result.add_nodes_from(graph.nodes(data=True))
+    for measure, data in graph.nodes(data=True):
+        if data["bipartite"] != 0:
+            continue
+        for a in as_written(edge_assignments(graph, measure), groups):
+            if a.department not in result:
+                result.add_node(a.department, **_group_node(graph, next(g for g in groups if g.name == a.department)))
+            edge = graph.edges[measure, a.department] if graph.has_edge(measure, a.department) else {}
+            result.add_edge(
+                measure, a.department, **{"source": "", "also": "", **edge, "role": a.role, "group": a.group or ""}
+            )
+    members = {m for g in groups for m in g.members}
+    result.remove_nodes_from([n for n in members if n in result and result.degree(n) == 0])
+    return result
+
+
+def _group_node(graph: nx.Graph, group: Group) -> dict[str, object]:
+    """A group's department node: where its first member stands, of its members' kind when they share one."""
+    members = [graph.nodes[m] for m in group.members if m in graph]
+    kinds = {m["kind"] for m in members}
+    return {
+        "bipartite": 1,
+        "kind": kinds.pop() if len(kinds) == 1 else "集体",
+        "office": False,
+        "order": min(m["order"] for m in members) - 0.5,
+    }

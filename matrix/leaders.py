@@ -14,14 +14,17 @@ by ；, never by 、.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
-from .graph import DEPARTMENT, measure_nodes
+from .graph import measure_nodes
+from .groups import assigned_names
+from .model import Group, Plan
 from .raci import is_lead
 
-__all__ = ["LeaderDuty", "leader_duties", "split_leaders"]
+__all__ = ["LeaderDuty", "has_leaders", "leader_duties", "split_leaders"]
 
 _SEPARATORS = re.compile(r"[\n；;]+")
 
@@ -39,6 +42,11 @@ def split_leaders(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for part in _SEPARATORS.split(text or "") if part.strip()))
 
 
+def has_leaders(plan: Plan) -> bool:
+    """True when a measure of ``plan`` names a 牵头领导: the outputs then have their columns, sheet and summary."""
+    return any(m.leaders for m in plan.measures)
+
+
 @dataclass(frozen=True)
 class LeaderDuty:
     """One leader's share of the plan: the measures led, and who works on them."""
@@ -46,17 +54,18 @@ class LeaderDuty:
     leader: str
     #: Measure ids in plan order.
     measures: tuple[str, ...]
-    #: Lead departments of those measures, in order of first appearance.
+    #: Lead departments of those measures, in order of first appearance, a whole group by its name.
     leads: tuple[str, ...]
-    #: Cooperating departments of those measures, in order of first appearance.
+    #: Cooperating departments of those measures that lead none of them, likewise.
     cooperators: tuple[str, ...]
 
 
-def leader_duties(graph: nx.Graph) -> list[LeaderDuty]:
+def leader_duties(graph: nx.Graph, groups: Iterable[Group] = ()) -> list[LeaderDuty]:
     """Every leader named on a measure of ``graph``, in order of first appearance, with their measures.
 
-    Departments are listed as the graph holds them, one per member of a group;
-    the office, Informed of everything, is in neither list.
+    Departments are named as the plan assigned them: members that hold a
+    measure as a whole group of ``groups`` are that group's one name. The
+    office, Informed of everything, is in neither list.
 
     Examples
     --------
@@ -66,6 +75,7 @@ def leader_duties(graph: nx.Graph) -> list[LeaderDuty]:
     >>> leader_duties(build_graph(Plan("方案", sections=(Section("1", "章", measures=(m,)),))))
     [LeaderDuty(leader='县政府分管副县长', measures=('1',), leads=('县科协',), cooperators=())]
     """
+    groups = tuple(groups)
     measures: dict[str, list[str]] = {}
     for measure in measure_nodes(graph):
         for leader in graph.nodes[measure].get("leaders", ()):
@@ -75,13 +85,10 @@ def leader_duties(graph: nx.Graph) -> list[LeaderDuty]:
         leads: dict[str, None] = {}
         cooperators: dict[str, None] = {}
         for measure in ids:
-            for department, edge in graph[measure].items():
-                node = graph.nodes[department]
-                if node["bipartite"] != DEPARTMENT or node["office"]:
-                    continue
-                if is_lead(edge["role"]) or edge["role"] == "A":
-                    leads.setdefault(department, None)
-                elif edge["role"] == "C":
-                    cooperators.setdefault(department, None)
+            edges = graph[measure]
+            led = [d for d in edges if is_lead(edges[d]["role"]) or edges[d]["role"] == "A"]
+            helped = [d for d in edges if edges[d]["role"] == "C"]
+            leads.update(dict.fromkeys(assigned_names(graph, measure, led, groups)))
+            cooperators.update(dict.fromkeys(assigned_names(graph, measure, helped, groups)))
         duties.append(LeaderDuty(leader, tuple(ids), tuple(leads), tuple(c for c in cooperators if c not in leads)))
     return duties

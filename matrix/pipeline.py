@@ -35,6 +35,7 @@ from .registry import Registry, Resolved, as_registry, match_registry, resolve_n
 __all__ = [
     "FOLDER_REGISTRY",
     "FORMS_FOLDER",
+    "LEADERS_NAME",
     "NOTICES_FOLDER",
     "SUMMARY_NAME",
     "WORKBOOK_NAME",
@@ -63,6 +64,8 @@ SUMMARY_NAME = "任务分解总表.docx"
 NOTICES_FOLDER = "任务分解通知"
 #: The 进展反馈表 of each lead department, sent with the notices (see :mod:`matrix.track`).
 FORMS_FOLDER = "进展反馈表"
+#: The 牵头领导 summary for the leading group, written when a measure names a leader.
+LEADERS_NAME = "领导分工.docx"
 
 #: A registry given to :func:`load`: a YAML file, a registry, or only its departments.
 RegistrySource = str | Path | Registry | Sequence[Department] | None
@@ -129,11 +132,13 @@ class BuildResult:
     removed: tuple[Path, ...] = ()
     #: One 进展反馈表 per lead department (none when the build was told not to write them).
     forms: tuple[Path, ...] = ()
+    #: The 领导分工 document; ``None`` when no measure names a leader.
+    leaders: Path | None = None
 
     @property
     def written(self) -> tuple[Path, ...]:
         """Every file written, workbook first."""
-        return (self.workbook, self.summary, *self.notices, *self.forms)
+        return (self.workbook, self.summary, *((self.leaders,) if self.leaders else ()), *self.notices, *self.forms)
 
 
 def registry_for(path: str | Path, plan: Plan, registry: RegistrySource = None) -> Registry:
@@ -300,6 +305,7 @@ def build(
     full_text: bool = True,
     attachment: bool = True,
     per_department: bool = False,
+    expand_groups: bool = True,
     jobs: int | None = None,
     force: bool = False,
     progress: Callable[[int, int], None] | None = None,
@@ -310,9 +316,10 @@ def build(
 
     Files go to ``out_dir/<plan name>/`` (:func:`plan_folder`):
     :data:`WORKBOOK_NAME`, :data:`SUMMARY_NAME`, the notices in
-    :data:`NOTICES_FOLDER` and one 进展反馈表 per lead department in
-    :data:`FORMS_FOLDER` (what ``raci track forms`` writes). ``raci build``
-    is this function.
+    :data:`NOTICES_FOLDER`, one 进展反馈表 per lead department in
+    :data:`FORMS_FOLDER` (what ``raci track forms`` writes), and
+    :data:`LEADERS_NAME` when a measure names a 牵头领导. ``raci build`` is
+    this function.
 
     The build is all or nothing: every file is written into a staging folder
     beside the outputs and moved into place only when all are complete
@@ -339,6 +346,9 @@ def build(
         Copy each measure's full text into the notices; attach the task list.
     per_department
         Add one task sheet per department to the workbook.
+    expand_groups
+        The matrix has a column per member of a group (each township); with
+        ``False`` one per group assigned as a whole (各乡镇人民政府).
     jobs
         Processes writing notices side by side; one per CPU on Linux when omitted.
     force
@@ -370,7 +380,8 @@ def build(
     from .export.excel import write_workbook
     from .export.official import letterhead_document
     from .export.output_set import OutputSet
-    from .export.word import notice_filenames, write_notices, write_summary
+    from .export.word import notice_filenames, write_leader_summary, write_notices, write_summary
+    from .leaders import has_leaders
     from .track.forms import form_filenames, write_forms
 
     loaded = load(plan_path, fmt=fmt, registry=registry)
@@ -392,8 +403,16 @@ def build(
             progress(done[0], total)
 
     with OutputSet(target, "build", root=out_dir, force=force, prune=True) as outputs:
-        outputs.expect([WORKBOOK_NAME, SUMMARY_NAME, *names, *form_names])
-        write_workbook(plan, graph, outputs.stage(WORKBOOK_NAME), findings=findings, per_department=per_department)
+        leaders = has_leaders(plan)
+        outputs.expect([WORKBOOK_NAME, SUMMARY_NAME, *([LEADERS_NAME] if leaders else []), *names, *form_names])
+        write_workbook(
+            plan,
+            graph,
+            outputs.stage(WORKBOOK_NAME),
+            findings=findings,
+            per_department=per_department,
+            expand_groups=expand_groups,
+        )
         notices = write_notices(
             plan,
             graph,
@@ -408,6 +427,8 @@ def build(
         )
         write_summary(plan, graph, outputs.stage(SUMMARY_NAME), date=date, template=template)
         feedback = write_forms(plan, graph, outputs.staging / FORMS_FOLDER, today=date).written if forms else ()
+        if leaders:
+            write_leader_summary(plan, graph, outputs.stage(LEADERS_NAME), date=date, template=template)
         committed = outputs.commit()
     return BuildResult(
         plan,
@@ -419,6 +440,7 @@ def build(
         findings,
         committed.removed,
         tuple(outputs.final_of(path) for path in feedback),
+        target / LEADERS_NAME if leaders else None,
     )
 
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .raci import LEADER_LABEL
+
 __all__ = [
     "DIVISION_HEADER",
     "DIVISION_SHEET",
     "FINDINGS_HEADER",
     "FINDINGS_SHEET",
-    "FIRST_DEPARTMENT_COLUMN",
+    "LEADERS_HEADER",
+    "LEADERS_SHEET",
     "LEGEND_LABEL",
     "MATRIX_HEADER",
     "MATRIX_SHEET",
@@ -25,9 +28,13 @@ __all__ = [
     "SUMMARY_LABELS",
     "SUMMARY_SHEET",
     "TOTAL_LABELS",
+    "VAGUE_GROUP",
     "WORKLOAD_HEADER",
     "WORKLOAD_KIND_HEADERS",
     "WORKLOAD_SHEET",
+    "division_header",
+    "matrix_header",
+    "per_department_header",
     "sheet_name",
 ]
 
@@ -36,10 +43,10 @@ MATRIX_SHEET = "RACI矩阵"
 DIVISION_SHEET = "任务分工表"
 WORKLOAD_SHEET = "部门工作量"
 FINDINGS_SHEET = "审计问题"
+LEADERS_SHEET = "领导分工"
 
 #: Columns of the matrix before the first department column.
 MATRIX_HEADER: tuple[str, ...] = ("编号", "所属行动/工程", "措施", "牵头数", "配合数")
-FIRST_DEPARTMENT_COLUMN = len(MATRIX_HEADER) + 1
 #: Labels, in the 措施 column, of the rows that total each department's column.
 TOTAL_LABELS: tuple[str, str] = ("牵头合计", "配合合计")
 #: Label, in the 所属行动/工程 column, of the colour legend under the matrix.
@@ -58,6 +65,30 @@ DIVISION_HEADER: tuple[str, ...] = (
 )
 #: A department's own sheet: the 任务分工表 columns with its role inserted.
 PER_DEPARTMENT_HEADER: tuple[str, ...] = (*DIVISION_HEADER[:3], "本单位角色", *DIVISION_HEADER[3:])
+#: The 领导分工 sheet: one row per leader.
+LEADERS_HEADER: tuple[str, ...] = (LEADER_LABEL, "措施数", "措施", "牵头单位", "配合单位")
+
+
+def matrix_header(leaders: bool) -> tuple[str, ...]:
+    """The matrix columns before the departments: :data:`MATRIX_HEADER`, with 牵头领导 after 措施
+    when a measure of the plan names one (a plan without leaders keeps the narrower layout).
+
+    >>> matrix_header(True)
+    ('编号', '所属行动/工程', '措施', '牵头领导', '牵头数', '配合数')
+    """
+    return (*MATRIX_HEADER[:3], LEADER_LABEL, *MATRIX_HEADER[3:]) if leaders else MATRIX_HEADER
+
+
+def division_header(leaders: bool) -> tuple[str, ...]:
+    """The 任务分工表 columns: :data:`DIVISION_HEADER`, with 牵头领导 before 牵头单位 when a measure names one."""
+    return (*DIVISION_HEADER[:3], LEADER_LABEL, *DIVISION_HEADER[3:]) if leaders else DIVISION_HEADER
+
+
+def per_department_header(leaders: bool) -> tuple[str, ...]:
+    """A department's own sheet: :func:`division_header` with the department's role after 具体措施."""
+    header = division_header(leaders)
+    return (*header[:3], "本单位角色", *header[3:])
+
 
 #: Each department's load (:class:`matrix.graph.WorkloadRow`), in the 部门工作量 sheet and in ``raci workload``.
 #: 合计 counts measures (a department has one role per measure); the share is of all measures of the plan.
@@ -87,7 +118,10 @@ SUMMARY_LABELS: dict[str, str] = {
     "assigned": "已分配措施数",
     "departments": "单位数",
     "findings": "审计问题数",
+    "groups": "集体",
 }
+#: What the 说明 sheet writes for a vague group in place of its members.
+VAGUE_GROUP = "泛指，无成员"
 
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\：？［］]")
 _MAX_SHEET_NAME = 31

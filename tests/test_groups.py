@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 
+from matrix.audit import audit_plan
 from matrix.export.plan_yaml import dump_plan_yaml
 from matrix.graph import build_graph, workload, workload_rows
 from matrix.groups import as_written, expand_groups
@@ -153,3 +154,11 @@ def test_merging_by_plan_qualifies_the_group_and_its_members(registry: Registry)
     first = next(m for m in expanded.measures if m.id == "a:2.2.1")
     assert {a.group for a in first.assignments if a.group} == {towns.name}
     assert len([a for a in first.assignments if a.group]) == 11
+
+
+def test_the_audit_counts_a_group_once_and_flags_only_a_vague_sole_lead(registry: Registry) -> None:
+    plan = read_yaml(FIXTURE)
+    findings = audit_plan(plan, build_graph(resolve_plan(plan, registry)[0]), registry=registry)
+    # 4.1.2 is led by 各有关部门 alone (vague); 2.2.1 and 4.1.1 by 各乡镇人民政府, eleven townships each leading
+    assert [f.measure for f in findings if f.code == "collective-lead"] == ["4.1.2"]
+    assert not [f for f in findings if f.code in ("too-many-leads", "multiple-accountable")]

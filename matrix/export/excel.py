@@ -1,8 +1,10 @@
 """The Excel RACI workbook an office opens, prints, edits and hands back.
 
-Sheets, in order: 说明 (plan, legend, counts), RACI矩阵 (measures × departments,
-foldable by section, with dropdowns), 任务分工表 (the layout offices already
-use), 部门工作量 (with a chart), 审计问题, and optionally one sheet per department.
+Sheets, in order: 说明 (plan, legend, counts, groups), RACI矩阵 (measures ×
+departments, foldable by section, with dropdowns, and a 牵头领导 column when the
+plan names leaders), 任务分工表 (the layout offices already use), 部门工作量 (with
+a chart), 领导分工 (when the plan names leaders), 审计问题, and optionally one
+sheet per department.
 
 Every row is written with ``Worksheet.append`` of ready-made cells, with all
 sheet settings made before the first row. That one discipline serves both of
@@ -30,22 +32,25 @@ from openpyxl.worksheet.properties import Outline
 
 from ..audit import Finding
 from ..graph import WorkloadRow, workload_rows
+from ..groups import grouped_graph
+from ..leaders import has_leaders
 from ..model import Plan
 from ..raci import OFFICE_ORDER, ROLE_LABELS, ROLES, labelled
 from ..workbook_layout import (
-    DIVISION_HEADER,
     DIVISION_SHEET,
     FINDINGS_HEADER,
     FINDINGS_SHEET,
-    FIRST_DEPARTMENT_COLUMN,
+    LEADERS_HEADER,
+    LEADERS_SHEET,
     LEGEND_LABEL,
-    MATRIX_HEADER,
     MATRIX_SHEET,
-    PER_DEPARTMENT_HEADER,
     SUMMARY_SHEET,
     TOTAL_LABELS,
     WORKLOAD_HEADER,
     WORKLOAD_SHEET,
+    division_header,
+    matrix_header,
+    per_department_header,
     sheet_name,
 )
 from . import excel_style as style
@@ -54,6 +59,7 @@ from .excel_content import (
     SummaryRow,
     division_values,
     finding_values,
+    leader_values,
     matrix_rows,
     order_departments,
     summary_rows,
@@ -73,12 +79,16 @@ _DIVISION_WIDTHS = {
     "序号": 8,
     "重点任务": 16,
     "具体措施": 60,
+    "牵头领导": 14,
     "本单位角色": 8,
     "牵头单位": 18,
     "配合单位": 28,
     "完成时限": 10,
     "量化目标": 24,
 }
+
+#: 领导分工: leader, count, measures (one a line), lead and cooperating departments.
+_LEADER_WIDTHS = (16, 8, 48, 30, 36)
 
 
 def write_workbook(
@@ -89,6 +99,7 @@ def write_workbook(
     findings: Sequence[Finding] = (),
     per_department: bool = False,
     write_only: bool | None = None,
+    expand_groups: bool = True,
 ) -> Path:
     """Write the RACI workbook of ``plan`` to ``path``, atomically.
 
@@ -109,6 +120,10 @@ def write_workbook(
         Stream rows with openpyxl's write-only mode. ``None`` decides by size:
         more than :data:`WRITE_ONLY_CELLS` matrix cells. Both modes write the
         same cells.
+    expand_groups
+        The matrix has a column per member of a group (each township); with
+        ``False``, one column per group a measure was assigned to as a whole
+        (各乡镇人民政府). The other sheets count and name members either way.
 
     Returns
     -------
@@ -124,23 +139,30 @@ def write_workbook(
     --------
     matrix.readers.xlsx.read_xlsx : reads an edited workbook back into a plan.
     """
-    departments = order_departments(graph, [d.name for d in plan.departments])
+    registered = [d.name for d in plan.departments]
+    departments = order_departments(graph, registered)
+    grid = graph if expand_groups or not plan.groups else grouped_graph(graph, plan.groups)
+    columns = departments if grid is graph else order_departments(grid, registered)
+    leaders = has_leaders(plan)
     if write_only is None:
-        write_only = len(plan.measures) * max(1, len(departments)) > WRITE_ONLY_CELLS
+        write_only = len(plan.measures) * max(1, len(columns)) > WRITE_ONLY_CELLS
     workbook = Workbook(write_only=write_only)
     if not write_only:
         workbook.remove(workbook.active)
     _write_summary(workbook, summary_rows(plan, graph, findings, date.today().isoformat()))
-    _write_matrix(workbook, plan, graph, departments)
+    _write_matrix(workbook, plan, grid, columns, leaders=leaders)
     _write_table(
         workbook.create_sheet(DIVISION_SHEET),
-        DIVISION_HEADER,
-        (division_values(graph, s, m) for s in plan.sections for m in s.measures),
+        division_header(leaders),
+        (division_values(graph, s, m, plan.groups, leaders=leaders) for s in plan.sections for m in s.measures),
     )
     _write_workload(workbook, workload_rows(graph, sort="total"))
+    if leaders:
+        leader_sheet = workbook.create_sheet(LEADERS_SHEET)
+        _write_table(leader_sheet, LEADERS_HEADER, leader_values(graph, plan.groups), _LEADER_WIDTHS)
     _write_findings(workbook, [finding_values(graph, f) for f in findings])
     if per_department:
-        _write_department_sheets(workbook, plan, graph, departments)
+        _write_department_sheets(workbook, plan, graph, departments, leaders=leaders)
     with atomic_path(path) as temporary:
         workbook.save(temporary)
     return Path(path)
@@ -224,16 +246,19 @@ def _write_summary(workbook: Workbook, rows: Sequence[SummaryRow]) -> None:
 # -- RACI矩阵 --------------------------------------------------------------------
 
 
-def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str]) -> None:
+def _write_matrix(
+    workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str], *, leaders: bool
+) -> None:
     worksheet = workbook.create_sheet(MATRIX_SHEET)
-    first = FIRST_DEPARTMENT_COLUMN
+    fixed = matrix_header(leaders)
+    first = len(fixed) + 1
     last = first + len(departments) - 1
     first_letter, last_letter = get_column_letter(first), get_column_letter(max(last, first))
-    width = max(last, len(MATRIX_HEADER))
+    width = max(last, len(fixed))
     blocks = _measure_blocks(plan)
     last_data_row = 1 + len(plan.sections) + len(plan.measures)
 
-    _set_widths(worksheet, (8, 18, 36, 6, 6, *([4.5] * len(departments))))
+    _set_widths(worksheet, (8, 18, 36, *((12,) if leaders else ()), 6, 6, *([4.5] * len(departments))))
     for column in range(first, last + 1):
         # a role typed into an empty grid cell is centred like the written ones
         worksheet.column_dimensions[get_column_letter(column)].alignment = style.CENTRED
@@ -264,7 +289,7 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
         worksheet.conditional_formatting.add(sections, shading)
 
     out = _Rows(worksheet)
-    header = _header(worksheet, MATRIX_HEADER)
+    header = _header(worksheet, fixed)
     header += [
         _cell(worksheet, name, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.VERTICAL)
         for name in departments
@@ -278,7 +303,7 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
             [
                 _cell(worksheet, section.id, font=style.SECTION, fill=style.SECTION_FILL),
                 _cell(worksheet, section.title, font=style.SECTION, fill=style.SECTION_FILL),
-                *(_cell(worksheet, fill=style.SECTION_FILL) for _ in range(len(MATRIX_HEADER) - 2)),
+                *(_cell(worksheet, fill=style.SECTION_FILL) for _ in range(len(fixed) - 2)),
             ]
         )
         for _ in section.measures:
@@ -286,18 +311,20 @@ def _write_matrix(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: 
             number = out.count + 1
             span = f"{first_letter}{number}:{last_letter}{number}"
             counts = (f'=COUNTIF({span},"R")+COUNTIF({span},"A/R")', f'=COUNTIF({span},"C")') if departments else (0, 0)
+            leader = "\n".join(row.measure.leaders)
             out.append(
                 [
                     _cell(worksheet, row.measure.id, alignment=style.WRAPPED),
                     _cell(worksheet, section.title, alignment=style.WRAPPED),
                     _cell(worksheet, row.measure.title, alignment=style.WRAPPED),
+                    *((_cell(worksheet, leader or None, alignment=style.WRAPPED),) if leaders else ()),
                     *(_cell(worksheet, c, alignment=style.CENTRED) for c in counts),
                     *(_cell(worksheet, r, alignment=style.CENTRED) if r else None for r in row.roles),
                 ],
-                height=style.text_height([(row.measure.title, 36), (section.title, 18)]),
+                height=style.text_height([(row.measure.title, 36), (section.title, 18), (leader, 12)]),
                 outline=1,
             )
-    _write_matrix_totals(out, len(departments), last_data_row)
+    _write_matrix_totals(out, fixed, len(departments), last_data_row)
     _write_legend(out)
 
 
@@ -338,19 +365,20 @@ def _add_role_validation(worksheet, ranges: str) -> None:
     worksheet.data_validations.append(validation)
 
 
-def _write_matrix_totals(out: _Rows, departments: int, last_data_row: int) -> None:
+def _write_matrix_totals(out: _Rows, fixed: Sequence[str], departments: int, last_data_row: int) -> None:
     """Two rows of live COUNTIF totals, so the counts follow an office's edits."""
     worksheet = out.worksheet
-    first = FIRST_DEPARTMENT_COLUMN
+    first = len(fixed) + 1
     roles_of = {TOTAL_LABELS[0]: ("R", "A/R"), TOTAL_LABELS[1]: ("C",)}
     for offset, (label, roles) in enumerate(roles_of.items()):
-        count_column = get_column_letter(len(MATRIX_HEADER) - 1 + offset)
+        count_column = get_column_letter(len(fixed) - 1 + offset)
         cells = [
             _cell(worksheet, fill=style.HEADER_FILL),
             _cell(worksheet, fill=style.HEADER_FILL),
             _cell(worksheet, label, font=style.HEADER, fill=style.HEADER_FILL),
+            *(_cell(worksheet, fill=style.HEADER_FILL) for _ in range(len(fixed) - 5)),
         ]
-        for column in range(len(MATRIX_HEADER) - 1, first + departments):
+        for column in range(len(fixed) - 1, first + departments):
             letter = get_column_letter(column)
             span = f"{letter}2:{letter}{last_data_row}"
             if column < first:
@@ -414,7 +442,9 @@ def _write_table(
     return out
 
 
-def _write_department_sheets(workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str]) -> None:
+def _write_department_sheets(
+    workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str], *, leaders: bool
+) -> None:
     taken = list(workbook.sheetnames)
     for department in departments:
         name = sheet_name(department, taken)
@@ -424,9 +454,9 @@ def _write_department_sheets(workbook: Workbook, plan: Plan, graph: nx.Graph, de
             for measure in section.measures:
                 if not graph.has_edge(measure.id, department):
                     continue
-                values = division_values(graph, section, measure)
+                values = division_values(graph, section, measure, plan.groups, leaders=leaders)
                 rows.append((*values[:3], graph.edges[measure.id, department]["role"], *values[3:]))
-        _write_table(workbook.create_sheet(name), PER_DEPARTMENT_HEADER, rows)
+        _write_table(workbook.create_sheet(name), per_department_header(leaders), rows)
 
 
 # -- 部门工作量 ------------------------------------------------------------------------

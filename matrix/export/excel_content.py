@@ -16,9 +16,11 @@ import networkx as nx
 
 from ..audit import SEVERITY_LABELS, Finding
 from ..graph import department_nodes
-from ..model import Measure, Plan, Section
+from ..groups import assigned_names
+from ..leaders import leader_duties
+from ..model import Group, Measure, Plan, Section
 from ..raci import OFFICE_ORDER, ROLE_LABELS, is_lead
-from ..workbook_layout import SUMMARY_FIELDS, SUMMARY_LABELS
+from ..workbook_layout import SUMMARY_FIELDS, SUMMARY_LABELS, VAGUE_GROUP
 
 __all__ = [
     "KIND_ORDER",
@@ -26,6 +28,7 @@ __all__ = [
     "SummaryRow",
     "division_values",
     "finding_values",
+    "leader_values",
     "matrix_rows",
     "order_departments",
     "summary_rows",
@@ -99,17 +102,22 @@ def _by_role(graph: nx.Graph, measure_id: str) -> tuple[list[str], list[str]]:
     return leads, cooperators
 
 
-def division_values(graph: nx.Graph, section: Section, measure: Measure) -> tuple[str, ...]:
-    """The 任务分工表 cells of one measure, in :data:`~matrix.workbook_layout.DIVISION_HEADER` order.
+def division_values(
+    graph: nx.Graph, section: Section, measure: Measure, groups: Sequence[Group] = (), *, leaders: bool = False
+) -> tuple[str, ...]:
+    """The 任务分工表 cells of one measure, in :func:`~matrix.workbook_layout.division_header` order.
 
     具体措施 holds the full text when there is one, because that is what the
-    office forwards to a department; the title alone is used otherwise.
+    office forwards to a department; the title alone is used otherwise. A
+    whole group of ``groups`` is named as the plan named it (各乡镇人民政府),
+    not member by member; with ``leaders``, the 牵头领导 cell lists them one a line.
     """
-    leads, cooperators = _by_role(graph, measure.id)
+    leads, cooperators = (assigned_names(graph, measure.id, names, groups) for names in _by_role(graph, measure.id))
     return (
         measure.id,
         section.title,
         measure.text or measure.title,
+        *(("\n".join(measure.leaders),) if leaders else ()),
         "、".join(leads),
         "、".join(cooperators),
         measure.deadline or "",
@@ -145,6 +153,7 @@ def summary_rows(plan: Plan, graph: nx.Graph, findings: Sequence[Finding], gener
     rows += _continued(SUMMARY_LABELS["stages"], [(s.name, s.years, s.text) for s in plan.stages])
     rows += _continued(SUMMARY_LABELS["sections"], [(s.id, s.title, s.kind, len(s.measures)) for s in plan.sections])
     rows += _continued(SUMMARY_LABELS["legend"], [(role, ROLE_LABELS[role]) for role in OFFICE_ORDER])
+    rows += _continued(SUMMARY_LABELS["groups"], [(g.name, "、".join(g.members) or VAGUE_GROUP) for g in plan.groups])
     assigned = sum(1 for m in plan.measures if any(r != "I" for r in _roles(graph, m.id)))
     departments = len(department_nodes(graph))
     for key, count in (
@@ -166,3 +175,18 @@ def _roles(graph: nx.Graph, measure_id: str) -> list[str]:
 def _continued(label: str, values: list[tuple[object, ...]]) -> list[SummaryRow]:
     """Rows under one label: the label on the first row only, as a person would write it."""
     return [SummaryRow(label if i == 0 else "", v) for i, v in enumerate(values)]
+
+
+def leader_values(graph: nx.Graph, groups: Sequence[Group] = ()) -> list[tuple[object, ...]]:
+    """The 领导分工 sheet in :data:`~matrix.workbook_layout.LEADERS_HEADER` order: each leader, how
+    many measures, which, and the departments on them (a whole group by its name)."""
+    return [
+        (
+            duty.leader,
+            len(duty.measures),
+            "\n".join(f"{m} {graph.nodes[m]['title']}" for m in duty.measures),
+            "、".join(duty.leads),
+            "、".join(duty.cooperators),
+        )
+        for duty in leader_duties(graph, groups)
+    ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..diff import PlanDiff
+from ..groups import assigned_names
 from ..model import Measure, Plan, Stage
 from ..numerals import chinese_numeral
 from ..raci import ROLE_LABELS, is_lead, labelled
@@ -34,6 +35,7 @@ __all__ = [
     "full_title",
     "issuing_office",
     "leads_and_cooperators",
+    "named_leads_and_cooperators",
     "period_text",
     "role_label",
     "task_of",
@@ -61,10 +63,18 @@ class Task:
     targets: tuple[str, ...]
     deadline: str
     role: str
+    #: The lead departments, one by one (each township of a group).
     leads: tuple[str, ...]
-    #: (label, departments) pairs naming the others on the measure, e.g.
+    #: (label, names) pairs naming the others on the measure, e.g.
     #: ("牵头单位", ("县教科局",)); labels depend on the reader's own role.
+    #: A whole group is named as the plan named it (各乡镇人民政府).
     partners: tuple[tuple[str, tuple[str, ...]], ...]
+    #: The group the plan assigned the measure to, when the reader holds it as one of its members.
+    group: str = ""
+    #: The measure's 牵头领导.
+    leaders: tuple[str, ...] = ()
+    #: The leads as the plan names them, a whole group by its name: what a person reads.
+    named_leads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,6 +186,17 @@ def leads_and_cooperators(plan: Plan, graph: nx.Graph, measure: Measure) -> tupl
     return leads, tuple(d for d in ordered if roles[d] == "C")
 
 
+def named_leads_and_cooperators(
+    plan: Plan, graph: nx.Graph, measure: Measure
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`leads_and_cooperators` as a person reads them: a whole group by its one name (各乡镇人民政府)."""
+    leads, cooperators = leads_and_cooperators(plan, graph, measure)
+    return (
+        assigned_names(graph, measure.id, leads, plan.groups),
+        assigned_names(graph, measure.id, cooperators, plan.groups),
+    )
+
+
 def deadline_of(plan: Plan, measure: Measure) -> str:
     """The measure's deadline, else the plan's period, which every measure falls within."""
     return measure.deadline or period_text(plan) or "—"
@@ -189,9 +210,12 @@ def _chapter_of(role: str) -> str:
 
 def task_of(plan: Plan, graph: nx.Graph, measure: Measure, department: str, *, full_text: bool = True) -> Task:
     """``measure`` as ``department`` sees it: its role, the other leads and cooperators, the deadline."""
-    leads, cooperators = leads_and_cooperators(plan, graph, measure)
-    role = graph.edges[measure.id, department]["role"]
-    others = tuple(d for d in leads if d != department), tuple(d for d in cooperators if d != department)
+    leads = leads_and_cooperators(plan, graph, measure)[0]
+    edge = graph.edges[measure.id, department]
+    role, group = edge["role"], edge.get("group", "")
+    named = named_leads_and_cooperators(plan, graph, measure)
+    # the reader's own group is said once, as how the task came to it, not as a partner
+    others = tuple(tuple(n for n in names if n not in (department, group)) for names in named)
     labels = _PARTNER_LABELS[_chapter_of(role)]
     text = measure.text.strip()
     if text.startswith(measure.title):
@@ -207,6 +231,9 @@ def task_of(plan: Plan, graph: nx.Graph, measure: Measure, department: str, *, f
         role=role,
         leads=leads,
         partners=tuple((label, names) for label, names in zip(labels, others, strict=True) if names),
+        group=group,
+        leaders=measure.leaders,
+        named_leads=named[0],
     )
 
 

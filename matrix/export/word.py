@@ -11,17 +11,19 @@ every file starts from a copy of its bytes. Files are written through
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 from docx.document import Document as DocumentObject
-from docx.shared import Mm
+from docx.shared import Length, Mm
 
 from ..graph import department_nodes
+from ..leaders import leader_duties
 from ..model import Plan
 from ..numerals import chinese_numeral
+from ..raci import LEADER_LABEL
 from .atomic import atomic_path
 from .filenames import path_inside, safe_filename, unique_filenames
 from .notice import (
@@ -32,7 +34,7 @@ from .notice import (
     format_date,
     full_title,
     issuing_office,
-    leads_and_cooperators,
+    named_leads_and_cooperators,
     role_label,
 )
 from .official import (
@@ -61,6 +63,7 @@ __all__ = [
     "notice_filename",
     "notice_filenames",
     "notice_recipients",
+    "write_leader_summary",
     "write_notices",
     "write_summary",
 ]
@@ -101,6 +104,10 @@ def _template(template: str | Path | None) -> bytes:
 def _task_lines(task: Task) -> list[str]:
     """The body lines under one task's heading, the same for led and supported measures."""
     lines = [f"所属任务：{task.section}（措施编号{task.measure}）。"]
+    if task.leaders:
+        lines.append(f"{LEADER_LABEL}：{'；'.join(task.leaders)}。")
+    if task.group:
+        lines.append(f"承担方式：本项任务分配给{task.group}，你单位作为其成员单位承担。")
     if task.text:
         lines.append(f"任务内容：{task.text}")
     if task.targets:
@@ -132,7 +139,7 @@ def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool
         add_paragraph(document, notice.attachment_title, TITLE)
         add_paragraph(document)
         rows = [
-            (str(i), task.title, role_label(task.role), "、".join(task.leads) or "—", task.deadline)
+            (str(i), task.title, role_label(task.role), "、".join(task.named_leads) or "—", task.deadline)
             for i, task in enumerate(notice.tasks, start=1)
         ]
         add_table(document, _ATTACHMENT_HEADER, rows, _ATTACHMENT_WIDTHS)
@@ -288,19 +295,77 @@ def write_summary(
     OutputError
         When the file cannot be written.
     """
-    document = open_document(_template(template))
-    turn_landscape(document)
-    add_paragraph(document, f"《{full_title(plan)}》任务分解总表", TITLE)
-    add_paragraph(document)
     rows = []
     for section in plan.sections:
         for measure in section.measures:
-            leads, cooperators = leads_and_cooperators(plan, graph, measure)
+            leads, cooperators = named_leads_and_cooperators(plan, graph, measure)
             place = f"{section.id} {section.title}".strip()
             deadline = deadline_of(plan, measure)
             rows.append(
                 (measure.id, measure.title, place, "、".join(leads) or "—", "、".join(cooperators) or "—", deadline)
             )
-    add_table(document, _SUMMARY_HEADER, rows, _SUMMARY_WIDTHS)
+    return _table_document(plan, "任务分解总表", _SUMMARY_HEADER, rows, _SUMMARY_WIDTHS, path, date, template)
+
+
+def _table_document(
+    plan: Plan,
+    name: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[Length],
+    path: str | Path,
+    date: dt.date | None,
+    template: str | Path | None,
+) -> Path:
+    """A landscape document for the office: 《plan》name as its title, one table, signed by the office."""
+    document = open_document(_template(template))
+    turn_landscape(document)
+    add_paragraph(document, f"《{full_title(plan)}》{name}", TITLE)
+    add_paragraph(document)
+    add_table(document, header, rows, widths)
     add_signature(document, issuing_office(plan), format_date(date or dt.date.today()))
     return _save(document, Path(path))
+
+
+_LEADERS_HEADER = ("序号", LEADER_LABEL, "牵头措施", "牵头单位", "配合单位")
+#: Landscape: 297 mm less the 37 and 35 mm margins.
+_LEADERS_WIDTHS = (Mm(14), Mm(46), Mm(74), Mm(46), Mm(45))
+
+
+def write_leader_summary(
+    plan: Plan,
+    graph: nx.Graph,
+    path: str | Path,
+    *,
+    date: dt.date | None = None,
+    template: str | Path | None = None,
+) -> Path:
+    """Write the 领导分工 for the leading group: each 牵头领导 with the measures and departments they answer for.
+
+    One row per leader in order of first appearance; measures as ``编号 措施``
+    one a line, departments as the plan assigned them (a whole group by its
+    name). The caller writes it only when a measure names a leader.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    InputError
+        When ``template`` cannot be opened as a .docx file.
+    OutputError
+        When the file cannot be written.
+    """
+    rows = [
+        (
+            str(index),
+            duty.leader,
+            "\n".join(f"{m} {graph.nodes[m]['title']}" for m in duty.measures),
+            "、".join(duty.leads) or "—",
+            "、".join(duty.cooperators) or "—",
+        )
+        for index, duty in enumerate(leader_duties(graph, plan.groups), start=1)
+    ]
+    return _table_document(plan, "牵头领导分工表", _LEADERS_HEADER, rows, _LEADERS_WIDTHS, path, date, template)

@@ -24,12 +24,12 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import InputError, one_line
-from ..model import Assignment, Department, Location, Measure, Plan, Section, Stage
+from ..leaders import split_leaders
+from ..model import Assignment, Department, Group, Location, Measure, Plan, Section, Stage
 from ..names import name_problem, normalise_name, split_departments
-from ..raci import ROLES, parse_role
+from ..raci import LEADER_LABEL, ROLES, is_lead, parse_role
 from ..workbook_layout import (
     DIVISION_SHEET,
-    FIRST_DEPARTMENT_COLUMN,
     LEGEND_LABEL,
     MATRIX_HEADER,
     MATRIX_SHEET,
@@ -37,9 +37,11 @@ from ..workbook_layout import (
     SUMMARY_LABELS,
     SUMMARY_SHEET,
     TOTAL_LABELS,
+    VAGUE_GROUP,
     WORKLOAD_HEADER,
     WORKLOAD_KIND_HEADERS,
     WORKLOAD_SHEET,
+    matrix_header,
 )
 from .container import check_zip_container
 from .plantext.parser import parse_plan
@@ -180,6 +182,8 @@ class _Summary:
     stages: list[Stage] = field(default_factory=list)
     #: Section title -> (id, kind).
     sections: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: The registry's groups as the workbook lists them: name -> members (none for a vague group).
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -193,27 +197,20 @@ class _Summary:
         return Row({**row.values, "kind": section[1]}, row.locate)
 
     def apply(self, plan: Plan) -> Plan:
-        sections = tuple(
-            Section(
-                self.sections.get(s.title, (s.id, s.kind))[0],
-                s.title,
-                self.sections.get(s.title, (s.id, s.kind))[1],
-                s.measures,
-                s.source,
-            )
-            for s in plan.sections
-        )
-        return Plan(
+        sections = []
+        for section in plan.sections:
+            ident, kind = self.sections.get(section.title, (section.id, section.kind))
+            sections.append(replace(section, id=ident, kind=kind))
+        return replace(
+            plan,
             title=self.title or plan.title,
-            sections=sections,
+            sections=tuple(sections),
             issuer=self.fields.get("issuer", ""),
             office=self.fields.get("office", ""),
             period=self.fields.get("period", ""),
             targets=tuple(self.targets),
             stages=tuple(self.stages),
-            departments=plan.departments,
-            raci=plan.raci,
-            source=plan.source,
+            groups=tuple(Group(name, members=members, vague=not members) for name, members in self.groups.items()),
         )
 
 
@@ -236,6 +233,9 @@ def _read_summary(sheet: Worksheet, path: Path) -> _Summary:
             summary.stages.append(Stage(cells[1], cells[2], cells[3]))
         elif current == "sections":
             summary.sections[cells[2]] = (cells[1], cells[3])
+        elif current == "groups" and cells[1]:
+            members = () if cells[2] == VAGUE_GROUP else tuple(split_departments(cells[2]))
+            summary.groups[normalise_name(cells[1])] = members
     return summary
 
 
@@ -249,13 +249,20 @@ class _Details:
     text: str
     targets: tuple[str, ...]
     deadline: str | None
-    #: Leads then cooperators as the 分工表 lists them: the order notices name them in.
-    order: tuple[str, ...] = ()
+    #: Leads and cooperators as the 分工表 names them (a whole group by its name).
+    leads: tuple[str, ...] = ()
+    cooperators: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Leads then cooperators as the 分工表 lists them: the order notices name them in."""
+        return (*self.leads, *self.cooperators)
 
 
 def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> Plan:
     sheet = workbook[MATRIX_SHEET]
-    departments = _department_columns(sheet, path)
+    departments, leader_column = _department_columns(sheet, path)
     last_row = _last_matrix_row(sheet)
     _refuse_merged_cells(sheet, path, last_row)
     details = _read_details(workbook[DIVISION_SHEET], path) if DIVISION_SHEET in workbook.sheetnames else {}
@@ -283,7 +290,8 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
             raise InputError(f"措施编号 '{ident}' 重复，首次出现在 {seen[ident]} (duplicate measure id)", where)
         seen[ident] = where
         found = details.get(ident, _Details("", (), None))
-        roles = _in_plan_order(roles, found, summary.fields.get("office", ""))
+        roles = _through_groups(_in_plan_order(roles, found, summary), found, summary.groups)
+        leaders = split_leaders(_text(row[leader_column - 1])) if leader_column else found.leaders
         grouped.setdefault(section or current, []).append(
             Measure(
                 id=ident,
@@ -293,6 +301,7 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
                 deadline=found.deadline,
                 assignments=roles,
                 source=where,
+                leaders=leaders,
             )
         )
     if not grouped:
@@ -318,24 +327,53 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
     return summary.apply(plan)
 
 
-def _in_plan_order(assignments: tuple[Assignment, ...], details: _Details, office: str) -> tuple[Assignment, ...]:
+def _in_plan_order(assignments: tuple[Assignment, ...], details: _Details, summary: _Summary) -> tuple[Assignment, ...]:
     """Assignments by role (A/R, R, A, C, I), then as the 任务分工表 lists them, then by column.
 
-    Columns are ordered by load, not by the plan, so without this the lead
-    named first in every notice would depend on who is busiest. The office's
-    ``I`` on every measure is left out: the graph adds it back by configuration.
+    Columns are ordered by kind and registry, not by the plan, so without this
+    the lead named first in every notice would not be the plan's. A group the
+    分工表 names stands for its members, in their order. The office's ``I`` on
+    every measure is left out: the graph adds it back by configuration.
     """
+    office = summary.fields.get("office", "")
     kept = [a for a in assignments if not (a.department == office and a.role == "I")]
-    listed = {name: index for index, name in enumerate(details.order)}
+    names = [each for name in details.order for each in (name, *summary.groups.get(name, ()))]
+    listed = {name: index for index, name in reversed(list(enumerate(names)))}
     return tuple(sorted(kept, key=lambda a: (ROLES.index(a.role), listed.get(a.department, len(listed)))))
+
+
+def _through_groups(
+    assignments: tuple[Assignment, ...], details: _Details, groups: dict[str, tuple[str, ...]]
+) -> tuple[Assignment, ...]:
+    """The members' assignments that the 任务分工表 shows as their group's, remembering the group.
+
+    The workbook's matrix has a column per member (each township), and its
+    任务分工表 names a whole group once, in the 牵头单位 or 配合单位 column; a
+    member holding the role that column stands for holds it through the
+    group, as the plan assigned it, unless the column also names it itself.
+    A member an office took off the measure in the matrix simply has no
+    assignment; one it gave another role holds that role itself.
+    """
+    through: dict[tuple[str, bool], str] = {}
+    for listed, lead in ((details.leads, True), (details.cooperators, False)):
+        for name in listed:
+            for member in groups.get(name, ()):
+                if member not in listed:  # a township the 分工表 also names itself holds its role itself
+                    through.setdefault((member, lead), name)
+    result = []
+    for a in assignments:
+        lead = is_lead(a.role) or a.role == "A"
+        group = through.get((a.department, lead)) if lead or a.role == "C" else None
+        result.append(replace(a, group=group) if group and a.group is None else a)
+    return tuple(result)
 
 
 def _with_kind(measure: Measure, kind: str) -> Measure:
     return replace(measure, kind=kind)
 
 
-def _department_columns(sheet: Worksheet, path: Path) -> dict[int, str]:
-    """Column number -> department name, from the header row.
+def _department_columns(sheet: Worksheet, path: Path) -> tuple[dict[int, str], int | None]:
+    """Column number -> department name, from the header row, and the 牵头领导 column if there is one.
 
     Raises
     ------
@@ -355,10 +393,13 @@ def _department_columns(sheet: Worksheet, path: Path) -> dict[int, str]:
             )
     departments: dict[int, str] = {}
     first = {}
+    leaders = None
+    fixed = matrix_header(leaders=True)
     below_header = {column for row, column in _filled(sheet) if row > 1}
-    for column in range(FIRST_DEPARTMENT_COLUMN - 2, len(header) + 1):
+    for column in range(4, len(header) + 1):  # after 编号, 所属行动/工程 and 措施
         raw = header[column - 1]
-        if column < FIRST_DEPARTMENT_COLUMN and _text(raw) in MATRIX_HEADER:
+        if column <= len(fixed) and not departments and _text(raw) in fixed:
+            leaders = column if _text(raw) == LEADER_LABEL else leaders
             continue
         where = _at(path, sheet, 1, column)
         if raw is None or _text(raw) == "":
@@ -375,7 +416,7 @@ def _department_columns(sheet: Worksheet, path: Path) -> dict[int, str]:
             raise InputError(f"单位“{name}”与 {first[name]} 列重复 (duplicate department column)", where)
         first[name] = where.cell
         departments[column] = name
-    return departments
+    return departments, leaders
 
 
 def _last_matrix_row(sheet: Worksheet) -> int:
@@ -425,9 +466,9 @@ def _read_details(sheet: Worksheet, path: Path) -> dict[str, _Details]:
                 text=values.get("title", "").strip(),
                 targets=tuple(t.strip() for t in values.get("targets", "").splitlines() if t.strip()),
                 deadline=values.get("deadline", "").strip() or None,
-                order=tuple(
-                    name for key in ("leads", "cooperators") for name in split_departments(values.get(key, "")) if name
-                ),
+                leads=tuple(split_departments(values.get("leads", ""))),
+                cooperators=tuple(split_departments(values.get("cooperators", ""))),
+                leaders=split_leaders(values.get("leaders", "")),
             )
     return details
 
