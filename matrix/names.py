@@ -122,8 +122,8 @@ def split_departments(text: str, config: RaciConfig | None = None) -> list[str]:
     stays one name. A line break between two names separates them like 、;
     a space between two names stays in the name, for :func:`name_problem`
     to report. Empty items are kept as empty strings rather than dropped, so
-    a caller can report ``县科协、、县妇联`` as an error instead of silently
-    accepting it; a trailing separator is tolerated. ``config`` is passed to
+    a caller can report ``县科协、、县妇联`` (or a cell holding only ``、``) as
+    an error instead of silently accepting it; a trailing separator is tolerated. ``config`` is passed to
     :func:`normalise_name`.
 
     Examples
@@ -138,11 +138,15 @@ def split_departments(text: str, config: RaciConfig | None = None) -> list[str]:
     ['县科协 县民政局']
     >>> split_departments("县科协、各区、县级市")  # one collective, kept whole
     ['县科协', '各区、县级市']
+    >>> split_departments("、"), split_departments(" ")
+    ([''], [])
     """
     text = _LINE_BREAK.sub("\n", _unified(text).strip())
-    text = _AROUND_SEPARATOR.sub(r"\1", text).rstrip("。；;，,、")
     if not text:
         return []
+    text = _AROUND_SEPARATOR.sub(r"\1", text).rstrip("。；;，,、")
+    if not text:  # only punctuation: a cell meant to name someone, naming no one
+        return [""]
     items = join_region_lists(split_outside_brackets(text, SEPARATORS + "\n"))
     return [normalise_name(item, config) for item in items]
 

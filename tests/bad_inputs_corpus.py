@@ -61,16 +61,22 @@ def _two_names_in_a_header(sheet: Worksheet) -> None:
     sheet["F1"] = f"{sheet['F1'].value}\n县妇联"
 
 
-def _division_workbook(cooperators: str) -> Callable[[Path], None]:
-    """An office's own 任务分工表 (no RACI矩阵 sheet): the small plan's 3.4.1 with ``cooperators`` as typed."""
+_DIVISION_HEADER = ["编号", "所属行动", "措施", "牵头单位", "配合单位"]
+_DIVISION_ROWS = [
+    ["3.4.1", "老年人科学素质提升行动", "实施智慧助老行动", "县科协、县民政局", "县委宣传部、县卫健局"],
+    ["3.4.2", "老年人科学素质提升行动", "加强老年人健康科普服务", "县民政局", "县卫健局"],
+]
+
+
+def _division_workbook(*rows: list[str | None]) -> Callable[[Path], None]:
+    """An office's own 任务分工表 (no RACI矩阵 sheet): the small plan's measures, or ``rows`` as typed."""
 
     def make(path: Path) -> None:
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = "任务分工表"
-        sheet.append(["编号", "所属行动", "措施", "牵头单位", "配合单位"])
-        sheet.append(["3.4.1", "老年人科学素质提升行动", "实施智慧助老行动", "县科协、县民政局", cooperators])
-        sheet.append(["3.4.2", "老年人科学素质提升行动", "加强老年人健康科普服务", "县民政局", "县卫健局"])
+        for row in rows or (_DIVISION_HEADER, *_DIVISION_ROWS):
+            sheet.append(row)
         workbook.save(path)
 
     return make
@@ -260,7 +266,18 @@ GENERATED: dict[str, Callable[[Path], None]] = {
         "<w:p><w:r><w:t>县财政局负责经费保障</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
     ),
     "two_names_in_a_header.xlsx": _edited_grid(_two_names_in_a_header),
-    "alt_enter_in_a_cell.xlsx": _division_workbook("县委宣传部\n县卫健局"),
+    "alt_enter_in_a_cell.xlsx": _division_workbook(
+        _DIVISION_HEADER, [*_DIVISION_ROWS[0][:4], "县委宣传部\n县卫健局"], _DIVISION_ROWS[1]
+    ),
+    "value_under_blank_header.xlsx": _division_workbook(
+        [*_DIVISION_HEADER, None, "备注"], [*_DIVISION_ROWS[0], "县妇联", ""], _DIVISION_ROWS[1]
+    ),
+    "repeated_header.xlsx": _division_workbook(
+        [*_DIVISION_HEADER[:3], "牵头\u00a0单位", _DIVISION_HEADER[4]],
+        _DIVISION_ROWS[0],
+        _DIVISION_HEADER,
+        _DIVISION_ROWS[1],
+    ),
     "two_paragraphs_in_a_cell.docx": _edited_docx(
         f"<w:p>{_COOPERATOR_RUN}</w:p>", f"<w:p><w:r><w:t>县委宣传部</w:t></w:r></w:p><w:p>{_COOPERATOR_RUN}</w:p>"
     ),

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Location, Plan
 from .files import decode_text, read_bytes
-from .table import Row, column_fields, plan_from_rows
+from .table import Row, column_fields, plan_from_rows, row_values
 
 __all__ = ["read_csv"]
 
@@ -38,17 +38,14 @@ def read_csv(path: str | Path) -> Plan:
     fields = column_fields(header, lambda _column: Location(str(path), line=1))
 
     def rows():
+        end = reader.line_num
         try:
             for cells in reader:
-                line = reader.line_num
+                # a record with a line break in a quoted cell spans lines: it is located at its first
+                line, end = end + 1, reader.line_num
                 if not any(c.strip() for c in cells):
                     continue
-                if len(cells) > len(header):
-                    raise InputError(
-                        f"此行有 {len(cells)} 列，表头只有 {len(header)} 列 (too many cells)",
-                        Location(str(path), line=line),
-                    )
-                values = {fields[i]: cell for i, cell in enumerate(cells) if i in fields}
+                values = row_values(cells, header, fields, lambda _column, line=line: Location(str(path), line=line))
                 yield Row(values, lambda _field, line=line: Location(str(path), line=line))
         except csv.Error as exc:
             raise InputError(

@@ -7,6 +7,7 @@ required cells are written once.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from ..model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section
 from ..names import name_problem, split_departments
 from ..raci import RaciConfig, assign, listed_twice
 
-__all__ = ["COLUMNS", "Row", "column_fields", "plan_from_rows"]
+__all__ = ["COLUMNS", "Row", "column_fields", "header_key", "plan_from_rows", "row_values"]
 
 #: Header spellings accepted for each field, Chinese first.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -35,7 +36,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 IGNORED = ("备注", "说明", "note", "notes")
 REQUIRED = ("id", "title", "leads")
 
-_LOOKUP = {spelling.replace(" ", "").lower(): field for field, spellings in COLUMNS.items() for spelling in spellings}
+
+def header_key(cell: str | None) -> str:
+    """A header cell as it is compared: NFKC, without any whitespace (NBSP, U+3000, Alt+Enter), in lower case.
+
+    >>> header_key("牵头\u00a0单位 ")
+    '牵头单位'
+    >>> header_key("ＩＤ")
+    'id'
+    """
+    return "".join(unicodedata.normalize("NFKC", cell or "").split()).lower()
+
+
+_LOOKUP = {header_key(spelling): field for field, spellings in COLUMNS.items() for spelling in spellings}
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,7 @@ def column_fields(header: Sequence[str], locate: Callable[[int], Location]) -> d
     """
     fields: dict[int, str] = {}
     for index, raw in enumerate(header):
-        key = (raw or "").replace(" ", "").replace("\u3000", "").replace("\n", "").lower()
+        key = header_key(raw)
         if not key or key in IGNORED:
             continue
         field = _LOOKUP.get(key)
@@ -70,6 +83,58 @@ def column_fields(header: Sequence[str], locate: Callable[[int], Location]) -> d
     if missing:
         raise InputError(f"缺少必需的列：{'、'.join(missing)} (missing column)", locate(0))
     return fields
+
+
+def row_values(
+    cells: Sequence[str], header: Sequence[str], fields: dict[int, str], locate: Callable[[int], Location]
+) -> dict[str, str]:
+    """One row's cells by field name, from its cells in column order.
+
+    A value in a column without a header, past the header's last column or
+    under a blank header cell, would be dropped without a word, so it is
+    refused at its cell (``locate`` takes the column index). Empty cells
+    there, as a trailing comma leaves them, are fine.
+
+    Raises
+    ------
+    InputError
+        For the first value in a column without a header.
+    """
+    for index, cell in enumerate(cells):
+        if index in fields or not cell.strip():
+            continue
+        if index >= len(header):
+            raise InputError(
+                f"此行有 {len(cells)} 列，表头只有 {len(header)} 列：第 {index + 1} 列的“{cell.strip()[:20]}”没有表头 "
+                "(too many cells)",
+                locate(index),
+            )
+        if not header_key(header[index]):
+            raise InputError(
+                f"第 {index + 1} 列没有表头，却有内容“{cell.strip()[:20]}”：请填写表头或删除此内容 "
+                "(a value under a blank header)",
+                locate(index),
+            )
+    return {fields[i]: cell for i, cell in enumerate(cells) if i in fields}
+
+
+def _repeated_header(row: Row) -> bool:
+    """Whether ``row`` is the header again (printed on every page, or pasted twice); such a row is skipped.
+
+    A row of header words under other columns is no header of this table, and
+    no measure either: it is refused rather than read as a measure 编号 led by
+    a department 牵头单位.
+    """
+    filled = {field: _LOOKUP.get(header_key(value)) for field, value in row.values.items() if value.strip()}
+    if not filled or None in filled.values():
+        return False
+    if all(found == field for field, found in filled.items()):
+        return True
+    field = next(field for field, found in filled.items() if found != field)
+    raise InputError(
+        f"此行像是一行表头，但“{row.values[field].strip()}”不在第一行表头的同一列 (a header row out of place)",
+        row.locate(field),
+    )
 
 
 def _names(row: Row, field: str, config: RaciConfig) -> list[str]:
@@ -106,6 +171,8 @@ def plan_from_rows(rows: Iterable[Row], *, title: str, source: str, config: Raci
     kinds: dict[str, str] = {}
     seen: dict[str, Location] = {}
     for row in rows:
+        if _repeated_header(row):
+            continue
         values = row.values
         kind = values.get("kind", "").strip()
         for field in REQUIRED:

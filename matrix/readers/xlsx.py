@@ -46,7 +46,7 @@ from ..workbook_layout import (
 from .container import check_zip_container
 from .plantext.parser import parse_plan
 from .plantext.tasktable import sheet_items
-from .table import COLUMNS, Row, column_fields, plan_from_rows
+from .table import COLUMNS, Row, column_fields, header_key, plan_from_rows, row_values
 from .text import checked
 
 __all__ = ["MAX_SHEET_CELLS", "open_workbook", "read_xlsx"]
@@ -493,8 +493,8 @@ def _registry(workbook: Workbook, names) -> tuple[Department, ...]:
 
 
 def _is_header(cells: list[str]) -> bool:
-    keys = {c.replace(" ", "").replace("\u3000", "").replace("\n", "").lower() for c in cells}
-    return any(k in keys for k in COLUMNS["title"]) and any(k in keys for k in COLUMNS["leads"])
+    keys = {header_key(c) for c in cells}
+    return any(header_key(k) in keys for k in COLUMNS["title"]) and any(header_key(k) in keys for k in COLUMNS["leads"])
 
 
 def _cells(sheet: Worksheet, path: Path) -> list[list[str]]:
@@ -537,9 +537,13 @@ def _table_rows(rows: list[list[str]], sheet: Worksheet, path: Path) -> Iterator
     for number, cells in enumerate(rows[start + 1 :], start=header_row + 1):
         if not any(cells):
             continue
-        values = {fields[i]: cell for i, cell in enumerate(cells) if i in fields}
+
+        def cell(column: int, number: int = number) -> Location:
+            return _at(path, sheet, number, column + 1)
 
         def locate(name: str, number: int = number) -> Location:
             return _at(path, sheet, number, columns.get(name, 0) + 1)
+
+        values = row_values(cells, rows[start], fields, cell)
 
         yield Row(values, locate)

@@ -59,6 +59,10 @@ def test_guarantee_rows_may_have_no_lead(tmp_path: Path) -> None:
         (HEADER + ROWS.replace("3.1.2,", "3.1.1,"), "措施编号 '3.1.1' 重复", 3),
         (HEADER + ROWS.replace("县教科局、县科协", "县教科局、、县科协"), "单位名称为空", 3),
         (HEADER, "没有任何措施", None),
+        # a record whose quoted cell holds a line break is located at its first line
+        ('编号,措施,牵头单位\n1,x,"县科协\n县民政局"\n,y,"县科协\n县妇联"\n', "编号为空", 4),
+        ("编号,措施,牵头单位\n1,x,县科协,,\n2,y,县科协,,县妇联\n", "此行有 5 列，表头只有 3 列：第 5 列的“县妇联”", 3),
+        ("编号,措施,牵头单位\n1,x,。\n", "牵头单位：单位名称为空", 2),
     ],
 )
 def test_bad_csv_is_located(tmp_path: Path, text: str, match: str, line: int | None) -> None:
