@@ -486,7 +486,9 @@ def diff_command(
 
     new_plan = read_plan(new, input_fmt)
     changes = diff_plans(read_plan(old, input_fmt), new_plan)
-    click.echo(dump_diff_json(changes) if style == "json" else format_diff_table(changes))
+    click.echo(
+        dump_diff_json(changes) + "\n" if style == "json" else format_diff_table(changes, width=_width()), nl=False
+    )
     if outdir is None:
         return
     with OutputSet(outdir, "diff", force=force, prune=True) as outputs:
@@ -549,9 +551,10 @@ def merge_command(plans: tuple[Path, ...], output: Path, mode: str, registry_pat
     merged = merge(plans, mode=mode, registry=registry_path)
     write_file(output, lambda staged: write_plan_yaml(merged.plan, staged), job="merge", force=force)
     registries = [(key, choice.source) for key, choice in merged.registries]
-    click.echo(
-        format_merge_report(merged.plan, merged.graph, mode=mode, registries=registries, disputed=merged.disputed)
+    report = format_merge_report(
+        merged.plan, merged.graph, mode=mode, registries=registries, disputed=merged.disputed, width=_width()
     )
+    click.echo(report, nl=False)
     click.echo(f"已写入：{output}")
 
 

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,12 +35,16 @@ def _stand_ins_installed() -> bool:
     return "UMing" in found.stdout
 
 
-#: Skip a test that needs LibreOffice, poppler and the stand-in fonts where they are not installed.
-needs_pdf_tools = pytest.mark.skipif(
+_pdf_tools = pytest.mark.skipif(
     not (all(shutil.which(tool) for tool in ("soffice", "pdfinfo", "pdftotext")) and _stand_ins_installed()),
     reason="LibreOffice (soffice), poppler (pdfinfo, pdftotext) and the fonts of tests/fonts/fonts.conf "
     "(fonts-noto-cjk, fonts-arphic-uming, fonts-arphic-ukai) are needed to render outputs",
 )
+
+
+def needs_pdf_tools(test: Callable[..., None]) -> Callable[..., None]:
+    """Mark a rendering test slow, and skip it where LibreOffice, poppler or the stand-in fonts are not installed."""
+    return pytest.mark.slow(_pdf_tools(test))
 
 
 def to_pdf(document: Path, outdir: Path) -> Path:

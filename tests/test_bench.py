@@ -11,9 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
 
 
+@pytest.mark.slow
 def test_the_benchmark_script_writes_json_with_every_step(tmp_path: Path) -> None:
     output = tmp_path / "bench.json"
     command = [sys.executable, "bench/run.py", "--sizes", "20x10", "--quick", "-o", str(output)]

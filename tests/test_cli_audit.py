@@ -9,8 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
-from matrix.export.text_table import display_width
+from rich.cells import cell_len as display_width
 
 from .conftest import INPUT, SMALL_PLAN
 

@@ -200,7 +200,7 @@ def test_cli_merge_writes_a_plan_that_reads_back(
     assert len(merged.measures) == 7
     assert "单位 5 个，其中按名称跨方案合并的 4 个" in result.output
     assert "县卫健局（small、revised）" in result.output
-    row = next(line for line in result.output.splitlines() if line.startswith("县卫健局"))
+    row = next(line for line in result.output.splitlines() if line.split()[:1] == ["县卫健局"])
     assert row.split() == ["县卫健局", "small、revised", "0", "0", "4", "4"]
 
 

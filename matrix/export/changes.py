@@ -10,9 +10,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from rich.console import RenderableType
+
 from ..diff import ADDED, CHANGED, GAINED, LOST, REMOVED, REVISED, MeasureChange, PlanDiff, RoleChange
 from ..raci import ROLE_LABELS, labelled
-from .text_table import format_table
+from .text_table import render, table
 
 __all__ = [
     "CHANGE_LABELS",
@@ -122,23 +124,22 @@ def dump_diff_json(diff: PlanDiff) -> str:
     return json.dumps(diff_to_data(diff), ensure_ascii=False, indent=2)
 
 
-def format_diff_table(diff: PlanDiff) -> str:
-    """The diff as two aligned tables for a terminal: measure changes, then role changes."""
-    lines = [f"原方案：{diff.old_title}", f"新方案：{diff.new_title}", ""]
+def format_diff_table(diff: PlanDiff, *, width: int = 120) -> str:
+    """The diff as two aligned tables for a terminal ``width`` columns wide: measure changes, then role changes."""
+    parts: list[RenderableType | str] = [f"原方案：{diff.old_title}", f"新方案：{diff.new_title}", ""]
     if not diff:
-        return "\n".join([*lines, "两个方案的措施和分工完全相同。"])
-    lines.append(f"措施变更（{len(diff.measures)} 项）")
-    if diff.measures:
-        rows = [(CHANGE_LABELS[c.kind], c.id, c.title, measure_change_note(c)) for c in diff.measures]
-        lines += format_table(("变更", "编号", "措施", "说明"), rows)
-    else:
-        lines.append("无")
+        return render([*parts, "两个方案的措施和分工完全相同。"], width)
+    heading = f"措施变更（{len(diff.measures)} 项）"
+    rows = [(CHANGE_LABELS[c.kind], c.id, c.title, measure_change_note(c)) for c in diff.measures]
+    parts += [table(heading, ("变更", "编号", "措施", "说明"), rows)] if rows else [heading, "无"]
     departments = diff.affected_departments()
-    lines += ["", f"单位任务变更（{len(diff.cells)} 处，涉及 {len(departments)} 个单位）"]
+    heading = f"单位任务变更（{len(diff.cells)} 处，涉及 {len(departments)} 个单位）"
     rows = [
         (r.department, r.measure, r.title, labelled(r.old_role), labelled(r.new_role), role_change_label(r))
         for d in departments
         for r in diff.for_department(d)
     ]
-    lines += format_table(("单位", "编号", "措施", "原角色", "新角色", "变更"), rows) if rows else ["无"]
-    return "\n".join(lines)
+    parts += (
+        [table(heading, ("单位", "编号", "措施", "原角色", "新角色", "变更"), rows)] if rows else ["", heading, "无"]
+    )
+    return render(parts, width)

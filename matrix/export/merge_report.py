@@ -14,7 +14,7 @@ import networkx as nx
 from ..graph import workload
 from ..merge import BY_NAME, BY_PLAN, departments_by_plan, joined_names, split_id
 from ..model import GUARANTEE_KIND, Plan
-from .text_table import format_table
+from .text_table import render, table
 
 __all__ = ["format_merge_report"]
 
@@ -28,6 +28,7 @@ def format_merge_report(
     mode: str,
     registries: Sequence[tuple[str, str]] = (),
     disputed: Sequence[tuple[str, Sequence[str]]] = (),
+    width: int = 120,
 ) -> str:
     """Counts per plan, the registry of each, the names joined across plans, and each department's workload.
 
@@ -44,6 +45,8 @@ def format_merge_report(
     disputed
         By name: spellings the plans' registries give to different bodies
         (:func:`matrix.merge.disputed_spellings`).
+    width
+        The terminal's width, which the workload table fits.
     """
     per_plan: dict[str, list[int]] = {}
     for measure in merged.measures:
@@ -65,7 +68,6 @@ def format_merge_report(
         *(f"  {key}：{total} 项，已分配 {done} 项" for key, (total, done) in per_plan.items()),
         *_units(merged, presence, mode, disputed),
         "",
-        "各单位工作量（按承担措施数从多到少）",
     ]
     loads = sorted(workload(graph), key=lambda w: (-w.total, -len(w.led)))
     rows = [
@@ -80,8 +82,8 @@ def format_merge_report(
         for w in loads
         if w.total
     ]
-    lines += format_table(("单位", "方案", "主责", "牵头", "配合", "合计"), rows)
-    return "\n".join(lines)
+    columns = ("单位", "方案", "主责", "牵头", "配合", "合计")
+    return render([*lines, table("各单位工作量（按承担措施数从多到少）", columns, rows)], width)
 
 
 def _units(

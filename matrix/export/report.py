@@ -1,8 +1,8 @@
 """Audit findings and workload as text a person reads or a program parses.
 
 Every function returns a string and writes nothing: the CLI prints it, a
-test compares it. Tables are drawn with rich, which measures Chinese
-characters as two columns wide, so the columns stay aligned in a terminal.
+test compares it. Tables are drawn by :mod:`.text_table`, so the columns
+stay aligned in a terminal where a Chinese character is two columns wide.
 Labels are Chinese, as the offices that read the report expect; JSON keys
 are English, as the programs that parse it expect.
 """
@@ -12,18 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 
-from rich import box
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from ..findings import SEVERITIES, SEVERITY_LABELS, Finding
 from ..graph import SharedMeasures, WorkloadRow
 from ..workbook_layout import FINDINGS_HEADER, WORKLOAD_HEADER
+from .text_table import render, table
 
 __all__ = [
     "PAIR_COLUMNS",
@@ -35,32 +34,9 @@ __all__ = [
 ]
 
 #: Findings columns whose lines are never broken: a code and a location are looked up, not read.
-_UNBROKEN_FINDINGS_HEADER = ("级别", "代码", "位置")
+_UNBROKEN_COLUMNS = ("级别", "代码", "位置")
 #: Column labels of the co-assignment table.
 PAIR_COLUMNS: tuple[str, ...] = ("单位", "单位", "共同参与措施数")
-
-
-def _render(parts: Iterable[RenderableType], width: int) -> str:
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
-    for part in parts:
-        console.print(part)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
-
-
-def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]], *, unbroken: Sequence[str] = ()) -> Table:
-    """A table whose cells fold where they must, except the ``unbroken`` columns, which keep each line whole.
-
-    A location (``input/wutai.yaml:60``) cut in two is no longer one that an
-    editor can jump to, so such columns keep their lines and the prose
-    columns give way when the terminal is narrow.
-    """
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left")
-    for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column in unbroken)
-    for row in rows:
-        table.add_row(*(Text(value) for value in row))
-    return table
 
 
 def _counts(findings: Sequence[Finding]) -> dict[str, int]:
@@ -85,7 +61,7 @@ def findings_table(findings: Sequence[Finding], *, width: int = 120) -> str:
         return "审计未发现问题。\n"
     title = f"审计发现 {len(findings)} 个问题（{summary}）"
     if width < NARROW:
-        return _render([Text(title), *(part for f in findings for part in _finding_lines(f))], width)
+        return render([Text(title), *(part for f in findings for part in _finding_lines(f))], width)
     rows = (
         (
             SEVERITY_LABELS.get(f.severity, f.severity),
@@ -97,7 +73,7 @@ def findings_table(findings: Sequence[Finding], *, width: int = 120) -> str:
         )
         for f in findings
     )
-    return _render([_table(title, FINDINGS_HEADER, rows, unbroken=_UNBROKEN_FINDINGS_HEADER)], width)
+    return render([table(title, FINDINGS_HEADER, rows, unbroken=_UNBROKEN_COLUMNS)], width)
 
 
 def _locations(finding: Finding) -> list[str]:
@@ -142,16 +118,16 @@ def _workload_cells(row: WorkloadRow) -> tuple[str, ...]:
 
 def workload_table(rows: Sequence[WorkloadRow], pairs: Sequence[SharedMeasures], *, width: int = 120) -> str:
     """The workload table and, below it, the department pairs that share the most measures."""
-    tables = [_table("各单位任务量", WORKLOAD_HEADER, (_workload_cells(r) for r in rows))]
+    tables = [table("各单位任务量", WORKLOAD_HEADER, (_workload_cells(r) for r in rows))]
     if pairs:
         tables.append(
-            _table(
+            table(
                 "共同参与措施最多的单位组合",
                 PAIR_COLUMNS,
                 ((p.first, p.second, str(p.shared)) for p in pairs),
             )
         )
-    return _render(tables, width)
+    return render(tables, width)
 
 
 def workload_json(rows: Sequence[WorkloadRow], pairs: Sequence[SharedMeasures], measures: int) -> str:

@@ -1,34 +1,52 @@
-"""Aligned plain-text tables for a terminal, where a Chinese character takes two columns."""
+"""Text tables for a terminal or a log, drawn with rich: a Chinese character takes two columns, long cells fold.
+
+Every table the CLI prints (audit findings, workload, diff, merge) goes
+through here, so they share one look and one way of fitting a terminal: the
+prose columns give way when the terminal is narrow, the ``unbroken`` columns
+(codes, locations) keep each line whole, because a location cut in two is no
+longer one an editor can jump to.
+"""
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Sequence
 
-__all__ = ["display_width", "format_table"]
+from rich import box
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+__all__ = ["render", "table"]
 
 
-def display_width(text: str) -> int:
-    """Columns a terminal gives ``text``: two for each wide (CJK) character.
+def table(
+    title: str, columns: Sequence[str], rows: Iterable[Sequence[object]], *, unbroken: Sequence[str] = ()
+) -> Table:
+    """A table titled ``title``; cells fold where they must, except in the ``unbroken`` columns."""
+    drawn = Table(title=title or None, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left")
+    for column in columns:
+        drawn.add_column(column, overflow="fold", no_wrap=column in unbroken)
+    for row in rows:
+        drawn.add_row(*(Text(str(value)) for value in row))
+    return drawn
+
+
+def render(parts: Iterable[RenderableType | str], width: int) -> str:
+    """Tables and lines of text as plain text ``width`` columns wide, without colours or trailing blanks.
 
     Examples
     --------
-    >>> display_width("县科协 R")
-    8
+    >>> print(render(["合计", table("", ("单位", "牵头"), [("县科协", 3)])], width=40), end="")
+    合计
+    <BLANKLINE>
+      单位     牵头
+     ───────────────
+      县科协   3
+    <BLANKLINE>
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    """The header, a rule and one line per row, columns padded to their widest cell.
-
-    ``len()`` counts a Chinese character as one, so padding with it would push
-    every column after a Chinese cell out of line.
-    """
-    cells = [[str(c) for c in headers], *([str(c) for c in row] for row in rows)]
-    widths = [max(display_width(row[i]) for row in cells) for i in range(len(headers))]
-
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(c + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True)).rstrip()
-
-    return [line(cells[0]), line(["-" * w for w in widths]), *map(line, cells[1:])]
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
+    for part in parts:
+        console.print(Text(part) if isinstance(part, str) else part)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -52,12 +52,14 @@ def test_table_names_changes_in_chinese_and_aligns_wide_characters(revision: Pla
     lines = format_diff_table(revision).splitlines()
     assert "措施变更（2 项）" in lines
     assert "单位任务变更（7 处，涉及 5 个单位）" in lines
-    row = next(line for line in lines if line.startswith("县公安局"))
+    row = next(line for line in lines if line.lstrip().startswith("县公安局"))
     assert "开展老年人防诈骗科普" in row and "新增任务" in row and "A/R 主责牵头" in row
-    header = next(line for line in lines if line.startswith("单位  "))
+    header = next(line for line in lines if line.lstrip().startswith("单位  "))
     # "编号" sits in the same terminal column on the header and on every row
     column = len(header[: header.index("编号")].encode("gbk"))
-    assert all(len(line[: line.index("3.4")].encode("gbk")) == column for line in lines if line.startswith("县"))
+    assert all(
+        len(line[: line.index("3.4")].encode("gbk")) == column for line in lines if line.lstrip().startswith("县")
+    )
 
 
 def test_identical_plans_say_so() -> None:
