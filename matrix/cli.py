@@ -270,6 +270,10 @@ def _width() -> int:
 @click.option(
     "--max-cooperators", type=click.IntRange(min=0), default=15, show_default=True, help="每项措施配合单位上限。"
 )
+@click.option(
+    "--ignore", "ignored", multiple=True, metavar="CODE",
+    help="不检查此代码的问题，可多次给出（如 --ignore unassigned-guarantee）；代码见 docs/audit-codes.md。",
+)  # fmt: skip
 @input_format_option
 @click.pass_context
 def audit(
@@ -280,6 +284,7 @@ def audit(
     fail_on: str,
     max_leads: int,
     max_cooperators: int,
+    ignored: tuple[str, ...],
     input_fmt: str | None,
 ) -> None:
     """审计任务分工：无人负责的措施、牵头与主责问题、单位名称、工作量。
@@ -287,18 +292,23 @@ def audit(
     Audit the assignments of PLAN: measures without owners or leads, roles
     that do not add up, department names the registry does not know or that
     look alike, and departments carrying far more than the rest. Exits with 3
-    when there are findings at or above --fail-on.
+    when there are findings at or above --fail-on. Every code, its severity
+    and what to do about it: docs/audit-codes.md.
 
     \b
     Example:
         raci audit input/wutai.yaml --registry input/departments-wutai.yaml
+        raci audit input/xinhuang.yaml --fail-on warning --ignore unassigned-guarantee
     """
     from .audit import AuditConfig
     from .export.report import findings_json, findings_table
     from .findings import at_or_above
     from .pipeline import audit_findings, load
 
-    config = AuditConfig(max_leads=max_leads, max_cooperators=max_cooperators)
+    try:
+        config = AuditConfig(max_leads=max_leads, max_cooperators=max_cooperators, ignore=frozenset(ignored))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--ignore") from None
     findings = audit_findings(load(plan, fmt=input_fmt, registry=registry_path), config)
     click.echo(findings_json(findings) if out_fmt == "json" else findings_table(findings, width=_width()), nl=False)
     if fail_on != "never" and at_or_above(findings, fail_on):

@@ -97,8 +97,8 @@ WORKLOAD_HEADER: tuple[str, ...] = (
 )  # fmt: skip
 #: Workbooks written before the header said 类别 (and named fewer columns) are still read for the kinds.
 WORKLOAD_KIND_HEADERS: tuple[str, ...] = ("类别", "类型")
-#: The findings, in the 审计问题 sheet and in ``raci audit``.
-FINDINGS_HEADER: tuple[str, ...] = ("级别", "代码", "措施", "单位", "说明", "位置")
+#: The findings, in the 审计问题 sheet and in ``raci audit``: 问题 is the code in Chinese, 代码 what ``--ignore`` takes.
+FINDINGS_HEADER: tuple[str, ...] = ("级别", "问题", "代码", "措施", "单位", "说明", "位置")
 
 #: Plan attribute -> label in column A of the 说明 sheet.
 SUMMARY_FIELDS: dict[str, str] = {

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from matrix.audit import AuditConfig, audit_plan
-from matrix.findings import Finding, at_or_above
+from matrix.audit import CODES, RULES, AuditConfig, audit_plan
+from matrix.findings import SEVERITIES, SEVERITY_LABELS, Finding, at_or_above
 from matrix.graph import build_graph
 from matrix.model import GUARANTEE_KIND, Assignment, Department, Location, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml
@@ -64,8 +64,10 @@ def test_an_unassigned_measure_is_an_error_but_a_guarantee_item_a_warning_naming
     action = plan_of(measure("1"))
     (finding,) = only(audit(action), "unassigned")
     assert (finding.severity, finding.location) == ("error", "plan.yaml:10")
+    assert only(audit(action), "unassigned-guarantee") == []
     guarantee = plan_of(measure("1", suggested=("县财政局", "县科协")), kind=GUARANTEE_KIND)
-    (finding,) = only(audit(guarantee), "unassigned")
+    assert only(audit(guarantee), "unassigned") == []
+    (finding,) = only(audit(guarantee), "unassigned-guarantee")
     assert finding.severity == "warning"
     assert "县财政局、县科协 可能是责任单位" in finding.message
 
@@ -146,7 +148,7 @@ def test_without_a_registry_two_spellings_are_a_near_duplicate_with_the_measures
         measure("2", ("县科协", "A/R"), ("县卫健委", "C")),
         measure("3", ("县委宣传部", "A/R"), ("县委组织部", "C"), ("县卫健局", "C")),
     )
-    (finding,) = only(audit(plan), "near-duplicate")
+    (finding,) = only(audit(plan), "look-alike")
     assert (finding.severity, finding.department) == ("warning", "县卫健局")
     assert "“县卫健局”（措施 1、3）与“县卫健委”（措施 2）" in finding.message
     assert finding.location == "plan.yaml:10；plan.yaml:20"
@@ -191,7 +193,7 @@ def test_the_plans_own_departments_section_is_the_registry_by_default() -> None:
 def test_registered_look_alikes_are_only_information_because_the_registry_decided() -> None:
     registry = (Department("县卫健局"), Department("县卫健委"), Department("县科协"))
     plan = plan_of(measure("1", ("县科协", "A/R"), ("县卫健局", "C"), ("县卫健委", "C")))
-    (finding,) = only(audit(plan, registry=registry), "near-duplicate")
+    (finding,) = only(audit(plan, registry=registry), "look-alike-registered")
     assert finding.severity == "info" and "登记表将二者列为不同单位" in finding.message
 
 
@@ -251,7 +253,7 @@ def test_findings_come_names_first_then_measures_then_departments() -> None:
         measure("3", ("县教科局", "A/R"), ("县卫健委", "C")),
     )
     assert [f.code for f in audit(plan, config=AuditConfig(outlier_top=0))] == [
-        "near-duplicate",
+        "look-alike",
         "unassigned",
         "cooperates-only",
         "cooperates-only",
@@ -278,3 +280,40 @@ def test_a_measure_led_only_by_collectives_is_flagged_with_them() -> None:
         ("3", "warning", "plan.yaml:30"),
     ]
     assert "各省级人民政府、国务院相关部门" in found[1].message
+
+
+def test_every_rule_has_one_code_a_severity_and_a_chinese_label() -> None:
+    assert len(set(CODES)) == len(RULES)
+    for rule in RULES:
+        assert rule.severity in SEVERITIES, rule.code
+        assert rule.label and all("\u4e00" <= c <= "\u9fff" for c in rule.label), rule.code
+
+
+def test_the_table_decides_each_finding_s_severity() -> None:
+    plan = plan_of(
+        measure("1", ("县科协", "A/R"), ("县卫健局", "C"), ("县卫健委", "C")),
+        measure("2", ("县妇联", "C")),
+        measure("3"),
+    )
+    findings = audit(plan, registry=REGISTRY)
+    assert {f.code for f in findings} >= {"mixed-names", "no-lead", "unassigned", "unknown-department"}
+    severity = {rule.code: rule.severity for rule in RULES}
+    assert all(f.severity == severity[f.code] for f in findings)
+
+
+def test_ignored_codes_are_not_looked_for() -> None:
+    plan = plan_of(measure("1", ("县科协", "C")), measure("2"))
+    everything = {f.code for f in audit(plan)}
+    assert {"no-lead", "unassigned"} <= everything
+    left = {f.code for f in audit(plan, config=AuditConfig(ignore=frozenset({"no-lead"})))}
+    assert left == everything - {"no-lead"}
+    with pytest.raises(ValueError, match="未知的审计代码：no-leads"):
+        AuditConfig(ignore=frozenset({"no-leads"}))
+
+
+def test_docs_list_every_code_with_its_severity_and_label_in_table_order() -> None:
+    text = (Path(__file__).parents[1] / "docs" / "audit-codes.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1:4] for line in text.splitlines() if line.startswith("| `")]
+    assert [tuple(cell.strip() for cell in row) for row in rows] == [
+        (f"`{rule.code}`", SEVERITY_LABELS[rule.severity], rule.label) for rule in RULES
+    ]

@@ -38,9 +38,9 @@ def test_audit_prints_a_table_with_chinese_columns_and_the_located_finding(run, 
     result = run("audit", no_lead_path)
     assert result.exit_code == 3, result.output
     header = next(line for line in result.output.splitlines() if "级别" in line)
-    assert header.split() == ["级别", "代码", "措施", "单位", "说明", "位置"]
+    assert header.split() == ["级别", "问题", "代码", "措施", "单位", "说明", "位置"]
     row = next(line for line in result.output.splitlines() if "no-lead" in line)
-    assert "错误" in row and "1.2" in row and f"{no_lead_path}:8" in row
+    assert "错误" in row and "无牵头单位" in row and "1.2" in row and f"{no_lead_path}:8" in row
 
 
 def test_audit_json_parses_and_matches_the_table(run, no_lead_path: Path) -> None:
@@ -49,7 +49,7 @@ def test_audit_json_parses_and_matches_the_table(run, no_lead_path: Path) -> Non
     assert result.exit_code == 0
     data = json.loads(result.output)
     codes = [f["code"] for f in data["findings"]]
-    assert "no-lead" in codes and "near-duplicate" in codes
+    assert "no-lead" in codes and "look-alike" in codes
     assert sum(data["counts"].values()) == len(data["findings"])
     lines = [line for line in table.splitlines() if line.strip()]
     for finding in data["findings"]:
@@ -99,7 +99,7 @@ def test_audit_with_a_registry_reports_unknown_names_and_resolves_aliases(
     found = {(f["code"], f["department"]) for f in json.loads(result.output)["findings"]}
     assert ("unknown-department", "县科协") in found
     assert ("mixed-names", "县卫健局") in found
-    assert not any(code == "near-duplicate" for code, _ in found)
+    assert not any(code in ("near-duplicate", "look-alike") for code, _ in found)
 
 
 def test_a_bad_registry_is_one_located_error_line(run, tmp_path: Path, small_plan_path: Path) -> None:
@@ -191,3 +191,13 @@ def test_no_location_is_split_across_lines_in_a_terminal_of_any_width(run, colum
     for location in locations:
         assert any(location in line for line in lines), location
     assert f"审计发现 {len(data['findings'])} 个问题" in lines[0]
+
+
+def test_ignore_leaves_a_code_out_and_an_unknown_code_is_a_usage_error(run, small_plan_path: Path) -> None:
+    assert run("audit", small_plan_path, "--fail-on", "warning").exit_code == 3
+    result = run("audit", small_plan_path, "--fail-on", "warning", "--ignore", "unassigned-guarantee")
+    assert result.exit_code == 0, result.output
+    assert "unassigned-guarantee" not in result.output
+    wrong = run("audit", small_plan_path, "--ignore", "unasigned")
+    assert wrong.exit_code == 2
+    assert "未知的审计代码：unasigned" in wrong.output and "unassigned-guarantee" in wrong.output

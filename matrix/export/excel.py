@@ -511,7 +511,7 @@ def _workload_chart(worksheet, count: int, most: int) -> BarChart:
 
 def _write_findings(workbook: Workbook, rows: Sequence[Sequence[str]]) -> None:
     worksheet = workbook.create_sheet(FINDINGS_SHEET)
-    widths = (8, 16, 30, 16, 50, 30)
+    widths = (8, 18, 16, 30, 16, 50, 30)
     out = _write_table(
         worksheet, FINDINGS_HEADER, rows, widths, fill=lambda values: style.SEVERITY_FILLS.get(values[0])
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..audit import SEVERITY_LABELS, Finding
+from ..audit import SEVERITY_LABELS, Finding, code_label
 from ..graph import department_nodes
 from ..groups import assigned_names
 from ..leaders import leader_duties
@@ -133,6 +133,7 @@ def finding_values(graph: nx.Graph, finding: Finding) -> tuple[str, ...]:
         measure = f"{finding.measure} {title}".strip()
     return (
         SEVERITY_LABELS.get(finding.severity, finding.severity),
+        code_label(finding.code),
         finding.code,
         measure,
         finding.department or "",

@@ -19,6 +19,7 @@ from rich.console import RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
+from ..audit import code_label
 from ..findings import SEVERITIES, SEVERITY_LABELS, Finding
 from ..graph import SharedMeasures, WorkloadRow
 from ..workbook_layout import FINDINGS_HEADER, WORKLOAD_HEADER
@@ -65,6 +66,7 @@ def findings_table(findings: Sequence[Finding], *, width: int = 120) -> str:
     rows = (
         (
             SEVERITY_LABELS.get(f.severity, f.severity),
+            code_label(f.code),
             f.code,
             f.measure or "",
             f.department or "",
@@ -82,14 +84,14 @@ def _locations(finding: Finding) -> list[str]:
 
 
 def _finding_lines(finding: Finding) -> Iterator[RenderableType]:
-    """One finding as a few lines: level, code, measure and department; each location; the explanation."""
-    head = [SEVERITY_LABELS.get(finding.severity, finding.severity), finding.code]
-    named = zip(FINDINGS_HEADER[2:4], (finding.measure, finding.department), strict=True)
+    """One finding as a few lines: level, problem, code, measure and department; each location; the explanation."""
+    head = [SEVERITY_LABELS.get(finding.severity, finding.severity), code_label(finding.code), finding.code]
+    named = zip(("措施", "单位"), (finding.measure, finding.department), strict=True)
     head += [f"{label}：{value}" for label, value in named if value]
     yield Text("")
     yield Text("  ".join(head), no_wrap=True, overflow="fold")
     for location in _locations(finding):
-        yield Padding(Text(f"{FINDINGS_HEADER[5]}：{location}", no_wrap=True, overflow="fold"), (0, 0, 0, 2))
+        yield Padding(Text(f"位置：{location}", no_wrap=True, overflow="fold"), (0, 0, 0, 2))
     yield Padding(Text(finding.message), (0, 0, 0, 2))
 
 

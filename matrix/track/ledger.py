@@ -67,7 +67,7 @@ FLAGS = (OVERDUE, UNREPORTED, STALLED, NO_LEAD)
 #: The status column of a measure nobody has reported on yet.
 NOT_REPORTED = "未报告"
 #: Audit findings that mean a measure has nobody to lead it.
-_NO_LEAD_CODES = ("no-lead", "unassigned")
+_NO_LEAD_CODES = ("no-lead", "unassigned", "unassigned-guarantee")
 
 
 @dataclass(frozen=True)

@@ -261,21 +261,25 @@ def test_findings_are_listed_one_a_row_and_coloured_by_severity(tmp_path: Path, 
     graph = build_graph(wutai_excerpt)
     findings = [
         Finding(ERROR, "no-lead", "措施“实施银龄科普行动”没有牵头单位", "3.4.3", None, "wutai.yaml:40"),
-        Finding(WARNING, "unassigned", "未分配", "5.1.1"),
-        Finding(INFO, "near-duplicate", "县卫健局 与 县卫健委 疑似同一单位", None, "县卫健局"),
+        Finding(WARNING, "unassigned-guarantee", "未分配", "5.1.1"),
+        Finding(INFO, "look-alike-registered", "县卫健局 与 县卫健委 疑似同一单位", None, "县卫健局"),
     ]
     path = write_workbook(wutai_excerpt, graph, tmp_path / "w.xlsx", findings=findings)
     worksheet = openpyxl.load_workbook(path)[FINDINGS_SHEET]
+    assert [c.value for c in worksheet[1]] == ["级别", "问题", "代码", "措施", "单位", "说明", "位置"]
     rows = list(worksheet.iter_rows(min_row=2, values_only=True))
     assert rows[0] == (
         "错误",
+        "无牵头单位",
         "no-lead",
         "3.4.3 实施银龄科普行动",
         None,
         findings[0].message,
         "wutai.yaml:40",
     )
-    assert rows[2][3] == "县卫健局"
+    # every problem is named in Chinese for the people who read the sheet; the code stays for --ignore
+    assert [row[1] for row in rows] == ["无牵头单位", "保障措施未分配单位", "登记为不同单位的相似名称"]
+    assert rows[2][4] == "县卫健局"
     fills = [worksheet.cell(r, 1).fill.fgColor.rgb[-6:] for r in (2, 3, 4)]
     assert fills == ["F8CBAD", "FFE699", "E7E6E6"]
 
