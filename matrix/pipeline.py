@@ -241,7 +241,7 @@ def audit_findings(loaded: Loaded, config: AuditConfig | None = None) -> list[Fi
     Examples
     --------
     >>> sorted({f.code for f in audit_findings(load("input/wutai.yaml"))})[:3]
-    ['cooperates-only', 'mixed-names', 'unassigned']
+    ['cooperates-only', 'mixed-names', 'unassigned-guarantee']
     """
     return audit_resolved(loaded.resolution, loaded.graph, config=config)
 
