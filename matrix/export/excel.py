@@ -464,17 +464,20 @@ def _write_department_sheets(
 
 def _write_workload(workbook: Workbook, rows: Sequence[WorkloadRow]) -> None:
     worksheet = workbook.create_sheet(WORKLOAD_SHEET)
-    out = _start_table(worksheet, WORKLOAD_HEADER, (24, 14, 10, 10, 8, 8, 12, 40), landscape=True)
+    widths = (24, 14, 10, 10, 8, 8, 12, 48)
+    out = _start_table(worksheet, WORKLOAD_HEADER, widths, landscape=True)
     counts = (lambda r: r.accountable, lambda r: r.leads, lambda r: r.cooperates, lambda r: r.total)
     for row in rows:
+        sections = "、".join(row.sections)
         out.append(
             [
-                _cell(worksheet, row.department),
-                _cell(worksheet, row.kind),
-                *(_cell(worksheet, count(row), alignment=style.CENTRED) for count in counts),
-                _cell(worksheet, row.share, alignment=style.CENTRED, number_format="0.0%"),
-                _cell(worksheet, "、".join(row.sections), alignment=style.WRAPPED),
-            ]
+                _cell(worksheet, row.department, alignment=style.WRAPPED),
+                _cell(worksheet, row.kind, alignment=style.WRAPPED),
+                *(_cell(worksheet, count(row), alignment=style.TOP_CENTRED) for count in counts),
+                _cell(worksheet, row.share, alignment=style.TOP_CENTRED, number_format="0.0%"),
+                _cell(worksheet, sections, alignment=style.WRAPPED),
+            ],
+            height=style.text_height([(row.department, widths[0]), (sections, widths[-1])]),  # every section shown
         )
     working = sum(1 for r in rows if r.total)
     if working:
@@ -511,7 +514,7 @@ def _workload_chart(worksheet, count: int, most: int) -> BarChart:
 
 def _write_findings(workbook: Workbook, rows: Sequence[Sequence[str]]) -> None:
     worksheet = workbook.create_sheet(FINDINGS_SHEET)
-    widths = (8, 18, 16, 30, 16, 50, 30)
+    widths = (8, 18, 22, 30, 16, 48, 30)
     out = _write_table(
         worksheet, FINDINGS_HEADER, rows, widths, fill=lambda values: style.SEVERITY_FILLS.get(values[0])
     )

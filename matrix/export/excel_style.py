@@ -33,6 +33,7 @@ __all__ = [
     "SECTION_FILL",
     "SEVERITY_FILLS",
     "TITLE",
+    "TOP_CENTRED",
     "VERTICAL",
     "WRAPPED",
     "setup_page",
@@ -56,6 +57,8 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 WRAPPED = Alignment(wrap_text=True, vertical="top")
 CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+#: Numbers in a row whose text wraps: centred across, at the top like the text beside them.
+TOP_CENTRED = Alignment(horizontal="center", vertical="top", wrap_text=True)
 #: Characters stacked one under another: 40 and more department columns fit a page.
 VERTICAL = Alignment(horizontal="center", vertical="bottom", textRotation=255, wrap_text=False)
 
