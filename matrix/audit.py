@@ -273,6 +273,27 @@ def _collective_lead(audit: _Audit, measure: _Measure) -> Iterator[Found]:
         )
 
 
+def _group_and_member(audit: _Audit, measure: _Measure) -> Iterator[Found]:
+    """A township named itself on a measure that also names its group (各乡镇人民政府、晃州镇).
+
+    It holds one role there, the stronger of the two (the one named itself
+    when they are equal), so the plan may say one thing twice or mean
+    something the matrix cannot show: a person should read it.
+    """
+    if measure.source is None:
+        return
+    resolution = audit.resolution
+    members = {g.name: g.members for g in resolution.registry.groups if g.members}
+    named = [resolution.canonical(a.department) or a.department for a in measure.source.assignments]
+    for group in dict.fromkeys(n for n in named if n in members):
+        for member in dict.fromkeys(n for n in named if n in members[group]):
+            yield measure.found(
+                f"“{member}”在{measure.title}中单独列出，同时又是所列“{group}”的成员；矩阵和通知中只计一次，"
+                "取较强的角色，请核对原文",
+                member,
+            )
+
+
 def _multiple_accountable(_audit: _Audit, measure: _Measure) -> Iterator[Found]:
     accountable = measure.accountable
     if len(accountable) > 1:
@@ -384,6 +405,7 @@ RULES: tuple[Rule, ...] = (
     Rule("alias-conflict", ERROR, "登记表别名冲突", NAMES, _resolved_as("alias-conflict")),
     Rule("near-duplicate", ERROR, "未登记的相近名称", NAMES, _resolved_as("near-duplicate")),
     Rule("unknown-department", ERROR, "未登记单位", NAMES, _resolved_as("unknown-department")),
+    Rule("undefined-group", WARNING, "集体未定义成员", NAMES, _resolved_as("undefined-group")),
     Rule("mixed-names", WARNING, "同一单位多种写法", NAMES, _resolved_as("mixed-names")),
     Rule("alias", INFO, "使用别名", NAMES, _resolved_as("alias")),
     Rule("look-alike", WARNING, "疑似同一单位", NAMES, _look_alike),
@@ -397,6 +419,7 @@ RULES: tuple[Rule, ...] = (
     Rule("lead-and-cooperator", WARNING, "既牵头又配合", MEASURE, _lead_and_cooperator),
     Rule("too-many-leads", WARNING, "牵头单位过多", MEASURE, _too_many_leads),
     Rule("too-many-cooperators", WARNING, "配合单位过多", MEASURE, _too_many_cooperators),
+    Rule("group-and-member", WARNING, "集体与其成员重复列出", MEASURE, _group_and_member),
     Rule("unused-department", INFO, "登记单位无任务", DEPARTMENTS, _unused_department),
     Rule("unused-group", INFO, "登记集体无任务", DEPARTMENTS, _unused_group),
     Rule("cooperates-only", INFO, "只配合不牵头", DEPARTMENTS, _cooperates_only),

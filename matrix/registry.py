@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from .collectives import is_collective
 from .findings import ERROR, INFO, WARNING, Finding
 from .groups import expand_groups
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicate
@@ -282,7 +283,9 @@ def resolve_plan(
         (see :class:`~matrix.model.Assignment` ``also``).
     findings : list of Finding
         ``alias-conflict`` (error): a name two entries claim; ``unknown-department``
-        (error): a name not in the registry; ``near-duplicate`` (error): an
+        (error): a name not in the registry; ``undefined-group`` (warning): a
+        collective name (各街道办事处, 县直各单位) the registry neither lists
+        with members nor as vague; ``near-duplicate`` (error): an
         unregistered name resembling a registered one, with both places;
         ``mixed-names`` (warning): the plan writes one registered body in
         several ways, with the measures of each; ``alias`` (info): the plan
@@ -359,6 +362,18 @@ def resolve_names(
                         )
                         if w
                     ),
+                )
+            )
+        elif resolution.status == UNKNOWN and is_collective(name):
+            findings.append(
+                Finding(
+                    WARNING,
+                    "undefined-group",
+                    f"集体名称{_uses(name, appearances)}未在登记表中定义成员：只能作为一个整体收到通知，"
+                    "其成员单位不会各自收到通知、计入工作量；请在登记表 groups 中列出其成员，或写 vague: true 表示泛指",
+                    None,
+                    name,
+                    _first_location(name, appearances),
                 )
             )
         elif resolution.status == UNKNOWN:

@@ -162,3 +162,11 @@ def test_the_audit_counts_a_group_once_and_flags_only_a_vague_sole_lead(registry
     # 4.1.2 is led by 各有关部门 alone (vague); 2.2.1 and 4.1.1 by 各乡镇人民政府, eleven townships each leading
     assert [f.measure for f in findings if f.code == "collective-lead"] == ["4.1.2"]
     assert not [f for f in findings if f.code in ("too-many-leads", "multiple-accountable")]
+
+
+def test_the_audit_names_a_township_listed_beside_its_own_group(registry: Registry) -> None:
+    plan = read_yaml(FIXTURE)
+    findings = audit_plan(plan, build_graph(resolve_plan(plan, registry)[0]), registry=registry)
+    (overlap,) = [f for f in findings if f.code == "group-and-member"]
+    assert (overlap.measure, overlap.department) == ("4.1.3", "晃州镇人民政府")
+    assert "同时又是所列“各乡镇人民政府”的成员" in overlap.message

@@ -8,6 +8,7 @@ measure that names the group or its alias, in any role.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 import shutil
@@ -230,3 +231,66 @@ def test_an_edited_workbook_takes_one_township_off_a_group_measure_and_changes_a
     other = tasks(notices[notice_filename("鱼市镇人民政府")])["4.1.1"]
     assert "牵头领导：县长。" in other
     assert f"承担方式：本项任务分配给{TOWNSHIPS}，你单位作为其成员单位承担。" in other
+
+
+TASK_TABLE = ROOT / "tests" / "fixtures" / "xinhuang-tasks.csv"
+
+
+def table_group_measures() -> dict[str, tuple[int, int]]:
+    """Measure id -> (lead, cooperate) of every row of the task table that names the townships, read with csv."""
+    spellings = {TOWNSHIPS, *next(g for g in read_registry(REGISTRY).groups if g.name == TOWNSHIPS).aliases}
+    with TASK_TABLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    found = {}
+    for row in rows:
+        lead = bool(spellings & set(row["牵头单位"].split("、")))
+        cooperate = bool(spellings & set(row["配合单位"].split("、")))
+        if lead or cooperate:
+            found[row["序号"]] = (int(lead), int(cooperate))
+    return found
+
+
+@pytest.fixture(scope="module")
+def table_built(tmp_path_factory: pytest.TempPathFactory) -> matrix.BuildResult:
+    return matrix.build(TASK_TABLE, tmp_path_factory.mktemp("table"), registry=REGISTRY, date=DATE, jobs=1)
+
+
+def test_a_task_table_gives_every_township_a_notice_with_the_groups_rows_and_counts_them(
+    table_built: matrix.BuildResult,
+) -> None:
+    expected = table_group_measures()
+    assert set(expected) == {"2.2.1", "2.2.2", "4.1.1"}
+    notices = {p.name: p for p in table_built.notices}
+    rows = workload_sheet(table_built.workbook)
+    led, cooperated = (sum(roles[i] for roles in expected.values()) for i in (0, 1))
+    for member in members():
+        assert set(tasks(notices[notice_filename(member)])) == set(expected), member
+        assert rows[member] == (led, cooperated), member
+
+
+def test_a_task_tables_leader_column_reaches_the_notices_and_the_leaders_summary(
+    table_built: matrix.BuildResult,
+) -> None:
+    own = tasks(table_built.folder / "任务分解通知" / notice_filename("晃州镇人民政府"))
+    assert "牵头领导：县委常委、常务副县长；县政府分管副县长。" in own["4.1.1"]
+    (table,) = Document(str(table_built.leaders)).tables
+    by_leader = {row.cells[1].text: row.cells[2].text for row in table.rows[1:]}
+    assert [line.split()[0] for line in by_leader["县政府分管副县长"].splitlines()] == [
+        "2.2.1",
+        "2.2.2",
+        "4.1.1",
+        "4.2.1",
+    ]
+    assert [line.split()[0] for line in by_leader["县委常委、常务副县长"].splitlines()] == ["4.1.1"]
+
+
+def test_the_audit_of_a_task_table_reports_an_undefined_group_and_a_vague_sole_lead(
+    table_built: matrix.BuildResult,
+) -> None:
+    found = {(f.code, f.measure): f for f in table_built.findings}
+    undefined = next(f for (code, _), f in found.items() if code == "undefined-group")
+    assert (undefined.department, undefined.severity) == ("县直各单位", "warning")
+    assert "（措施 4.2.1）" in undefined.message and undefined.location.endswith("xinhuang-tasks.csv:7")
+    assert found["collective-lead", "4.1.2"].department == "各有关部门"
+    assert not [f for f in table_built.findings if f.code == "unknown-department"]
+    assert not [m for code, m in found if code == "collective-lead" and m != "4.1.2"]
