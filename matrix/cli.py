@@ -134,7 +134,14 @@ registry_option = click.option(
 @plan_argument
 @input_format_option
 @registry_option
-@output_folder_option
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="输出目录；每个方案写入其中以方案简称（方案文件名）命名的子目录。默认 output；"
+    "从本工具生成的工作簿重建时，默认写回该工作簿所在的方案目录。",
+)
 @date_option
 @force_option
 @click.option(
@@ -163,7 +170,7 @@ def build(
     plan: Path | None,
     input_fmt: str | None,
     registry_path: Path | None,
-    outdir: Path,
+    outdir: Path | None,
     date: dt.datetime | None,
     force: bool,
     template: Path | None,
@@ -183,7 +190,10 @@ def build(
     wrote, or an office's 任务分工表), or the plan's own
     text (.txt, .docx), which is refused if raci import could not place all
     of it. Without PLAN the bundled sample input/wutai.yaml is used. Files
-    go to OUTPUT/<plan name>/.
+    go to OUTPUT/<plan name>/. A workbook raci build wrote knows its plan:
+    after an office edited output/wutai/责任分工矩阵.xlsx, building from it
+    updates output/wutai/ in place (the workbook itself included, with the
+    edits carried over).
 
     \b
     Example:
@@ -213,7 +223,7 @@ def build(
             forms=not no_forms,
         )
     click.echo(f"方案：{result.plan.title}（{len(result.plan.measures)} 项措施）")
-    click.echo(f"已写入：{result.workbook}")
+    click.echo(f"已写入：{result.workbook}" + ("（已按其中的修改重新生成）" if result.rewrote_source else ""))
     click.echo(f"已写入：{result.summary}")
     if result.leaders:
         click.echo(f"已写入：{result.leaders}")

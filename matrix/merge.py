@@ -63,7 +63,8 @@ _PLACE = re.compile(r"^(.{2,12}?(?:自治县|自治州|自治区|自治旗|特�
 
 
 def plan_key(plan: Plan, index: int = 0) -> str:
-    """The short key that namespaces a plan's ids: its file name without extension.
+    """The short key (方案简称) that namespaces a plan's ids and names its output folder: its file name
+    without extension, or the key its workbook records (:attr:`~matrix.model.Plan.key`).
 
     A plan built in memory has no file; it is keyed by its position,
     ``plan1``, ``plan2`` …
@@ -72,9 +73,11 @@ def plan_key(plan: Plan, index: int = 0) -> str:
     --------
     >>> plan_key(Plan("五台县全民科学素质行动规划纲要实施方案", source="input/wutai.yaml"))
     'wutai'
+    >>> plan_key(Plan("五台县全民科学素质行动规划纲要实施方案", source="output/wutai/责任分工矩阵.xlsx", key="wutai"))
+    'wutai'
     """
     stem = PurePath(plan.source).stem if plan.source else ""
-    return stem or f"plan{index + 1}"
+    return plan.key or stem or f"plan{index + 1}"
 
 
 def plan_place(plan: Plan) -> str:

@@ -171,6 +171,10 @@ class Plan:
     source: str = field(default="", compare=False)
     #: The registry's groups (各乡镇人民政府 and its members), beside its ``departments``.
     groups: tuple[Group, ...] = ()
+    #: 方案简称: the name of the plan's own file without extension (wutai), which names its output
+    #: folder and its ids in a merge. Empty for a plan read from its own file (the file's name is the key);
+    #: a workbook the tool wrote records it, so that a rebuild from the workbook goes to the plan's folder.
+    key: str = field(default="", compare=False)
 
     @property
     def measures(self) -> tuple[Measure, ...]:

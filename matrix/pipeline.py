@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
@@ -33,6 +33,7 @@ from .readers.plantext.source import ImportResult, Problem
 from .registry import Registry, Resolved, as_registry, match_registry, resolve_names
 
 __all__ = [
+    "DEFAULT_OUTPUT",
     "FOLDER_REGISTRY",
     "FORMS_FOLDER",
     "LEADERS_NAME",
@@ -51,6 +52,7 @@ __all__ = [
     "import_plan_file",
     "load",
     "merge",
+    "output_root",
     "plan_folder",
     "registry_for",
     "report_format",
@@ -58,6 +60,8 @@ __all__ = [
     "write_report",
 ]
 
+#: The folder that holds one folder per plan, when nobody names one.
+DEFAULT_OUTPUT = "output"
 #: What :func:`build` writes into the plan's folder.
 WORKBOOK_NAME = "责任分工矩阵.xlsx"
 SUMMARY_NAME = "任务分解总表.docx"
@@ -115,6 +119,13 @@ class Loaded:
     def registry(self) -> Registry:
         return self.resolution.registry
 
+    @property
+    def key(self) -> str:
+        """The plan's 方案简称: the key its workbook records, else its file's name (:func:`matrix.merge.plan_key`)."""
+        from .merge import plan_key
+
+        return plan_key(self.written)
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -134,6 +145,8 @@ class BuildResult:
     forms: tuple[Path, ...] = ()
     #: The 领导分工 document; ``None`` when no measure names a leader.
     leaders: Path | None = None
+    #: The plan was the workbook this build writes, edited since the last build: it was rewritten with the edits.
+    rewrote_source: bool = False
 
     @property
     def written(self) -> tuple[Path, ...]:
@@ -246,8 +259,8 @@ def audit_findings(loaded: Loaded, config: AuditConfig | None = None) -> list[Fi
     return audit_resolved(loaded.resolution, loaded.graph, config=config)
 
 
-def plan_folder(out_dir: str | Path, plan_path: str | Path) -> Path:
-    """``out_dir/<plan name>``: the plan's file name picks a folder inside ``out_dir``, never one elsewhere.
+def plan_folder(out_dir: str | Path, plan_path: str | Path, *, key: str | None = None) -> Path:
+    """``out_dir/<plan name>``: the plan's file name (or ``key``) picks a folder inside ``out_dir``, never elsewhere.
 
     A file named ``...yaml`` has the stem ``..``, and on a shared Windows drive
     ``CON`` or ``a:b`` cannot be a folder, so the name goes through
@@ -257,10 +270,39 @@ def plan_folder(out_dir: str | Path, plan_path: str | Path) -> Path:
     --------
     >>> plan_folder("output", "input/wutai.yaml").as_posix()
     'output/wutai'
+    >>> plan_folder("output", "output/wutai/责任分工矩阵.xlsx", key="wutai").as_posix()
+    'output/wutai'
     """
     from .export.filenames import path_inside, safe_filename
 
-    return path_inside(out_dir, safe_filename(Path(plan_path).stem))
+    return path_inside(out_dir, safe_filename(key or Path(plan_path).stem))
+
+
+def output_root(loaded: Loaded) -> Path:
+    """Where :func:`build` writes when not told: :data:`DEFAULT_OUTPUT`, or, for a workbook lying in
+    its own plan's folder, the folder above, so that the rebuild updates that plan's folder in place.
+
+    A workbook the tool wrote records its plan's key (方案简称, in its 说明
+    sheet); ``output/wutai/责任分工矩阵.xlsx`` recording ``wutai`` is the
+    Wutai plan's own, and an office that fixed an assignment in it and
+    builds from it wants ``output/wutai/`` updated, not a new
+    ``output/责任分工矩阵/`` beside it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     first = build("input/wutai.yaml", out, date=dt.date(2026, 1, 5))
+    ...     output_root(load(first.workbook)) == Path(out)
+    True
+    """
+    from .export.filenames import safe_filename
+
+    recorded = loaded.written.key
+    folder = loaded.path.parent
+    if recorded and folder.name == safe_filename(recorded):
+        return folder.parent
+    return Path(DEFAULT_OUTPUT)
 
 
 def build_notes(loaded: Loaded) -> list[str]:
@@ -295,7 +337,7 @@ def build_notes(loaded: Loaded) -> list[str]:
 
 def build(
     plan_path: str | Path,
-    out_dir: str | Path = "output",
+    out_dir: str | Path | None = None,
     *,
     fmt: str | None = None,
     registry: RegistrySource = None,
@@ -314,7 +356,8 @@ def build(
 ) -> BuildResult:
     """Write a plan's RACI workbook, task-notice summary, one task notice per department and the feedback forms.
 
-    Files go to ``out_dir/<plan name>/`` (:func:`plan_folder`):
+    Files go to ``out_dir/<plan name>/`` (:func:`plan_folder`; a workbook
+    the tool wrote names its plan's folder by the key it records):
     :data:`WORKBOOK_NAME`, :data:`SUMMARY_NAME`, the notices in
     :data:`NOTICES_FOLDER`, one 进展反馈表 per lead department in
     :data:`FORMS_FOLDER` (what ``raci track forms`` writes), and
@@ -334,7 +377,11 @@ def build(
     plan_path, fmt, registry
         As for :func:`load`.
     out_dir
-        The folder that holds one folder per plan.
+        The folder that holds one folder per plan; by default
+        :func:`output_root`: ``output``, or, building from a plan's workbook
+        in that plan's folder, the folder above, so that the rebuild replaces
+        the plan's outputs in place. The workbook built from is then itself
+        replaced, edited as it is, by the one built from its content.
     date
         The date under the notices' signature; today when omitted.
     template
@@ -378,19 +425,27 @@ def build(
     ('责任分工矩阵.xlsx', '任务分解总表.docx', 21)
     """
     from .export.excel import write_workbook
+    from .export.manifest import edited_files
     from .export.official import letterhead_document
     from .export.output_set import OutputSet
     from .export.word import notice_filenames, write_leader_summary, write_notices, write_summary
     from .leaders import has_leaders
     from .track.forms import form_filenames, write_forms
 
+    read = _digest(plan_path)  # before reading: the workbook may be rewritten only while it is what was read
     loaded = load(plan_path, fmt=fmt, registry=registry)
     findings = tuple(audit_findings(loaded))
     if template is not None:
         letterhead_document(template)  # a letterhead that cannot be opened stops the run before any file is written
-    target = plan_folder(out_dir, loaded.path)
-    plan, graph = loaded.plan, loaded.graph
-    for line in build_notes(loaded):
+    out_dir = Path(out_dir) if out_dir is not None else output_root(loaded)
+    target = plan_folder(out_dir, loaded.path, key=loaded.key)
+    own = read is not None and loaded.path.resolve() == (target / WORKBOOK_NAME).resolve()
+    edited = own and bool(edited_files(target, [target / WORKBOOK_NAME]))
+    plan, graph = replace(loaded.plan, key=loaded.key), loaded.graph
+    notes = build_notes(loaded)
+    if loaded.written.key and loaded.written.key != loaded.path.stem:
+        notes.append(f"工作簿记录的方案简称：{loaded.written.key}，输出写入其目录 {target}")
+    for line in notes:
         if notify is not None:
             notify(line)
     names = [f"{NOTICES_FOLDER}/{name}" for name in notice_filenames(graph)]
@@ -402,7 +457,8 @@ def build(
         if progress is not None:
             progress(done[0], total)
 
-    with OutputSet(target, "build", root=out_dir, force=force, prune=True) as outputs:
+    sources = {WORKBOOK_NAME: read} if own and read is not None else {}
+    with OutputSet(target, "build", root=out_dir, force=force, prune=True, sources=sources) as outputs:
         leaders = has_leaders(plan)
         outputs.expect([WORKBOOK_NAME, SUMMARY_NAME, *([LEADERS_NAME] if leaders else []), *names, *form_names])
         write_workbook(
@@ -441,7 +497,18 @@ def build(
         committed.removed,
         tuple(outputs.final_of(path) for path in feedback),
         target / LEADERS_NAME if leaders else None,
+        edited,
     )
+
+
+def _digest(path: str | Path) -> str | None:
+    """The SHA-256 of a plan file, or ``None`` when it cannot be read (reading it will say why)."""
+    from .export.manifest import file_digest
+
+    try:
+        return file_digest(path)
+    except OSError:
+        return None
 
 
 # -- merge ----------------------------------------------------------------------------

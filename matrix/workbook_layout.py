@@ -100,12 +100,14 @@ WORKLOAD_KIND_HEADERS: tuple[str, ...] = ("类别", "类型")
 #: The findings, in the 审计问题 sheet and in ``raci audit``: 问题 is the code in Chinese, 代码 what ``--ignore`` takes.
 FINDINGS_HEADER: tuple[str, ...] = ("级别", "问题", "代码", "措施", "单位", "说明", "位置")
 
-#: Plan attribute -> label in column A of the 说明 sheet.
+#: Plan attribute -> label in column A of the 说明 sheet. 方案简称 (the plan's file name, wutai) is what
+#: a rebuild from the workbook names the plan's output folder by.
 SUMMARY_FIELDS: dict[str, str] = {
     "title": "方案名称",
     "issuer": "印发单位",
     "office": "领导小组办公室",
     "period": "实施期限",
+    "key": "方案简称",
 }
 #: The other labels of the 说明 sheet; rows without a label continue the one above.
 SUMMARY_LABELS: dict[str, str] = {

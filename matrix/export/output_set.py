@@ -9,7 +9,10 @@ Every command that writes files (``build``, ``diff -o``, ``import``,
 - **nothing of a person's is lost**: a file is replaced only if the tool wrote
   it and nobody changed it since (:mod:`.manifest`), unless ``--force``; only
   the files this run would replace are looked at, so an Office lock file
-  (``~$…docx``) or a person's own notes in the folder stand in nobody's way;
+  (``~$…docx``) or a person's own notes in the folder stand in nobody's way.
+  The one exception is a file the run read as its input and writes again
+  from what it read (``sources``: the workbook an office edited and builds
+  from), as long as it is still what the run read;
 - **only regular files inside the folder**: a symbolic link on the way to an
   output (or as the output), a device node or a pipe is refused before
   anything is written (:func:`.atomic.check_destination`);
@@ -34,7 +37,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -81,6 +84,12 @@ class OutputSet:
         not write.
     prune
         Remove the files this job wrote last time and does not write now.
+    sources
+        Output name -> SHA-256 of the content this run read from that file as
+        its input. Such a file is replaced although a person edited it, since
+        the run carries the edits over (``raci build`` of the workbook it
+        wrote, after an office changed it); if it changed again since it was
+        read, it is refused like any edited output.
 
     Examples
     --------
@@ -92,13 +101,21 @@ class OutputSet:
     """
 
     def __init__(
-        self, folder: str | Path, job: str, *, root: str | Path | None = None, force: bool = False, prune: bool = False
+        self,
+        folder: str | Path,
+        job: str,
+        *,
+        root: str | Path | None = None,
+        force: bool = False,
+        prune: bool = False,
+        sources: Mapping[str, str] | None = None,
     ) -> None:
         self.folder = Path(folder)
         self.root = Path(root) if root is not None else self.folder
         self.job = job
         self.force = force
         self.prune = prune
+        self.sources = {_relative(name).as_posix(): digest for name, digest in (sources or {}).items()}
         self._stack = ExitStack()
         self._created: list[Path] = []
         self._committed = False
@@ -212,7 +229,8 @@ class OutputSet:
             if check_destination(path) is None:
                 continue
             entry = known.get(name)
-            if entry is None or entry.digest != file_digest(path):
+            digest = file_digest(path)
+            if (entry is None or entry.digest != digest) and self.sources.get(name) != digest:
                 bucket.append(path)
         if self.force:
             return

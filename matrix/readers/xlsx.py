@@ -208,6 +208,7 @@ class _Summary:
             issuer=self.fields.get("issuer", ""),
             office=self.fields.get("office", ""),
             period=self.fields.get("period", ""),
+            key=self.fields.get("key", ""),
             targets=tuple(self.targets),
             stages=tuple(self.stages),
             groups=tuple(Group(name, members=members, vague=not members) for name, members in self.groups.items()),

@@ -131,7 +131,7 @@ def test_columns_stay_in_place_when_an_edited_workbook_is_rebuilt(run, tmp_path:
     result = run("build", edited, "-o", out)
 
     assert result.exit_code == 0, result.output
-    assert _columns(out / "edited" / "责任分工矩阵.xlsx") == columns
+    assert _columns(out / "wutai" / "责任分工矩阵.xlsx") == columns  # the workbook knows its plan's folder
 
 
 def test_the_grid_offers_a_dropdown_of_roles_on_measure_rows_only(workbook_path: Path) -> None:

@@ -115,6 +115,31 @@ def test_a_rebuild_removes_what_its_command_wrote_before_and_no_longer_writes(tm
     assert "通知/通知-县民政局.docx" not in read_manifest(out)
 
 
+def test_a_file_the_run_read_as_its_input_is_replaced_only_while_it_is_what_was_read(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(out, FIRST)
+    (out / "矩阵.xlsx").write_text("v1 with the office's edits", encoding="utf-8")
+    read = file_digest(out / "矩阵.xlsx")
+
+    # edited again after the run read it: refused like any edited output, nothing changed
+    with OutputSet(out, "build", prune=True, sources={"矩阵.xlsx": read}) as outputs:
+        outputs.stage("矩阵.xlsx").write_text("v2 from the edits", encoding="utf-8")
+        (out / "矩阵.xlsx").write_text("edited once more", encoding="utf-8")
+        with pytest.raises(OutputError, match=r"矩阵\.xlsx 在上次生成后被修改过"):
+            outputs.commit()
+    assert texts(out) == {**FIRST, "矩阵.xlsx": "edited once more"}
+    (out / "矩阵.xlsx").write_text("v1 with the office's edits", encoding="utf-8")
+
+    # still what was read: replaced by what the run wrote from it; the other outputs as always
+    with OutputSet(out, "build", prune=True, sources={"矩阵.xlsx": read}) as outputs:
+        outputs.expect(FIRST)
+        for name in FIRST:
+            outputs.stage(name).write_text("v2 from the edits", encoding="utf-8")
+        outputs.commit()
+    assert set(texts(out).values()) == {"v2 from the edits"}
+    assert read_manifest(out)["矩阵.xlsx"].digest == file_digest(out / "矩阵.xlsx")
+
+
 def test_a_failed_run_leaves_the_previous_outputs_and_no_trace(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(out, FIRST)
