@@ -482,15 +482,25 @@ def import_(plan: Path, out: Path | None, strict: bool, force: bool, listed: str
 @date_option
 @force_option
 @input_format_option
+@registry_option
 def diff_command(
-    old: Path, new: Path, style: str, outdir: Path | None, date: dt.datetime | None, force: bool, input_fmt: str | None
+    old: Path,
+    new: Path,
+    style: str,
+    outdir: Path | None,
+    date: dt.datetime | None,
+    force: bool,
+    input_fmt: str | None,
+    registry_path: Path | None,
 ) -> None:
     """比较方案的两个版本：措施增删改、各单位任务分工的变化。
 
     Compare two versions of a plan: measures added, removed, reworded or
     moved, and each department's gained, lost and changed roles. With -o,
     also write the changes as a workbook and one change notice for each
-    department concerned.
+    department concerned. Both versions' names go through a registry first
+    (--registry, else each version's own, as for raci build), so a plan and
+    the workbook built from it compare equal.
 
     \b
     Example:
@@ -502,10 +512,10 @@ def diff_command(
     from .export.change_workbook import write_diff_workbook
     from .export.changes import dump_diff_json, format_diff_table
     from .export.output_set import OutputSet
-    from .readers import read_plan
+    from .pipeline import load
 
-    new_plan = read_plan(new, input_fmt)
-    changes = diff_plans(read_plan(old, input_fmt), new_plan)
+    new_plan = load(new, fmt=input_fmt, registry=registry_path).plan
+    changes = diff_plans(load(old, fmt=input_fmt, registry=registry_path).plan, new_plan)
     click.echo(
         dump_diff_json(changes) + "\n" if style == "json" else format_diff_table(changes, width=_width()), nl=False
     )

@@ -8,12 +8,15 @@ the 说明 sheet are therefore a format, written down once here so that
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .raci import LEADER_LABEL
 
 __all__ = [
+    "DIVISION_DIGEST",
     "DIVISION_HEADER",
     "DIVISION_SHEET",
     "FINDINGS_HEADER",
@@ -23,6 +26,7 @@ __all__ = [
     "LEGEND_LABEL",
     "MATRIX_HEADER",
     "MATRIX_SHEET",
+    "MAX_CELL_CHARS",
     "PER_DEPARTMENT_HEADER",
     "SUMMARY_FIELDS",
     "SUMMARY_LABELS",
@@ -32,6 +36,7 @@ __all__ = [
     "WORKLOAD_HEADER",
     "WORKLOAD_KIND_HEADERS",
     "WORKLOAD_SHEET",
+    "division_digest",
     "division_header",
     "matrix_header",
     "per_department_header",
@@ -63,6 +68,30 @@ DIVISION_HEADER: tuple[str, ...] = (
     "完成时限",
     "量化目标",
 )
+#: The most characters an Excel cell holds; openpyxl cuts a longer text there without a word.
+MAX_CELL_CHARS = 32_767
+
+#: The custom document property holding :func:`division_digest` of the 任务分工表 as written.
+DIVISION_DIGEST = "raci-division-digest"
+
+
+def division_digest(rows: Iterable[tuple[str, Sequence[str], Sequence[str]]]) -> str:
+    """A digest of who the 任务分工表 says does what: (编号, leads, cooperators) of each row, in order.
+
+    The writer stores it with the workbook; the reader compares it with the
+    sheet as it comes back, to tell an edit of the 任务分工表 (which the
+    RACI矩阵 would silently override) from a sheet left as written. Both
+    pass the names as :func:`matrix.names.split_departments` reads the cells.
+
+    >>> division_digest([("1.1", ["县科协"], [])]) == division_digest([("1.1", ("县科协",), ())])
+    True
+    """
+    digest = hashlib.sha256()
+    for ident, leads, cooperators in rows:
+        digest.update(json.dumps([ident, list(leads), list(cooperators)], ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
 #: A department's own sheet: the 任务分工表 columns with its role inserted.
 PER_DEPARTMENT_HEADER: tuple[str, ...] = (*DIVISION_HEADER[:3], "本单位角色", *DIVISION_HEADER[3:])
 #: The 领导分工 sheet: one row per leader.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import yaml
@@ -54,6 +54,36 @@ def _stray_value(coordinate: str) -> Callable[[Worksheet], None]:
         sheet[coordinate] = "x"
 
     return edit
+
+
+def _edited_workbook(edit: Callable[[Workbook], None]) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        workbook = load_workbook(_raci_workbook(path))
+        edit(workbook)
+        workbook.save(path)
+
+    return make
+
+
+def _measure_below_the_legend(workbook: Workbook) -> None:
+    """A measure typed in the first free row an office sees: under the totals and the legend."""
+    sheet = workbook["RACI矩阵"]
+    row = sheet.max_row + 1
+    for column, value in zip("ABCF", ("3.4.3", "老年人科学素质提升行动", "开展防诈骗科普", "A/R"), strict=True):
+        sheet[f"{column}{row}"] = value
+
+
+def _role_as_formula(workbook: Workbook) -> None:
+    """A role written as a formula by a program that does not calculate: no stored result."""
+    workbook["RACI矩阵"]["H4"] = '=IF(TRUE,"C","")'
+
+
+def _lead_edited_in_the_division_only(workbook: Workbook) -> None:
+    workbook["任务分工表"]["D2"] = "县科协、县民政局、县妇联"
+
+
+def _deadline_edited_in_the_division(workbook: Workbook) -> None:
+    workbook["任务分工表"]["F3"] = "2024年底前"
 
 
 def _two_names_in_a_header(sheet: Worksheet) -> None:
@@ -214,10 +244,69 @@ def _deep_nesting(path: Path) -> None:
     path.write_text("title: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
 
 
+def _long_text(path: Path) -> None:
+    """A measure text one character longer than an Excel cell holds."""
+    long = "聚焦老年人运用智能技术" * 2979  # 32,769 characters
+    path.write_text(SMALL_PLAN.replace("聚焦老年人运用智能技术、融入智慧社会的需求和困难。", long), encoding="utf-8")
+
+
 def _huge(path: Path) -> None:
     """A sparse file one byte over the limit: no disk is used, the size check still sees it."""
     with path.open("wb") as handle:
         handle.truncate(MAX_INPUT_BYTES + 1)
+
+
+def _expanded(source: Callable[[], bytes], part: str, content: Callable[[], Iterable[bytes]]) -> Callable[[Path], None]:
+    """The file ``source`` makes with ``part`` streamed from ``content``: small on disk, vast once unzipped."""
+
+    def make(path: Path) -> None:
+        with zipfile.ZipFile(io.BytesIO(source())) as original, zipfile.ZipFile(path, "w") as target:
+            for item in original.infolist():
+                if item.filename != part:
+                    target.writestr(item, original.read(item.filename))
+                    continue
+                info = zipfile.ZipInfo(part, date_time=item.date_time)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with target.open(info, "w", force_zip64=True) as out:
+                    for chunk in content():
+                        out.write(chunk)
+
+    return make
+
+
+def _empty_workbook() -> bytes:
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    return buffer.getvalue()
+
+
+def _formatted_cells(rows: int, per_row: int) -> Callable[[], Iterator[bytes]]:
+    """A sheet of empty formatted cells (``<c s="0"/>``), as a format painted over whole rows leaves them."""
+
+    def content() -> Iterator[bytes]:
+        yield b'<?xml version="1.0" encoding="UTF-8"?>'
+        yield b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        cells = b'<c s="0"/>' * per_row
+        for row in range(1, rows + 1):
+            yield b'<row r="%d">%s</row>' % (row, cells)
+        yield b"</sheetData></worksheet>"
+
+    return content
+
+
+def _empty_paragraphs(count: int) -> Callable[[], Iterator[bytes]]:
+    """The small plan's document with ``count`` empty paragraphs before its text."""
+
+    def content() -> Iterator[bytes]:
+        with zipfile.ZipFile(io.BytesIO(_plan_docx())) as original:
+            xml = original.read("word/document.xml")
+        head, tail = xml.split(b"<w:body>", 1)
+        yield head + b"<w:body>"
+        for _ in range(count // 100_000):
+            yield b"<w:p/>" * 100_000
+        yield tail
+
+    return content
 
 
 #: File name -> how to make it, for the corpus files that are not committed.
@@ -266,6 +355,11 @@ GENERATED: dict[str, Callable[[Path], None]] = {
         "<w:p><w:r><w:t>县财政局负责经费保障</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
     ),
     "two_names_in_a_header.xlsx": _edited_grid(_two_names_in_a_header),
+    "measure_below_the_legend.xlsx": _edited_workbook(_measure_below_the_legend),
+    "role_as_formula.xlsx": _edited_workbook(_role_as_formula),
+    "lead_edited_in_the_division_only.xlsx": _edited_workbook(_lead_edited_in_the_division_only),
+    "deadline_edited_in_the_division.xlsx": _edited_workbook(_deadline_edited_in_the_division),
+    "text_longer_than_a_cell.yaml": _long_text,
     "alt_enter_in_a_cell.xlsx": _division_workbook(
         _DIVISION_HEADER, [*_DIVISION_ROWS[0][:4], "县委宣传部\n县卫健局"], _DIVISION_ROWS[1]
     ),
@@ -284,6 +378,11 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "line_break_in_a_cell.docx": _edited_docx(
         _COOPERATOR_RUN, "<w:r><w:t>县委宣传部</w:t><w:br/><w:t>县卫健局</w:t></w:r>"
     ),
+    "sixteen_million_cells.xlsx": _expanded(
+        _empty_workbook, "xl/worksheets/sheet1.xml", _formatted_cells(1000, 16_000)
+    ),
+    "a_million_cells.xlsx": _expanded(_empty_workbook, "xl/worksheets/sheet1.xml", _formatted_cells(110, 10_000)),
+    "five_million_paragraphs.docx": _expanded(_plan_docx, "word/document.xml", _empty_paragraphs(5_000_000)),
     "deep_nesting.yaml": _deep_nesting,
     "huge.yaml": _huge,
 }

@@ -201,3 +201,32 @@ def test_ignore_leaves_a_code_out_and_an_unknown_code_is_a_usage_error(run, smal
     wrong = run("audit", small_plan_path, "--ignore", "unasigned")
     assert wrong.exit_code == 2
     assert "未知的审计代码：unasigned" in wrong.output and "unassigned-guarantee" in wrong.output
+
+
+@pytest.fixture(scope="module")
+def wutai_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workbook ``raci build`` writes for the bundled Wutai plan (registry input/departments-wutai.yaml)."""
+    from click.testing import CliRunner
+
+    from matrix.cli import cli
+
+    out = tmp_path_factory.mktemp("wutai")
+    result = CliRunner().invoke(cli, ["build", str(INPUT / "wutai.yaml"), "-o", str(out), "--no-forms"])
+    assert result.exit_code == 0, result.output
+    return out / "wutai" / "责任分工矩阵.xlsx"
+
+
+def test_auditing_the_tools_own_workbook_finds_no_unknown_department(run, wutai_workbook: Path) -> None:
+    """The registry rebuilt from 部门工作量 keeps every kind: 县融媒体中心 (其他) was called unknown."""
+    result = run("audit", wutai_workbook, "--format", "json")
+    codes = {(f["code"], f["department"]) for f in json.loads(result.output)["findings"]}
+    assert not {code for code, _ in codes} & {"unknown-department", "near-duplicate", "look-alike-registered"}, codes
+    assert ("cooperates-only", "县融媒体中心") in codes
+
+
+@pytest.mark.parametrize("registry", [(), ("--registry", INPUT / "departments-wutai.yaml")])
+def test_a_plan_and_its_own_workbook_compare_equal(run, wutai_workbook: Path, registry: tuple) -> None:
+    """Both versions' names go through a registry: 县卫健委 in the plan is 县卫健局 in the workbook."""
+    result = run("diff", INPUT / "wutai.yaml", wutai_workbook, *registry)
+    assert result.exit_code == 0, result.output
+    assert "两个方案的措施和分工完全相同" in result.output

@@ -18,6 +18,7 @@ from ..diff import PlanDiff
 from ..raci import labelled
 from .atomic import atomic_path
 from .changes import CHANGE_LABELS, diff_to_data, measure_change_note, role_change_label
+from .excel_style import plain_cell
 
 __all__ = ["CHANGE_COLUMNS", "CHANGE_SHEET", "write_diff_workbook"]
 
@@ -78,7 +79,7 @@ def write_diff_workbook(diff: PlanDiff, path: str | Path) -> Path:
     sheet.title = CHANGE_SHEET
     sheet.append([name for name, _ in CHANGE_COLUMNS])
     for row in _change_rows(diff):
-        sheet.append(list(row))
+        sheet.append([plain_cell(sheet, value) for value in row])
     for index, (_, width) in enumerate(CHANGE_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for cell in sheet[1]:

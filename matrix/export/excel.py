@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -35,8 +36,10 @@ from ..graph import WorkloadRow, workload_rows
 from ..groups import grouped_graph
 from ..leaders import has_leaders
 from ..model import Plan
+from ..names import split_departments
 from ..raci import OFFICE_ORDER, ROLE_LABELS, ROLES, labelled
 from ..workbook_layout import (
+    DIVISION_DIGEST,
     DIVISION_SHEET,
     FINDINGS_HEADER,
     FINDINGS_SHEET,
@@ -48,6 +51,7 @@ from ..workbook_layout import (
     TOTAL_LABELS,
     WORKLOAD_HEADER,
     WORKLOAD_SHEET,
+    division_digest,
     division_header,
     matrix_header,
     per_department_header,
@@ -151,11 +155,9 @@ def write_workbook(
         workbook.remove(workbook.active)
     _write_summary(workbook, summary_rows(plan, graph, findings, date.today().isoformat()))
     _write_matrix(workbook, plan, grid, columns, leaders=leaders)
-    _write_table(
-        workbook.create_sheet(DIVISION_SHEET),
-        division_header(leaders),
-        (division_values(graph, s, m, plan.groups, leaders=leaders) for s in plan.sections for m in s.measures),
-    )
+    division = [division_values(graph, s, m, plan.groups, leaders=leaders) for s in plan.sections for m in s.measures]
+    _write_table(workbook.create_sheet(DIVISION_SHEET), division_header(leaders), division)
+    _record_division(workbook, division_header(leaders), division)
     _write_workload(workbook, workload_rows(graph, sort="total"))
     if leaders:
         leader_sheet = workbook.create_sheet(LEADERS_SHEET)
@@ -166,6 +168,15 @@ def write_workbook(
     with atomic_path(path) as temporary:
         workbook.save(temporary)
     return Path(path)
+
+
+def _record_division(workbook: Workbook, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Store who the 任务分工表 says does what, so that the reader can tell when only that sheet was edited."""
+    ident, leads, cooperators = (header.index(name) for name in ("序号", "牵头单位", "配合单位"))
+    digest = division_digest(
+        (row[ident], split_departments(row[leads]), split_departments(row[cooperators])) for row in rows
+    )
+    workbook.custom_doc_props.append(StringProperty(name=DIVISION_DIGEST, value=digest))
 
 
 # -- cells and rows -------------------------------------------------------------
@@ -318,7 +329,7 @@ def _write_matrix(
                     _cell(worksheet, section.title, alignment=style.WRAPPED),
                     _cell(worksheet, row.measure.title, alignment=style.WRAPPED),
                     *((_cell(worksheet, leader or None, alignment=style.WRAPPED),) if leaders else ()),
-                    *(_cell(worksheet, c, alignment=style.CENTRED) for c in counts),
+                    *(_cell(worksheet, c, alignment=style.CENTRED, formula=True) for c in counts),
                     *(_cell(worksheet, r, alignment=style.CENTRED) if r else None for r in row.roles),
                 ],
                 height=style.text_height([(row.measure.title, 36), (section.title, 18), (leader, 12)]),
@@ -385,7 +396,11 @@ def _write_matrix_totals(out: _Rows, fixed: Sequence[str], departments: int, las
                 value = f"=SUM({span})" if letter == count_column else None
             else:
                 value = "=" + "+".join(f'COUNTIF({span},"{r}")' for r in roles)
-            cells.append(_cell(worksheet, value, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED))
+            cells.append(
+                _cell(
+                    worksheet, value, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.CENTRED, formula=True
+                )
+            )
         out.append(cells)
 
 

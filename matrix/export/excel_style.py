@@ -20,6 +20,9 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..errors import OutputError
+from ..workbook_layout import MAX_CELL_CHARS
+
 __all__ = [
     "BODY",
     "BORDER",
@@ -36,6 +39,7 @@ __all__ = [
     "TOP_CENTRED",
     "VERTICAL",
     "WRAPPED",
+    "plain_cell",
     "setup_page",
     "styled_cell",
     "text_height",
@@ -128,6 +132,38 @@ def text_height(texts_and_widths: Iterable[tuple[str, float]], *, line: float = 
 _STYLES: weakref.WeakKeyDictionary[Workbook, dict[tuple, tuple[StyleArray, tuple]]] = weakref.WeakKeyDictionary()
 
 
+def _literal(cell: Cell, formula: bool) -> Cell:
+    if cell.data_type == "f" and not formula:
+        cell.data_type = "s"
+    return cell
+
+
+def _whole(value: object) -> object:
+    """``value``, unless it is a text longer than a cell holds, which openpyxl would cut short silently."""
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        raise OutputError(
+            f"单元格内容长达 {len(value):,} 字，超过 Excel {MAX_CELL_CHARS:,} 字的上限：'{value[:20]}…' "
+            "(text longer than an Excel cell holds)"
+        )
+    return value
+
+
+def plain_cell(worksheet, value: object) -> Cell:
+    """An unstyled cell showing ``value`` as it is: a text such as ``=HYPERLINK(…)`` is text, never a live formula.
+
+    openpyxl turns every string starting with ``=`` into a formula; a plan's
+    title, measure or department name that starts so would become a working
+    link or a calculation, and the workbook could not be read back.
+
+    >>> from openpyxl import Workbook
+    >>> sheet = Workbook().active
+    >>> cell = plain_cell(sheet, '=HYPERLINK("http://x","县科协")')
+    >>> cell.data_type, cell.value
+    ('s', '=HYPERLINK("http://x","县科协")')
+    """
+    return _literal(Cell(worksheet, row=1, column=1, value=_whole(value)), formula=False)
+
+
 def styled_cell(
     worksheet,
     value: object = None,
@@ -138,17 +174,22 @@ def styled_cell(
     border: bool = True,
     number_format: str | None = None,
     protection: Protection | None = None,
+    formula: bool = False,
 ) -> Cell:
     """A cell for ``worksheet.append`` with these styles, each combination registered once per workbook.
 
     The style objects are compared by identity: pass the module's constants
-    (or objects kept alive), not a new ``Font(...)`` per call.
+    (or objects kept alive), not a new ``Font(...)`` per call. A text is
+    written as text even when it starts with ``=`` (see :func:`plain_cell`);
+    only ``formula`` makes it one.
     """
     styles = _STYLES.setdefault(worksheet.parent, {})
     key = (id(font), id(fill), id(alignment), border, number_format, id(protection))
     if key in styles:
-        return Cell(worksheet, row=1, column=1, value=value, style_array=copy(styles[key][0]))
-    cell = Cell(worksheet, row=1, column=1, value=value)
+        return _literal(
+            Cell(worksheet, row=1, column=1, value=_whole(value), style_array=copy(styles[key][0])), formula
+        )
+    cell = _literal(Cell(worksheet, row=1, column=1, value=_whole(value)), formula)
     cell.font = font
     if fill is not None:
         cell.fill = fill

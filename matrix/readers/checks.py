@@ -4,8 +4,9 @@ Each reader checks its own format; these checks are about the plan itself and
 would otherwise be repeated in five readers: a plan has at least one measure,
 and its text holds no character that a workbook or Word file cannot store
 (a control character pasted from another program, or an escape such as
-``"\\x01"`` in YAML). Without them the input is accepted and the build fails
-half-way through writing.
+``"\\x01"`` in YAML) and no text longer than an Excel cell holds, which
+openpyxl would cut short without a word. Without them the input is accepted
+and the build fails half-way through writing, or writes less than was read.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import fields, is_dataclass
 
 from ..errors import InputError
 from ..model import Location, Plan
+from ..workbook_layout import MAX_CELL_CHARS
 
 __all__ = ["NO_MEASURES", "check_plan"]
 
@@ -33,11 +35,18 @@ def check_plan(plan: Plan) -> Plan:
     ------
     InputError
         When the plan has no measures, or a text in it holds a control
-        character, located at the nearest measure, section or assignment.
+        character or is longer than :data:`~matrix.workbook_layout.MAX_CELL_CHARS`,
+        located at the nearest measure, section or assignment.
     """
     if not plan.measures:
         raise InputError(NO_MEASURES, plan.source)
     for text, where in _texts(plan, plan.source):
+        if len(text) > MAX_CELL_CHARS:
+            raise InputError(
+                f"文字长达 {len(text):,} 字，超过 Excel 单元格 {MAX_CELL_CHARS:,} 字的上限："
+                f"'{text[:20]}…'；请拆分 (text longer than an Excel cell holds)",
+                where,
+            )
         found = _UNSTORABLE.search(text)
         if found:
             raise InputError(

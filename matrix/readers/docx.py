@@ -28,6 +28,7 @@ from docx.text.paragraph import Paragraph
 from ..errors import InputError, one_line
 from ..model import Location, Plan
 from ..raci import RaciConfig
+from .archive import check_expansion, count_elements, main_part, read_part
 from .container import check_zip_container
 from .plantext.parser import Item, parse_plan
 from .plantext.source import ImportResult, Problem, SourceLine
@@ -36,7 +37,7 @@ from .text import checked
 from .wordlists import UnreadableNumbering, list_labels
 from .wordtext import cell_text, text_box_text, tracked_change, unwrap
 
-__all__ = ["docx_items", "read_docx", "read_docx_plan"]
+__all__ = ["MAX_PARAGRAPHS", "docx_items", "read_docx", "read_docx_plan"]
 
 #: How many rows may stand above a task table's header (a merged caption such as 重点任务分工表).
 _CAPTION_ROWS = 2
@@ -149,6 +150,25 @@ def _refuse_tracked_changes(content: list[Paragraph | Table], path: str) -> None
             )
 
 
+#: Paragraphs in one document, those in table cells included: a county's plan has a few hundred, a
+#: province's a few thousand; python-docx spends some 100 µs on each.
+MAX_PARAGRAPHS = 200_000
+_WORDPROCESSING = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _refuse_oversized(path: Path) -> None:
+    """Refuse a document whose parts, or paragraphs, are past what can be read in seconds, before loading it."""
+    check_expansion(path)
+    main = main_part(path)
+    data = read_part(path, main) if main else None
+    count = count_elements(data, _WORDPROCESSING, "p") if data else 0
+    if count > MAX_PARAGRAPHS:
+        raise InputError(
+            f"文档中有 {count:,} 个段落，超过可读取的 {MAX_PARAGRAPHS:,} 个，不像是实施方案 (too many paragraphs)",
+            Location(str(path)),
+        )
+
+
 def read_docx(path: str | Path, *, strict: bool = False, config: RaciConfig | None = None) -> ImportResult:
     """Read a plan from a Word file.
 
@@ -172,6 +192,7 @@ def read_docx(path: str | Path, *, strict: bool = False, config: RaciConfig | No
     """
     path = Path(path)
     check_zip_container(path, kind="文档", legacy=".doc", suffix=".docx", programs="Word/WPS")
+    _refuse_oversized(path)
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several types for a file that is not .docx

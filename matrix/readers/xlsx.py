@@ -13,13 +13,14 @@ looking at that workbook in Excel or WPS.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -27,8 +28,9 @@ from ..errors import InputError, one_line
 from ..leaders import split_leaders
 from ..model import Assignment, Department, Group, Location, Measure, Plan, Section, Stage
 from ..names import name_problem, normalise_name, split_departments
-from ..raci import LEADER_LABEL, ROLES, is_lead, parse_role
+from ..raci import LEADER_LABEL, ROLE_LABELS, ROLES, is_lead, parse_role
 from ..workbook_layout import (
+    DIVISION_DIGEST,
     DIVISION_SHEET,
     LEGEND_LABEL,
     MATRIX_HEADER,
@@ -41,25 +43,33 @@ from ..workbook_layout import (
     WORKLOAD_HEADER,
     WORKLOAD_KIND_HEADERS,
     WORKLOAD_SHEET,
+    division_digest,
     matrix_header,
 )
+from .agreement import DivisionRow, check_agreement
+from .archive import check_expansion
 from .container import check_zip_container
 from .plantext.parser import parse_plan
 from .plantext.tasktable import sheet_items
+from .sheetxml import sheet_sizes, uncached_formulas
 from .table import COLUMNS, Row, column_fields, header_key, plan_from_rows, row_values
 from .text import checked
 
-__all__ = ["MAX_SHEET_CELLS", "open_workbook", "read_xlsx"]
+__all__ = ["MAX_SHEET_CELLS", "MAX_WORKBOOK_CELLS", "open_workbook", "read_xlsx"]
 
 #: The largest sheet read, rows × columns: three times a 10 000-measure, 300-department
 #: matrix. A stray value far away (XFD1048576) would otherwise make every scan of the
 #: sheet run over billions of empty cells.
 MAX_SHEET_CELLS = 10_000_000
 
+#: The most cells read from one workbook, empty formatted ones included: openpyxl takes some 10 to 80 µs
+#: and a few hundred bytes for each. The workbook of a 20,000-measure, 300-department plan stores about 530,000.
+MAX_WORKBOOK_CELLS = 1_000_000
+
 #: Rows searched for the header of a 任务分工表 that starts with a title line.
 _HEADER_SEARCH_ROWS = 10
-#: Kinds the graph assigns by itself; a registry entry for them would add nothing.
-_DEFAULT_KINDS = ("其他", "领导小组办公室")
+#: The kind the graph gives the leading group's office by itself; the office is no registry entry.
+_OFFICE_KIND = "领导小组办公室"
 
 
 def read_xlsx(path: str | Path) -> Plan:
@@ -114,6 +124,7 @@ def open_workbook(path: Path) -> Workbook:
         past :data:`MAX_SHEET_CELLS`.
     """
     check_zip_container(path, kind="工作簿", legacy=".xls", suffix=".xlsx", programs="Excel/WPS")
+    _refuse_oversized(path)
     try:
         workbook = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl fails on a damaged archive with a dozen exception types
@@ -127,8 +138,31 @@ def open_workbook(path: Path) -> Workbook:
     for sheet in workbook.worksheets:
         if sheet.max_row * sheet.max_column > MAX_SHEET_CELLS:
             workbook.close()
-            raise _too_far(path, sheet)
+            row, column = max(_filled(sheet), key=lambda rc: rc[0] * rc[1], default=(sheet.max_row, sheet.max_column))
+            raise _too_far(path, sheet.title, f"{get_column_letter(column)}{row}")
     return workbook
+
+
+def _refuse_oversized(path: Path) -> None:
+    """Refuse a workbook whose parts, declared ranges or stored cells are past what can be loaded, before loading it.
+
+    A sheet's declared range (its ``dimension``) past :data:`MAX_SHEET_CELLS`
+    is refused at its farthest cell; more than :data:`MAX_WORKBOOK_CELLS`
+    stored cells in all, at the sheet holding most of them.
+    """
+    check_expansion(path)
+    sizes = sheet_sizes(path)
+    for size in sizes:
+        if size.corner and size.declared > MAX_SHEET_CELLS:
+            raise _too_far(path, size.title, size.corner)
+    total = sum(size.cells for size in sizes)
+    if total > MAX_WORKBOOK_CELLS:
+        largest = max(sizes, key=lambda size: size.cells)
+        raise InputError(
+            f"工作表“{largest.title}”中存有 {largest.cells:,} 个单元格（整个工作簿 {total:,} 个），"
+            f"超过可读取的 {MAX_WORKBOOK_CELLS:,} 个，不像是实施方案；请删除表格以外的内容或格式 (too many cells)",
+            Location(str(path), sheet=largest.title),
+        )
 
 
 def _filled(sheet: Worksheet) -> Iterator[tuple[int, int]]:
@@ -140,12 +174,11 @@ def _filled(sheet: Worksheet) -> Iterator[tuple[int, int]]:
     return (key for key, cell in sheet._cells.items() if cell.value not in (None, ""))
 
 
-def _too_far(path: Path, sheet: Worksheet) -> InputError:
-    row, column = max(_filled(sheet), key=lambda rc: rc[0] * rc[1], default=(sheet.max_row, sheet.max_column))
+def _too_far(path: Path, title: str, corner: str) -> InputError:
     return InputError(
-        f"工作表“{sheet.title}”的内容延伸到 {get_column_letter(column)}{row}，"
+        f"工作表“{title}”的内容延伸到 {corner}，"
         f"超出可读取的范围（{MAX_SHEET_CELLS:,} 个单元格）；请删除表格以外的内容 (sheet extends too far)",
-        _at(path, sheet, row, column),
+        Location(str(path), sheet=title, cell=corner),
     )
 
 
@@ -266,7 +299,12 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
     departments, leader_column = _department_columns(sheet, path)
     last_row = _last_matrix_row(sheet)
     _refuse_merged_cells(sheet, path, last_row)
-    details = _read_details(workbook[DIVISION_SHEET], path) if DIVISION_SHEET in workbook.sheetnames else {}
+    _refuse_rows_below(sheet, path, last_row)
+    read = {1, 2, 3, *departments, *([leader_column] if leader_column else [])}
+    _refuse_uncached(path, sheet, lambda row, column: row <= last_row and column in read)
+    division = _read_division(workbook[DIVISION_SHEET], path) if DIVISION_SHEET in workbook.sheetnames else []
+    details = {row.ident: found for row, found in division}
+    matrix: dict[str, tuple[int, tuple[Assignment, ...]]] = {}
 
     section_ids: dict[str, str] = {title: ident for title, (ident, _) in summary.sections.items()}
     grouped: dict[str, list[Measure]] = {}
@@ -290,6 +328,7 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
         if ident in seen:
             raise InputError(f"措施编号 '{ident}' 重复，首次出现在 {seen[ident]} (duplicate measure id)", where)
         seen[ident] = where
+        matrix[ident] = (number, roles)
         found = details.get(ident, _Details("", (), None))
         roles = _through_groups(_in_plan_order(roles, found, summary), found, summary.groups)
         leaders = split_leaders(_text(row[leader_column - 1])) if leader_column else found.leaders
@@ -307,6 +346,9 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
         )
     if not grouped:
         raise InputError("RACI矩阵中没有任何措施 (no measures)", Location(str(path), sheet=sheet.title, cell="A2"))
+    if _division_edited(workbook, division):
+        columns = {name: get_column_letter(column) for column, name in departments.items()}
+        check_agreement([row for row, _ in division], matrix, columns, summary.groups)
     kinds = {title: kind for title, (_, kind) in summary.sections.items()}
     sections = []
     for index, (title, measures) in enumerate(grouped.items(), start=1):
@@ -456,26 +498,83 @@ def _roles(
     return tuple(assignments)
 
 
-def _read_details(sheet: Worksheet, path: Path) -> dict[str, _Details]:
-    """Texts, targets and deadlines by measure id, from the 任务分工表 sheet."""
-    details = {}
+def _read_division(sheet: Worksheet, path: Path) -> list[tuple[DivisionRow, _Details]]:
+    """Each measure row of the 任务分工表: its names and cells, and what it adds to the matrix row."""
+    _refuse_uncached(path, sheet, lambda _row, _column: True)
+    division = []
     for row in _table_rows(_cells(sheet, path), sheet, path):
         values = row.values
         ident = values.get("id", "").strip()
-        if ident:
-            details[ident] = _Details(
-                text=values.get("title", "").strip(),
-                targets=tuple(t.strip() for t in values.get("targets", "").splitlines() if t.strip()),
-                deadline=values.get("deadline", "").strip() or None,
-                leads=tuple(split_departments(values.get("leads", ""))),
-                cooperators=tuple(split_departments(values.get("cooperators", ""))),
-                leaders=split_leaders(values.get("leaders", "")),
+        if not ident:
+            continue
+        leads = tuple(split_departments(values.get("leads", "")))
+        cooperators = tuple(split_departments(values.get("cooperators", "")))
+        found = _Details(
+            text=values.get("title", "").strip(),
+            targets=tuple(t.strip() for t in values.get("targets", "").splitlines() if t.strip()),
+            deadline=values.get("deadline", "").strip() or None,
+            leads=leads,
+            cooperators=cooperators,
+            leaders=split_leaders(values.get("leaders", "")),
+        )
+        cells = DivisionRow(ident, leads, cooperators, row.locate("id"), row.locate("leads"), row.locate("cooperators"))
+        division.append((cells, found))
+    return division
+
+
+def _division_edited(workbook: Workbook, division: list[tuple[DivisionRow, _Details]]) -> bool:
+    """Whether the 任务分工表 says other than when this project wrote it (never, for a workbook it did not write)."""
+    written = next((p.value for p in workbook.custom_doc_props if p.name == DIVISION_DIGEST), None)
+    if written is None or not division:
+        return False
+    return written != division_digest((row.ident, row.leads, row.cooperators) for row, _ in division)
+
+
+def _refuse_rows_below(sheet: Worksheet, path: Path, last_row: int) -> None:
+    """Refuse anything below the matrix other than its two total rows and the legend: it would not be read.
+
+    A measure typed under the totals (the first free row an office sees) was
+    dropped without a word.
+    """
+    below: dict[int, dict[int, str]] = {}
+    for row, column in _filled(sheet):
+        if row > last_row:
+            below.setdefault(row, {})[column] = _text(sheet.cell(row, column).value)
+    meanings = set(ROLE_LABELS.values())
+    for row in sorted(below):
+        cells = below[row]
+        totals = cells.get(3) in TOTAL_LABELS and 1 not in cells and 2 not in cells
+        legend = set(cells) <= {2, 3, 4} and cells.get(2, LEGEND_LABEL) == LEGEND_LABEL and cells.get(3) in meanings
+        if not (totals or legend):
+            column = min(cells)
+            raise InputError(
+                f"合计行和图例之下的内容不会被读取：“{cells[column][:20]}”；措施请插入到合计行之上 "
+                "(a row below the totals and the legend)",
+                _at(path, sheet, row, column),
             )
-    return details
+
+
+def _refuse_uncached(path: Path, sheet: Worksheet, read: Callable[[int, int], bool]) -> None:
+    """Refuse a cell that is read and holds a formula without a stored result: it would read as empty.
+
+    ``read(row, column)`` says which cells the reader takes values from.
+    """
+    for coordinate in sorted(uncached_formulas(path, sheet.title), key=coordinate_to_tuple):
+        row, column = coordinate_to_tuple(coordinate)
+        if read(row, column):
+            raise InputError(
+                "单元格中是公式，但没有计算结果（文件未经 Excel 或 WPS 计算并保存）：请在 Excel 或 WPS 中打开后保存，"
+                "或直接填写内容 (a formula without a stored result)",
+                _at(path, sheet, row, column),
+            )
 
 
 def _registry(workbook: Workbook, names) -> tuple[Department, ...]:
-    """Department kinds from 部门工作量, which orders the matrix columns next time."""
+    """The registry the workbook was built with, rebuilt from 部门工作量: every department with its kind.
+
+    Kind 其他 included: without it, auditing the workbook (or comparing it with
+    its plan) called 县融媒体中心 an unknown department.
+    """
     if WORKLOAD_SHEET not in workbook.sheetnames:
         return ()
     sheet = workbook[WORKLOAD_SHEET]
@@ -485,7 +584,7 @@ def _registry(workbook: Workbook, names) -> tuple[Department, ...]:
     kinds = {}
     for row in sheet.iter_rows(min_row=2, max_col=2, values_only=True):
         name, kind = normalise_name(_text(row[0])), _text(row[1])
-        if name and kind and kind not in _DEFAULT_KINDS:
+        if name and kind and kind != _OFFICE_KIND:
             kinds[name] = kind
     return tuple(Department(name, kind=kinds[name]) for name in names if name in kinds)
 

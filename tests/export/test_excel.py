@@ -436,3 +436,42 @@ def test_a_large_plan_streams_the_same_matrix_as_a_normal_workbook(tmp_path: Pat
     rows = _trimmed(a[MATRIX_SHEET])[1:]
     assert sum(1 for r in rows if len(r) > 2 and r[0] and r[2]) == 250
     assert sum(1 for r in rows for v in r[len(MATRIX_HEADER) :] if v == "A/R") == 250
+
+
+FORMULA_LIKE = '=HYPERLINK("http://example.invalid","点此")'
+
+
+@pytest.mark.parametrize("write_only", [False, True])
+def test_text_that_looks_like_a_formula_is_written_as_text_and_reads_back(tmp_path: Path, write_only: bool) -> None:
+    """A title, measure or department name starting with = stays text: no live link, and the workbook reads back."""
+    from matrix.readers.xlsx import read_xlsx
+
+    department = "=县科协（1）"
+    measure = Measure("1.1", FORMULA_LIKE, assignments=(Assignment(department, "A/R"), Assignment("县妇联", "C")))
+    plan = Plan("=1+1", sections=(Section("1", "=SUM(A1:A9)", measures=(measure,)),))
+    path = write_workbook(plan, build_graph(plan), tmp_path / "plan.xlsx", write_only=write_only)
+
+    workbook = openpyxl.load_workbook(path)
+    formulas = {
+        (sheet.title, cell.coordinate): cell.value
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f" and not str(cell.value).startswith(("=COUNTIF", "=SUM(D", "=SUM(E"))
+    }
+    assert formulas == {}
+    matrix = workbook[MATRIX_SHEET]
+    assert (matrix["C3"].value, matrix["F1"].value) == (FORMULA_LIKE, department)
+    again = read_xlsx(path)
+    assert (again.title, again.sections[0].title, again.measures[0].title) == ("=1+1", "=SUM(A1:A9)", FORMULA_LIKE)
+    assert again.measures[0].leads == (department,)
+
+
+def test_a_cell_longer_than_excel_holds_is_refused_not_cut(tmp_path: Path) -> None:
+    from matrix.errors import OutputError
+
+    long = "县科协" * 11_000
+    plan = Plan("方案", sections=(Section("1", "行动", measures=(Measure("1.1", "措施", text=long),)),))
+    with pytest.raises(OutputError, match="超过 Excel 32,767 字的上限"):
+        write_workbook(plan, build_graph(plan), tmp_path / "plan.xlsx")
+    assert not (tmp_path / "plan.xlsx").exists()
