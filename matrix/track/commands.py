@@ -198,6 +198,13 @@ def collect(
     from .form_layout import lead_departments, plan_key
     from .store import Store
 
+    # Excel and WPS leave ~$<name>.xlsx beside a workbook that is open; a glob picks it up with the sheets.
+    locks = [sheet for sheet in sheets if sheet.name.startswith("~$")]
+    for lock in locks:
+        click.echo(f"跳过 Office 的临时锁定文件（不是反馈表）：{lock}", err=True)
+    sheets = tuple(sheet for sheet in sheets if sheet not in locks)
+    if not sheets:
+        raise click.UsageError("没有可收录的反馈表 (no sheets to collect)")
     loaded = _load(plan, input_fmt, registry_path)
     path = store_path or loaded.folder / STORE_NAME
     with Store.open(path) as store:

@@ -284,3 +284,15 @@ def test_a_rendered_reminder_is_an_official_document(cycle, tmp_path) -> None:
     assert "关于督促落实" in text and "县农业农村局：" in text
     assert re.search(r"—\s*1\s*—", text)  # the page number of GB/T 9704
     assert "五台县全民科学素质工作领导组办公室" in pdf_text(pdf, page_count(pdf))
+
+
+def test_office_lock_files_beside_the_sheets_are_skipped_and_said(cycle, run, tmp_path) -> None:
+    lock = tmp_path / f"~${LAGGING}.xlsx"
+    lock.write_bytes(b"\x0c\x00locked by someone")
+    sheet = cycle["root"] / "反馈" / "2025-12" / f"{LAGGING}.xlsx"
+    result = run("track", "collect", WUTAI, sheet, lock, "--period", "2025-12", "--store", cycle["store"])
+    assert result.exit_code == 0, result.output
+    assert f"跳过 Office 的临时锁定文件（不是反馈表）：{lock}" in result.output
+    assert "无变化 1" in result.output
+    only = run("track", "collect", WUTAI, lock, "--period", "2025-12", "--store", cycle["store"])
+    assert only.exit_code == 2 and "没有可收录的反馈表" in only.output
