@@ -29,7 +29,7 @@ from typing import Literal
 
 from .errors import InputError
 from .model import Department, Group, Measure, Plan, Section, Stage
-from .names import normalise_name
+from .names import QUALIFIER, normalise_name
 from .raci import RaciConfig
 from .registry import Registry, alias_conflicts, resolve_plan
 
@@ -56,8 +56,6 @@ MergeMode = Literal["by-plan", "by-name"]
 
 #: Between a plan's key and a measure or section id: ``wutai:3.1.1``.
 NAMESPACE = ":"
-#: Between a plan's place and a department name: ``五台县·县科协``.
-QUALIFIER = "·"
 
 _PLACE = re.compile(r"^(.{2,12}?(?:自治县|自治州|自治区|自治旗|特别行政区|省|市|县|区|旗|盟))")
 

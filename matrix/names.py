@@ -31,10 +31,12 @@ from .collectives import join_region_lists
 from .punctuation import CLOSING, OPENING, split_outside_brackets
 from .raci import COOPERATE, RaciConfig
 
-__all__ = ["SEPARATORS", "name_problem", "normalise_name", "split_departments"]
+__all__ = ["QUALIFIER", "SEPARATORS", "name_problem", "normalise_name", "split_departments", "split_qualifier"]
 
 #: Characters that separate names in a list (outside brackets).
 SEPARATORS = "、，,；;"
+#: Between a place and a body's name in a plan merged by plan: ``五台县·县科协`` (see :mod:`matrix.merge`).
+QUALIFIER = "·"
 
 _HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
 _LEADING = re.compile(r"^由")
@@ -113,6 +115,18 @@ def normalise_name(name: str, config: RaciConfig | None = None) -> str:
         text = _LEADING.sub("", text)
         text = trailing.sub("", text).strip(_PUNCT)
     return text
+
+
+def split_qualifier(name: str) -> tuple[str, str]:
+    """A merged plan's ``五台县·县科协`` as its place and the body's own name; ``("", name)`` unqualified.
+
+    Examples
+    --------
+    >>> split_qualifier("五台县·县科协"), split_qualifier("县科协")
+    (('五台县', '县科协'), ('', '县科协'))
+    """
+    place, sep, own = name.partition(QUALIFIER)
+    return (place, own) if sep else ("", name)
 
 
 def split_departments(text: str, config: RaciConfig | None = None) -> list[str]:

@@ -168,10 +168,28 @@ def resolve(name: str, registry: Sequence[Department | Group], *, similarity: fl
     >>> r.status, r.canonical, r.candidates
     ('near', None, ('县卫健局',))
     """
+    return _resolve(name, registry, _Index.of(registry), similarity)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """A registry's names and the claims on each spelling, made once for all the names of a plan."""
+
+    names: frozenset[str]
+    claims: Mapping[str, list[str]]
+
+    @classmethod
+    def of(cls, registry: Sequence[Department | Group]) -> _Index:
+        return cls(frozenset(entry.name for entry in registry), _claims(registry))
+
+
+def _resolve(name: str, registry: Sequence[Department | Group], index: _Index, similarity: float) -> Resolution:
+    """:func:`resolve` with the registry's :class:`_Index` made by the caller: a province's 4,700 names
+    against its 4,700 entries took half a minute when each name looked through every entry."""
     written = normalise_name(name)
-    if any(d.name == written for d in registry):
+    if written in index.names:
         return Resolution(written, CANONICAL, written)
-    owners = _claims(registry).get(written, [])
+    owners = index.claims.get(written, [])
     if len(owners) == 1:
         return Resolution(written, ALIAS, owners[0])
     if owners:
@@ -340,7 +358,8 @@ def resolve_names(
                 _registry_location(owners, entries),
             )
         )
-    resolutions = {name: resolve(name, entries, similarity=similarity) for name in appearances}
+    index = _Index.of(entries)
+    resolutions = {name: _resolve(name, entries, index, similarity) for name in appearances}
     spellings: dict[str, list[str]] = {}
     for name, resolution in resolutions.items():
         if resolution.canonical is not None:
