@@ -164,7 +164,10 @@ registry_option = click.option(
     help="矩阵中集体（如各乡镇人民政府）按成员单位分列；--no-expand-groups 则整体分配的集体只占一列。",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), help="同时写通知的进程数；默认每个 CPU 一个（Linux），其他系统为 1。"
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="同时写通知的进程数；默认按方案大小：县级方案 1 个，大方案每个 CPU 一个（仅 Linux）(processes)。",
 )
 def build(
     plan: Path | None,

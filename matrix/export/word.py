@@ -58,6 +58,7 @@ from .official import (
 from .workers import run_jobs, worker_count
 
 __all__ = [
+    "MIN_TASKS_PER_WORKER",
     "NOTICE_PREFIX",
     "NoticeRun",
     "notice_filename",
@@ -69,6 +70,9 @@ __all__ = [
 ]
 
 NOTICE_PREFIX = "任务分解通知-"
+#: Tasks (one a measure in a notice) below which a second process costs more than it saves: a county
+#: plan's 300-500 are written in this process, a plan of 1,000 measures on every CPU.
+MIN_TASKS_PER_WORKER = 1000
 _ATTACHMENT_HEADER = ("序号", "任务", "角色", "牵头单位", "完成时限")
 _ATTACHMENT_WIDTHS = (Mm(14), Mm(42), Mm(32), Mm(40), Mm(28))
 _SUMMARY_HEADER = ("编号", "措施", "所属任务", "牵头单位", "配合单位", "完成时限")
@@ -217,8 +221,9 @@ def write_notices(
         Called with each department's name as its file is written (in the
         order they finish when several are written at once).
     workers
-        Processes writing notices side by side; one per CPU when ``None``
-        (see :func:`matrix.export.workers.worker_count`), 1 for this process
+        Processes writing notices side by side; when ``None``, one per CPU
+        for a plan with :data:`MIN_TASKS_PER_WORKER` tasks per CPU, else one
+        (see :func:`matrix.export.workers.worker_count`); 1 for this process
         only. The files are the same either way.
 
     Returns
@@ -247,7 +252,9 @@ def write_notices(
         for department, name in zip(recipients, notice_filenames(graph), strict=True)
     ]
     written: list[Path | None] = [None] * len(jobs)
-    for index, path in run_jobs(_write_notice, jobs, worker_count(len(jobs), workers)):
+    tasks = sum(len(job.notice.tasks) for job in jobs)
+    count = worker_count(len(jobs), workers, work=tasks, least_work=MIN_TASKS_PER_WORKER)
+    for index, path in run_jobs(_write_notice, jobs, count):
         written[index] = path
         if progress is not None:
             progress(recipients[index])

@@ -26,14 +26,10 @@ starts.
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import multiprocessing
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from functools import partial
 from typing import TypeVar
@@ -60,23 +56,31 @@ def available_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def worker_count(jobs: int, requested: int | None = None) -> int:
+def worker_count(jobs: int, requested: int | None = None, *, work: int | None = None, least_work: int = 0) -> int:
     """How many processes should write ``jobs`` files; 1 means in this process.
 
-    ``requested`` (the ``--jobs`` option) wins when given, within ``1..jobs``;
-    otherwise one worker per CPU, as long as each gets
-    :data:`MIN_JOBS_PER_WORKER` jobs, and only where workers can be forked.
+    ``requested`` (the ``--jobs`` option) wins when given, within ``1..jobs``.
+    Otherwise one worker per CPU, as long as each gets
+    :data:`MIN_JOBS_PER_WORKER` jobs and, when the caller measures the jobs'
+    ``work`` in its own units, ``least_work`` of it: starting a worker and
+    handing it its jobs costs more than a small plan takes to write in this
+    process. Only where workers can be forked.
 
     >>> worker_count(3, requested=8)
     3
     >>> worker_count(100, requested=1)
+    1
+    >>> worker_count(100, work=300, least_work=1000)
     1
     """
     if requested is not None:
         return max(1, min(requested, jobs))
     if not _CAN_FORK:
         return 1
-    return max(1, min(available_cpus(), jobs // MIN_JOBS_PER_WORKER))
+    enough = jobs // MIN_JOBS_PER_WORKER
+    if work is not None and least_work > 0:
+        enough = min(enough, work // least_work)
+    return max(1, min(available_cpus(), enough))
 
 
 def run_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int = 1) -> Iterator[tuple[int, Result]]:
@@ -97,6 +101,10 @@ def _run(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int) -
         for index, job in enumerate(jobs):
             yield index, function(job)
         return
+    # imported here: a county plan's notices are written in this process, and these take a twentieth of a second
+    import multiprocessing
+    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_end_with_parent, initargs=(os.getpid(),)
@@ -115,6 +123,9 @@ def _run(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int) -
 
 def _end_with_parent(parent: int) -> None:
     """Worker start: be killed when ``parent`` ends, and end now if it already has."""
+    import ctypes
+    import signal
+
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # no prctl: the worker lives on only until the pool is shut down

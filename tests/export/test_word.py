@@ -17,9 +17,19 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from bench.synthetic import synthetic_plan
 from matrix.errors import InputError, OutputError
+from matrix.export import word
 from matrix.export.official import BODY, BODY_FONT, HEADING1, HEADING2, TITLE
-from matrix.export.word import NoticeRun, notice_filename, notice_recipients, write_notices, write_summary
+from matrix.export.word import (
+    MIN_TASKS_PER_WORKER,
+    NoticeRun,
+    notice_filename,
+    notice_recipients,
+    write_notices,
+    write_summary,
+)
+from matrix.export.workers import worker_count
 from matrix.graph import build_graph
 from matrix.model import Assignment, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml, read_yaml_text
@@ -445,6 +455,23 @@ def test_notices_written_side_by_side_are_the_files_written_one_by_one(tmp_path:
     assert len(serial.written) == len(notice_recipients(graph)) > 20
     for one, other in zip(serial.written, parallel.written, strict=True):
         assert docx_parts(one) == docx_parts(other), one.name
+
+
+def test_a_county_plans_notices_are_written_in_this_process_and_a_large_plans_on_every_cpu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen: list[int] = []
+
+    def note_workers(_function, _jobs, workers):
+        chosen.append(workers)
+        return iter(())
+
+    monkeypatch.setattr(word, "run_jobs", note_workers)
+    county = read_yaml(INPUT / "wutai.yaml")
+    write_notices(county, build_graph(county), tmp_path, date=DATE)
+    large = synthetic_plan(1000, 100)
+    write_notices(large, build_graph(large), tmp_path, date=DATE)
+    assert chosen == [1, worker_count(100, work=MIN_TASKS_PER_WORKER * 10, least_work=MIN_TASKS_PER_WORKER)]
 
 
 def docx_parts(path: Path) -> dict[str, bytes]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from matrix.export.workers import run_jobs, worker_count
+from matrix.export.workers import available_cpus, run_jobs, worker_count
 
 from ..conftest import ROOT, wait_until
 
@@ -63,6 +63,13 @@ def test_worker_count_gives_each_worker_enough_jobs() -> None:
     assert worker_count(1) == 1
     assert worker_count(3, requested=2) == 2
     assert worker_count(2, requested=5) == 2
+
+
+def test_worker_count_gives_each_worker_enough_work_or_keeps_it_in_this_process() -> None:
+    assert worker_count(100, work=999, least_work=1000) == 1
+    assert worker_count(100, work=300, least_work=1000, requested=2) == 2  # --jobs wins
+    expected = min(available_cpus(), 3) if sys.platform.startswith("linux") else 1
+    assert worker_count(100, work=3000, least_work=1000) == expected
 
 
 #: A parent that hands two workers a job each that would last ten minutes.
