@@ -32,19 +32,24 @@ from typing import Any
 from bench.baselines import (
     docx_blocks,
     dump_openpyxl,
-    dump_openpyxl_bordered,
+    dump_openpyxl_styled,
     dump_xlsxwriter,
     matrix_grid,
+    workbook_sheets,
     write_docx_bare,
 )
-from bench.synthetic import parse_size, synthetic_plan
+from bench.synthetic import plan_for
 from matrix.audit import audit_plan
 from matrix.graph import build_graph
 
-__all__ = ["NOTICE_DATE", "REPEAT_BUDGET", "STEPS", "main", "measure_action"]
+__all__ = ["NOTICES", "NOTICE_DATE", "REPEAT_BUDGET", "STEPS", "WORKBOOK", "main", "measure_action"]
 
 #: A fixed date on the notices, so every run writes the same documents.
 NOTICE_DATE = dt.date(2025, 1, 1)
+
+#: What the workbook and notices steps write into the working folder, for the baselines to copy.
+WORKBOOK = "workbook.xlsx"
+NOTICES = "notices"
 
 #: Seconds of timed runs after which a step is not repeated further.
 REPEAT_BUDGET = 30.0
@@ -75,16 +80,24 @@ def _import_writer(module: str, name: str) -> Callable[..., Any]:
 
 def _workbook(size: str, workdir: Path, _source: Path | None) -> tuple[Action, dict[str, Any]]:
     write_workbook = _import_writer("matrix.export.excel", "write_workbook")
-    plan = synthetic_plan(*parse_size(size))
+    plan = plan_for(size)
     graph = build_graph(plan)
     findings = audit_plan(plan, graph)
-    path = workdir / "workbook.xlsx"
+    path = workdir / WORKBOOK
     return (lambda: write_workbook(plan, graph, path, findings=findings)), {"path": str(path)}
+
+
+def _styled(_size: str, workdir: Path, source: Path | None) -> tuple[Action, dict[str, Any]]:
+    if source is None or not source.is_file():
+        raise Unavailable("no workbook to copy: run the workbook step first and pass --source")
+    sheets = workbook_sheets(source)
+    path = workdir / "openpyxl-styled.xlsx"
+    return (lambda: dump_openpyxl_styled(sheets, path)), {"path": str(path)}
 
 
 def _grid_step(dump: Callable[[Any, Path], None], name: str) -> Callable[..., tuple[Action, dict[str, Any]]]:
     def step(size: str, workdir: Path, _source: Path | None) -> tuple[Action, dict[str, Any]]:
-        grid = matrix_grid(build_graph(synthetic_plan(*parse_size(size))))
+        grid = matrix_grid(build_graph(plan_for(size)))
         path = workdir / f"{name}.xlsx"
         return (lambda: dump(grid, path)), {"path": str(path)}
 
@@ -93,9 +106,9 @@ def _grid_step(dump: Callable[[Any, Path], None], name: str) -> Callable[..., tu
 
 def _notices(size: str, workdir: Path, _source: Path | None) -> tuple[Action, dict[str, Any]]:
     write_notices = _import_writer("matrix.export.word", "write_notices")
-    plan = synthetic_plan(*parse_size(size))
+    plan = plan_for(size)
     graph = build_graph(plan)
-    outdir = workdir / "notices"
+    outdir = workdir / NOTICES
     info: dict[str, Any] = {"path": str(outdir)}
 
     def action() -> None:
@@ -123,7 +136,7 @@ def _docx(size: str, workdir: Path, source: Path | None) -> tuple[Action, dict[s
 
 def _forms(size: str, workdir: Path, _source: Path | None) -> tuple[Action, dict[str, Any]]:
     write_forms = _import_writer("matrix.track.forms", "write_forms")
-    plan = synthetic_plan(*parse_size(size))
+    plan = plan_for(size)
     graph = build_graph(plan)
     outdir = workdir / "forms"
     info: dict[str, Any] = {"path": str(outdir)}
@@ -142,7 +155,7 @@ def _collect(size: str, workdir: Path, source: Path | None) -> tuple[Action, dic
         raise Unavailable("no forms to fill in: run the forms step first and pass --source")
     from bench.feedback import fill_every_form
 
-    plan = synthetic_plan(*parse_size(size))
+    plan = plan_for(size)
     graph = build_graph(plan)
     sheets = fill_every_form(source, workdir / "returned", day=NOTICE_DATE)
     store_path = workdir / "督办记录.sqlite"
@@ -160,7 +173,7 @@ def _collect(size: str, workdir: Path, source: Path | None) -> tuple[Action, dic
 STEPS: dict[str, Callable[..., tuple[Action, dict[str, Any]]]] = {
     "workbook": _workbook,
     "openpyxl": _grid_step(dump_openpyxl, "openpyxl"),
-    "openpyxl_bordered": _grid_step(dump_openpyxl_bordered, "openpyxl-bordered"),
+    "openpyxl_styled": _styled,
     "xlsxwriter": _grid_step(dump_xlsxwriter, "xlsxwriter"),
     "notices": _notices,
     "docx": _docx,
@@ -211,10 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run one step and write its measurements as JSON to ``--result``."""
     parser = argparse.ArgumentParser(description="Run one benchmark step in this process.")
     parser.add_argument("step", choices=sorted(STEPS))
-    parser.add_argument("--size", required=True, help="MEASURESxDEPARTMENTS, e.g. 1000x100")
+    parser.add_argument("--size", required=True, help="MEASURESxDEPARTMENTS, e.g. 1000x100, or province")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path, required=True)
-    parser.add_argument("--source", type=Path, help="for docx: the notices to copy; for collect: the forms to fill in")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="for docx and openpyxl_styled: the notices or workbook to copy; for collect: the forms to fill in",
+    )
     parser.add_argument("--result", type=Path, required=True)
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)

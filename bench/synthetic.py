@@ -14,6 +14,12 @@ keeps what drives the cost of every stage realistic at any size:
 
 Plans are reproducible: the same sizes and seed give an identical plan.
 
+Besides measures × departments, one size is named :data:`PROVINCE`: a
+hundred county plans of 40 measures and 30-60 departments each, merged by
+plan as ``raci merge`` does (``五台县·县科协`` and ``代县·县科协`` are two
+bodies), issued by the province's office: about 4,000 measures and 4,500
+departments, each of which gets a notice.
+
 Example
 -------
 >>> plan = synthetic_plan(40, 30, seed=1)
@@ -31,10 +37,21 @@ from itertools import accumulate
 from pathlib import Path
 
 from matrix.export.plan_yaml import write_plan_yaml
+from matrix.merge import BY_PLAN, merge_plans
 from matrix.model import Assignment, Department, Measure, Plan, Section, Stage
 from matrix.raci import assign
 
-__all__ = ["MAX_DEPARTMENTS", "parse_size", "synthetic_plan", "write_synthetic_yaml"]
+__all__ = [
+    "MAX_DEPARTMENTS",
+    "PROVINCE",
+    "check_label",
+    "parse_size",
+    "plan_for",
+    "province_plan",
+    "synthetic_plan",
+    "write_plan_for",
+    "write_synthetic_yaml",
+]
 
 #: Agencies of one county as (name template, kind); ``{c}`` is the county ("县" for the
 #: home county, e.g. "代县" for the others) and ``{s}`` its short name.
@@ -91,6 +108,14 @@ _COUNTIES: tuple[tuple[str, str], ...] = (("县", "五台"), *((name, name) for 
 
 #: The most departments a synthetic plan can have, each with a distinct real-looking name.
 MAX_DEPARTMENTS = len(_AGENCIES) * len(_COUNTIES)
+
+#: Townships of a county, which a county plan lists after its agencies.
+_TOWNS = (
+    "台城镇", "白家庄镇", "耿镇镇", "豆村镇", "东冶镇", "台怀镇", "建安乡", "高洪口乡", "陈家庄乡", "灵境乡",
+    "门限石乡", "石咀乡", "茹村乡", "阳白乡", "沟南乡", "蒋坊乡", "神西乡", "金岗库乡", "天和乡", "东雷乡",
+)  # fmt: skip
+#: The most departments of one county's plan: its agencies and townships.
+_COUNTY_DEPARTMENTS = len(_AGENCIES) + len(_TOWNS)
 
 _THEMES: tuple[tuple[str, str], ...] = (
     ("青少年科学素质提升行动", "提升行动"),
@@ -150,6 +175,24 @@ _TARGETS = (
 )
 _DEADLINES = ("2022年底前", "2023年", "2024年6月底前", "2025年", "长期坚持")
 
+#: County-level places of Shanxi whose names :func:`matrix.merge.plan_place` reads from a
+#: title (three characters or more), and the prefecture 忻州市: the plans of a province merge.
+_PLACES = (
+    "清徐县", "阳曲县", "娄烦县", "古交市", "阳高县", "天镇县", "广灵县", "灵丘县", "浑源县", "左云县", "山阴县",
+    "右玉县", "怀仁市", "定襄县", "五台县", "繁峙县", "宁武县", "静乐县", "神池县", "五寨县", "岢岚县", "河曲县",
+    "保德县", "偏关县", "原平市", "平定县", "太谷区", "榆社县", "左权县", "和顺县", "昔阳县", "寿阳县", "平遥县",
+    "灵石县", "介休市", "文水县", "交城县", "柳林县", "石楼县", "方山县", "中阳县", "交口县", "孝义市", "汾阳市",
+    "襄垣县", "平顺县", "黎城县", "壶关县", "长子县", "武乡县", "沁源县", "沁水县", "阳城县", "陵川县", "泽州县",
+    "高平市", "曲沃县", "翼城县", "襄汾县", "洪洞县", "安泽县", "浮山县", "乡宁县", "大宁县", "永和县", "汾西县",
+    "侯马市", "霍州市", "临猗县", "万荣县", "闻喜县", "稷山县", "新绛县", "垣曲县", "平陆县", "芮城县", "永济市",
+    "河津市", "小店区", "迎泽区", "晋源区", "平城区", "云冈区", "新荣区", "云州区", "朔城区", "平鲁区", "忻府区",
+    "榆次区", "离石区", "潞州区", "上党区", "屯留区", "潞城区", "尧都区", "盐湖区", "杏花岭区", "尖草坪区",
+    "万柏林区", "忻州市",
+)  # fmt: skip
+
+#: The size label of the province-wide merge.
+PROVINCE = "province"
+
 _SIZE = re.compile(r"^\s*(\d+)\s*[xX×*]\s*(\d+)\s*$")
 
 
@@ -161,6 +204,12 @@ def parse_size(text: str) -> tuple[int, int]:
     measures, departments = int(match[1]), int(match[2])
     _check_size(measures, departments)
     return measures, departments
+
+
+def check_label(label: str) -> None:
+    """Refuse a size label that is neither ``NxM`` nor :data:`PROVINCE`, with ``ValueError``."""
+    if label != PROVINCE:
+        parse_size(label)
 
 
 def _check_size(measures: int, departments: int) -> None:
@@ -180,17 +229,24 @@ def _departments(count: int) -> tuple[Department, ...]:
     return tuple(result)
 
 
+def _county_departments(count: int) -> tuple[Department, ...]:
+    """``count`` bodies of one county: its agencies, then its townships."""
+    agencies = [Department(template.format(c="县", s=""), kind=kind) for template, kind in _AGENCIES]
+    towns = [Department(f"{town}人民政府", kind="乡镇") for town in _TOWNS]
+    return tuple((agencies + towns)[:count])
+
+
 class _Picker:
     """Draws distinct departments with a skewed workload, as real plans have.
 
-    The weight of the agency at rank ``r`` within its county is ``1 / (r + 1)``,
-    so 科协 and 教科局 appear on many measures and 文联 on few.
+    The weight of the body at rank ``r`` within its county is ``1 / (r + 1)``,
+    so 科协 and 教科局 appear on many measures, 文联 on few and a township on fewer.
     """
 
-    def __init__(self, names: Sequence[str], rng: random.Random) -> None:
+    def __init__(self, names: Sequence[str], rng: random.Random, per_county: int = len(_AGENCIES)) -> None:
         self.names = names
         self.rng = rng
-        weights = [1.0 / (1 + index % len(_AGENCIES)) for index in range(len(names))]
+        weights = [1.0 / (1 + index % per_county) for index in range(len(names))]
         self.cumulative = list(accumulate(weights))
 
     def pick(self, count: int, exclude: set[str]) -> list[str]:
@@ -237,7 +293,7 @@ def _cover_every_department(sections: list[Section], names: Sequence[str], rng: 
     return [Section(s.id, s.title, s.kind, tuple(row)) for s, row in zip(sections, measures, strict=True)]
 
 
-def synthetic_plan(measures: int, departments: int, seed: int = 0) -> Plan:
+def synthetic_plan(measures: int, departments: int, seed: int = 0, *, place: str | None = None) -> Plan:
     """A plan with exactly ``measures`` measures and ``departments`` assigned departments.
 
     Parameters
@@ -251,6 +307,11 @@ def synthetic_plan(measures: int, departments: int, seed: int = 0) -> Plan:
         the graph makes Informed of every measure).
     seed
         Seed of the random generator: equal arguments give equal plans.
+    place
+        The county whose own plan it is (its title, issuer and office name
+        it, and its departments are its own agencies and townships, at most
+        60); by default a plan of 五台县 whose departments reach into the
+        neighbouring counties, up to :data:`MAX_DEPARTMENTS`.
 
     Returns
     -------
@@ -265,10 +326,12 @@ def synthetic_plan(measures: int, departments: int, seed: int = 0) -> Plan:
         If a size is out of range.
     """
     _check_size(measures, departments)
+    if place is not None and departments > _COUNTY_DEPARTMENTS:
+        raise ValueError(f"a county has at most {_COUNTY_DEPARTMENTS} departments, got {departments}")
     rng = random.Random(seed)
-    registry = _departments(departments)
+    registry = _departments(departments) if place is None else _county_departments(departments)
     names = [d.name for d in registry]
-    picker = _Picker(names, rng)
+    picker = _Picker(names, rng) if place is None else _Picker(names, rng, _COUNTY_DEPARTMENTS)
     sections: list[Section] = []
     made = 0
     while made < measures:
@@ -281,10 +344,10 @@ def synthetic_plan(measures: int, departments: int, seed: int = 0) -> Plan:
         sections.append(Section(str(number), title, kind, items))
         made += count
     return Plan(
-        title=f"全民科学素质行动规划纲要实施方案（合成，{measures}项措施×{departments}个单位）",
+        title=f"{place or ''}全民科学素质行动规划纲要实施方案（合成，{measures}项措施×{departments}个单位）",
         sections=tuple(_cover_every_department(sections, names, rng)),
-        issuer="五台县全民科学素质工作领导组",
-        office="五台县全民科学素质工作领导组办公室",
+        issuer=f"{place or '五台县'}全民科学素质工作领导组",
+        office=f"{place or '五台县'}全民科学素质工作领导组办公室",
         period="2021-2025",
         targets=("到2025年，公民具备科学素质的比例达到12.2%",),
         stages=(
@@ -300,3 +363,49 @@ def synthetic_plan(measures: int, departments: int, seed: int = 0) -> Plan:
 def write_synthetic_yaml(path: str | Path, measures: int, departments: int, seed: int = 0) -> Path:
     """Write :func:`synthetic_plan` as plan YAML that ``raci build`` reads; return the path."""
     return write_plan_yaml(synthetic_plan(measures, departments, seed), path)
+
+
+def province_plan(
+    counties: int = 100, measures: int = 40, departments: tuple[int, int] = (30, 60), seed: int = 0
+) -> Plan:
+    """The plans of ``counties`` counties merged by plan, as the province's office would issue them.
+
+    Each county has ``measures`` measures and between ``departments[0]`` and
+    ``departments[1]`` departments (drawn per county), and its own seed.
+    :func:`matrix.merge.merge_plans` keeps every county's bodies apart
+    (``五台县·县科协``); the merged plan is issued by the province, whose
+    office signs the notices, one to every department of every county.
+
+    Raises
+    ------
+    ValueError
+        More counties than there are places to name them.
+    """
+    if not 1 <= counties <= len(_PLACES):
+        raise ValueError(f"counties must be between 1 and {len(_PLACES)}, got {counties}")
+    rng = random.Random(seed)
+    plans = [
+        replace(
+            synthetic_plan(measures, rng.randint(*departments), seed=seed + index, place=place),
+            source=f"county{index + 1:03d}.yaml",
+        )
+        for index, place in enumerate(_PLACES[:counties])
+    ]
+    merged = merge_plans(plans, mode=BY_PLAN)
+    return replace(
+        merged,
+        title=f"山西省全民科学素质行动规划纲要实施方案（合成，{counties}个县合并）",
+        issuer="山西省全民科学素质工作领导小组",
+        office="山西省全民科学素质工作领导小组办公室",
+        source="synthetic",
+    )
+
+
+def plan_for(label: str) -> Plan:
+    """The plan of a size label: ``"1000x100"`` (:func:`synthetic_plan`) or :data:`PROVINCE`."""
+    return province_plan() if label == PROVINCE else synthetic_plan(*parse_size(label))
+
+
+def write_plan_for(path: str | Path, label: str) -> Path:
+    """Write :func:`plan_for` as plan YAML that ``raci build`` reads; return the path."""
+    return write_plan_yaml(plan_for(label), path)

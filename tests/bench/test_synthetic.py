@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.synthetic import MAX_DEPARTMENTS, parse_size, synthetic_plan, write_synthetic_yaml
+from bench.synthetic import (
+    MAX_DEPARTMENTS,
+    PROVINCE,
+    check_label,
+    parse_size,
+    plan_for,
+    synthetic_plan,
+    write_synthetic_yaml,
+)
+from matrix.names import QUALIFIER
 from matrix.readers.yaml import read_yaml
 
 
@@ -52,3 +61,37 @@ def test_parse_size_reads_measures_by_departments(text: str, expected: tuple[int
 def test_parse_size_names_the_bad_value(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_size(text)
+
+
+def test_the_province_merges_a_hundred_county_plans_by_plan() -> None:
+    plan = plan_for(PROVINCE)
+    assert len(plan.measures) == 100 * 40
+    counties: dict[str, set[str]] = {}
+    for name in plan.department_names():
+        county, _, own = name.partition(QUALIFIER)
+        counties.setdefault(county, set()).add(own)
+    assert len(counties) == 100
+    assert all(30 <= len(own) <= 60 for own in counties.values())
+    assert 4000 <= len(plan.department_names()) <= 5000
+    assert {d.name for d in plan.departments} == set(plan.department_names())
+    assert "五台县" in counties and "县科协" in counties["五台县"] and "台城镇人民政府" in counties["清徐县"]
+    assert plan.office == "山西省全民科学素质工作领导小组办公室"
+    # one county's measures name that county's bodies only
+    for measure in plan.measures[:40]:
+        assert all(a.department.startswith("清徐县" + QUALIFIER) for a in measure.assignments)
+
+
+def test_a_county_plan_has_its_own_agencies_then_its_townships() -> None:
+    plan = synthetic_plan(40, 55, seed=2, place="代县")
+    names = [d.name for d in plan.departments]
+    assert names[:2] == ["县科协", "县教科局"] and names[40] == "台城镇人民政府"
+    assert plan.title.startswith("代县") and plan.office == "代县全民科学素质工作领导组办公室"
+    with pytest.raises(ValueError, match="at most 60"):
+        synthetic_plan(40, 61, place="代县")
+
+
+def test_a_size_label_is_measures_by_departments_or_the_province() -> None:
+    check_label("province")
+    check_label("40x30")
+    with pytest.raises(ValueError, match="should be MEASURESxDEPARTMENTS"):
+        check_label("county")
