@@ -29,6 +29,7 @@ from .groups import assigned_names
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicates
 from .model import GUARANTEE_KIND, Department, Measure, Plan
 from .raci import is_accountable, is_lead
+from .readers.plantext.source import Problem
 from .registry import Registry, Resolved, name_appearances, resolve_names
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "INFO",
     "RULES",
     "SEVERITY_LABELS",
+    "UNREAD",
     "WARNING",
     "AuditConfig",
     "Finding",
@@ -81,8 +83,12 @@ class AuditConfig:
 
 # -- the rules ------------------------------------------------------------------------
 
-#: Where a rule looks: the names of the plan, each measure, or the departments as a whole.
-NAMES, MEASURE, DEPARTMENTS = "names", "measure", "departments"
+#: Where a rule looks: the passages of a plan's text the importer could not place, the names of
+#: the plan, each measure, or the departments as a whole.
+PASSAGES, NAMES, MEASURE, DEPARTMENTS = "passages", "names", "measure", "departments"
+
+#: The code of a passage of a plan's text that the importer could not place.
+UNREAD = "unread-passage"
 
 
 class Found(NamedTuple):
@@ -140,9 +146,12 @@ class _Measure:
 class _Audit:
     """What every rule reads: the resolution, the graph and the thresholds; shared views made once."""
 
-    def __init__(self, resolution: Resolved, graph: nx.Graph, config: AuditConfig) -> None:
+    def __init__(
+        self, resolution: Resolved, graph: nx.Graph, config: AuditConfig, unread: Sequence[Problem] = ()
+    ) -> None:
         self.resolution, self.graph, self.config = resolution, graph, config
         self.plan = resolution.written
+        self.unread = tuple(unread)
 
     @cached_property
     def measures(self) -> list[_Measure]:
@@ -216,6 +225,21 @@ def _measures_writing(appearances: Mapping[str, list[tuple[str, str]]], name: st
 
 def _first_where(appearances: Mapping[str, list[tuple[str, str]]], name: str) -> str:
     return next((where for _, where in appearances.get(name, ()) if where), "")
+
+
+# passages ------------------------------------------------------------------------------
+
+
+def _unread_passage(audit: _Audit) -> Iterator[Found]:
+    """Each passage of a plan's text the importer could not place, at its location, naming the words.
+
+    An error: the measure or assignment those words hold may be missing from
+    every output, so nobody may send the notices before a person has looked.
+    A passage that is a measure's own paragraph names that measure.
+    """
+    at = {m.source: m.id for m in audit.plan.measures if m.source is not None}
+    for passage in audit.unread:
+        yield Found(passage.described, at.get(passage.location), None, str(passage.location))
 
 
 # names ---------------------------------------------------------------------------------
@@ -398,10 +422,11 @@ def _workload_outlier(audit: _Audit) -> Iterator[Found]:
             )
 
 
-#: Everything the audit looks for, in the order findings are listed: names, then each measure in
-#: plan order, then departments. The severities are chosen for auditors: what leaves a task without
+#: Everything the audit looks for, in the order findings are listed: passages of the plan's text
+#: left unread, names, then each measure in plan order, then departments. The severities are chosen for auditors: what leaves a task without
 #: an owner (or with two) is an error, what makes ownership unclear a warning, the rest information.
 RULES: tuple[Rule, ...] = (
+    Rule(UNREAD, ERROR, "原文未能识别", PASSAGES, _unread_passage),
     Rule("alias-conflict", ERROR, "登记表别名冲突", NAMES, _resolved_as("alias-conflict")),
     Rule("near-duplicate", ERROR, "未登记的相近名称", NAMES, _resolved_as("near-duplicate")),
     Rule("unknown-department", ERROR, "未登记单位", NAMES, _resolved_as("unknown-department")),
@@ -481,19 +506,23 @@ def audit_plan(
     return audit_resolved(resolve_names(plan, registry, similarity=config.similarity), graph, config=config)
 
 
-def audit_resolved(resolved: Resolved, graph: nx.Graph, *, config: AuditConfig | None = None) -> list[Finding]:
+def audit_resolved(
+    resolved: Resolved, graph: nx.Graph, *, config: AuditConfig | None = None, unread: Sequence[Problem] = ()
+) -> list[Finding]:
     """Audit a plan whose names were resolved once, as :func:`matrix.pipeline.load` does.
 
     The findings of that resolution are the name rules' findings, and every
     later question about a name (which body it stands for) is answered from
     it, so a build resolves each name once. ``resolved`` is re-made only when
     ``config`` asks for another look-alike similarity than it was made with.
-    Otherwise as :func:`audit_plan`.
+    ``unread`` are the passages of the plan's text the importer could not
+    place (:attr:`matrix.pipeline.Loaded.unread`); each is an
+    ``unread-passage`` finding, listed first. Otherwise as :func:`audit_plan`.
     """
     config = config or AuditConfig()
     if resolved.similarity != config.similarity:
         resolved = resolve_names(resolved.written, resolved.registry, similarity=config.similarity)
-    audit = _Audit(resolved, graph, config)
+    audit = _Audit(resolved, graph, config, unread)
     rules = [rule for rule in RULES if rule.code not in config.ignore]
 
     def run(scope: str, *arguments: object) -> Iterator[Finding]:
@@ -502,7 +531,8 @@ def audit_resolved(resolved: Resolved, graph: nx.Graph, *, config: AuditConfig |
                 for found in rule.check(audit, *arguments):
                     yield Finding(rule.severity, rule.code, *found)
 
-    findings = list(run(NAMES))
+    findings = list(run(PASSAGES))
+    findings += run(NAMES)
     for measure in audit.measures:
         findings += run(MEASURE, measure)
     findings += run(DEPARTMENTS)

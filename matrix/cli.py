@@ -169,6 +169,11 @@ registry_option = click.option(
     type=click.IntRange(min=1),
     help="同时写通知的进程数；默认按方案大小：县级方案 1 个，大方案每个 CPU 一个（仅 Linux）(processes)。",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="方案原文（.txt/.docx）中有一处无法识别即报错退出，不写文件；默认照常生成，并把每一处列为审计错误。",
+)
 def build(
     plan: Path | None,
     input_fmt: str | None,
@@ -184,25 +189,29 @@ def build(
     no_forms: bool,
     expand_groups: bool,
     jobs: int | None,
+    strict: bool,
 ) -> None:
     """生成 RACI 工作簿、任务分解总表、各单位任务分解通知和进展反馈表（有牵头领导时另写领导分工）。
 
     Write the RACI workbook, the summary table, one task notice per
     department and one feedback form per lead department. PLAN is a plan
     file: YAML (.yaml), a table (.csv, or .xlsx: a workbook raci build
-    wrote, or an office's 任务分工表), or the plan's own
-    text (.txt, .docx), which is refused if raci import could not place all
-    of it. Without PLAN the bundled sample input/wutai.yaml is used. Files
-    go to OUTPUT/<plan name>/. A workbook raci build wrote knows its plan:
-    after an office edited output/wutai/责任分工矩阵.xlsx, building from it
-    updates output/wutai/ in place (the workbook itself included, with the
-    edits carried over).
+    wrote, or an office's 任务分工表), or the plan's own text (.txt, .docx).
+    Each passage of a text that raci import could not place is printed on
+    stderr with its location before anything is written and listed as an
+    error on the workbook's 审计问题 sheet (unread-passage); with --strict
+    the first one refuses the plan instead. Without PLAN the bundled sample
+    input/wutai.yaml is used. Files go to OUTPUT/<plan name>/. A workbook
+    raci build wrote knows its plan: after an office edited
+    output/wutai/责任分工矩阵.xlsx, building from it updates output/wutai/ in
+    place (the workbook itself included, with the edits carried over).
 
     \b
     Example:
         raci build input/xinhuang.yaml -o output
         raci build input/wutai-2021-2025.txt --registry input/departments-wutai.yaml
     """
+    from .audit import UNREAD
     from .pipeline import FORMS_FOLDER, NOTICES_FOLDER
     from .pipeline import build as build_plan
 
@@ -221,6 +230,7 @@ def build(
             expand_groups=expand_groups,
             jobs=jobs,
             force=force,
+            strict=strict,
             progress=bar.update,
             notify=lambda line: click.echo(line, err=True),
             forms=not no_forms,
@@ -238,7 +248,9 @@ def build(
     if result.skipped:
         click.echo(f"无任务、未发通知的单位：{'、'.join(result.skipped)}")
     if result.findings:
-        click.echo(f"审计发现 {len(result.findings)} 个问题，详见工作簿“审计问题”表或 raci audit。")
+        unread = sum(1 for finding in result.findings if finding.code == UNREAD)
+        among = f"（其中 {unread} 处原文未能识别，已在上方列出）" if unread else ""
+        click.echo(f"审计发现 {len(result.findings)} 个问题{among}，详见工作簿“审计问题”表或 raci audit。")
 
 
 class _NoticeProgress:
@@ -322,7 +334,7 @@ def audit(
         config = AuditConfig(max_leads=max_leads, max_cooperators=max_cooperators, ignore=frozenset(ignored))
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--ignore") from None
-    findings = audit_findings(load(plan, fmt=input_fmt, registry=registry_path), config)
+    findings = audit_findings(load(plan, fmt=input_fmt, registry=registry_path, strict=False), config)
     click.echo(findings_json(findings) if out_fmt == "json" else findings_table(findings, width=_width()), nl=False)
     if fail_on != "never" and at_or_above(findings, fail_on):
         ctx.exit(EXIT_AUDIT)

@@ -106,6 +106,8 @@ class Loaded:
     graph: nx.Graph
     #: Which registry was used and how it was found.
     registry_choice: RegistryChoice = RegistryChoice()
+    #: Passages of a plan's text (.txt, .docx) the importer could not place, each an error finding of the audit.
+    unread: tuple[Problem, ...] = ()
 
     @property
     def written(self) -> Plan:
@@ -211,6 +213,7 @@ def load(
     fmt: str | None = None,
     registry: RegistrySource = None,
     similarity: float = DEFAULT_SIMILARITY,
+    strict: bool = True,
 ) -> Loaded:
     """Read a plan file, resolve its names through its registry, and build the graph.
 
@@ -225,6 +228,12 @@ def load(
         As for :func:`registry_for`.
     similarity
         The rapidfuzz ratio from which unregistered names count as look-alikes.
+    strict
+        Refuse a plan's text (.txt, .docx) at its first passage that cannot be
+        placed. Without it, such passages are kept in ``Loaded.unread`` and the
+        audit reports each (``unread-passage``), as :func:`build` and ``raci
+        audit`` do; commands that would show the plan without its audit keep
+        the default.
 
     Raises
     ------
@@ -239,13 +248,13 @@ def load(
     >>> "县卫健委" in loaded.graph, "县卫健局" in loaded.graph  # folded by input/departments-wutai.yaml
     (False, True)
     """
-    from .readers import read_plan
+    from .readers import read_plan, read_plan_leniently
 
     path = Path(plan_path)
-    written = read_plan(path, fmt)
+    written, unread = (read_plan(path, fmt), ()) if strict else read_plan_leniently(path, fmt)
     choice = choose_registry(path, written, registry)
     resolution = resolve_names(written, choice.registry, similarity=similarity)
-    return Loaded(path, resolution, build_graph(resolution.plan), choice)
+    return Loaded(path, resolution, build_graph(resolution.plan), choice, unread)
 
 
 def audit_findings(loaded: Loaded, config: AuditConfig | None = None) -> list[Finding]:
@@ -256,7 +265,7 @@ def audit_findings(loaded: Loaded, config: AuditConfig | None = None) -> list[Fi
     >>> sorted({f.code for f in audit_findings(load("input/wutai.yaml"))})[:3]
     ['cooperates-only', 'mixed-names', 'unassigned-guarantee']
     """
-    return audit_resolved(loaded.resolution, loaded.graph, config=config)
+    return audit_resolved(loaded.resolution, loaded.graph, config=config, unread=loaded.unread)
 
 
 def plan_folder(out_dir: str | Path, plan_path: str | Path, *, key: str | None = None) -> Path:
@@ -308,7 +317,10 @@ def output_root(loaded: Loaded) -> Path:
 def build_notes(loaded: Loaded) -> list[str]:
     """What the person running a build should know before the notices go out, one line each.
 
-    Which registry file was found for the plan, when nobody named it; and,
+    First every passage of the plan's text that could not be placed, as
+    ``位置: 消息`` (the form ``raci import`` lists them in), since each is a
+    measure or an assignment the outputs may lack; then which registry file
+    was found for the plan, when nobody named it; and,
     when no registry was used, the look-alike names that will each get a
     notice of their own (县卫健委 and 县卫健局), since the office would
     otherwise send one bureau two notices.
@@ -321,17 +333,19 @@ def build_notes(loaded: Loaded) -> list[str]:
     from .export.word import notice_recipients
     from .lookalikes import near_duplicates
 
+    unread = [f"{problem.location}: {problem.described}" for problem in loaded.unread]
     choice = loaded.registry_choice
     if choice.registry.entries:
-        return [f"单位登记表：{choice.source}（{choice.how}）"] if choice.how else []
+        return [*unread, f"单位登记表：{choice.source}（{choice.how}）"] if choice.how else unread
     pairs = near_duplicates(notice_recipients(loaded.graph))
     if not pairs:
-        return []
+        return unread
     alike = "；".join(f"“{first}”与“{second}”（{reason}）" for first, second, reason in pairs)
     return [
+        *unread,
         f"注意：未找到单位登记表，以下名称疑为同一单位，将各发一份通知：{alike}。"
         f"如为同一单位，请用 --registry 指定登记表，或在方案旁放 {FOLDER_REGISTRY} "
-        "(no registry: look-alike names each get a notice)"
+        "(no registry: look-alike names each get a notice)",
     ]
 
 
@@ -350,6 +364,7 @@ def build(
     expand_groups: bool = True,
     jobs: int | None = None,
     force: bool = False,
+    strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
     notify: Callable[[str], None] | None = None,
     forms: bool = True,
@@ -401,6 +416,13 @@ def build(
         plan's size (one for a county plan, one per CPU on Linux for a large one).
     force
         Overwrite (or remove) outputs a person edited since the last build.
+    strict
+        Refuse a plan's text (.txt, .docx) at the first passage the importer
+        could not place. Without it, as for a plan in YAML, the plan is built
+        as far as it was read: every such passage is an error of the audit
+        (``unread-passage``, on the 审计问题 sheet) and is told to ``notify``
+        with its location before anything is written, and a measure without
+        assignment is an ``unassigned`` finding.
     progress
         Called with (notices written, notices in all) as notices are written.
     notify
@@ -411,7 +433,8 @@ def build(
     Raises
     ------
     InputError
-        The plan, its registry or the letterhead cannot be read; nothing is written.
+        The plan, its registry or the letterhead cannot be read (with ``strict``,
+        a passage of its text cannot be placed); nothing is written.
     OutputError
         An output was edited since the last build (without ``force``), cannot
         be written, lies behind a symbolic link, or another build is writing
@@ -434,7 +457,7 @@ def build(
     from .track.forms import form_filenames, write_forms
 
     read = _digest(plan_path)  # before reading: the workbook may be rewritten only while it is what was read
-    loaded = load(plan_path, fmt=fmt, registry=registry)
+    loaded = load(plan_path, fmt=fmt, registry=registry, strict=strict)
     findings = tuple(audit_findings(loaded))
     if template is not None:
         letterhead_document(template)  # a letterhead that cannot be opened stops the run before any file is written

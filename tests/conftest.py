@@ -127,3 +127,12 @@ def wait_until(condition: Callable[[], bool], seconds: float = 120.0) -> bool:
             return False
         time.sleep(0.02)
     return True
+
+
+def findings_rows(workbook: Path) -> list[dict[str, str]]:
+    """The rows of a built workbook's 审计问题 sheet, each by its header, read back with openpyxl."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(workbook, read_only=True)["审计问题"]
+    rows = [["" if value is None else str(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    return [dict(zip(rows[0], row, strict=False)) for row in rows[1:] if any(row)]

@@ -18,7 +18,7 @@ from matrix.errors import InputError
 from matrix.readers import read_plan
 
 from .bad_inputs_corpus import CORPUS, EXPECTED, GENERATED, corpus_file
-from .conftest import SMALL_PLAN
+from .conftest import SMALL_PLAN, findings_rows
 
 REFUSED = EXPECTED["refused"]
 ACCEPTED = EXPECTED["accepted"]
@@ -61,7 +61,7 @@ def test_bad_input_is_one_located_line_and_leaves_outputs_alone(
     shutil.copytree(good_build, out / path.stem)
     before, input_before = snapshot(out), snapshot(path.parent)
 
-    result = run("build", path, "-o", out)
+    result = run("build", path, "-o", out, *(["--strict"] if expected.get("strict") else []))
 
     assert result.exit_code == expected["exit"], result.output
     lines = result.output.splitlines()
@@ -71,6 +71,26 @@ def test_bad_input_is_one_located_line_and_leaves_outputs_alone(
     assert "Traceback" not in result.output
     assert snapshot(out) == before
     assert snapshot(path.parent) == input_before
+
+
+@pytest.mark.parametrize("name", sorted(name for name, expected in REFUSED.items() if expected.get("strict")))
+def test_without_strict_the_passage_is_told_and_listed_as_an_error_and_the_plan_built(
+    run, tmp_path: Path, name: str
+) -> None:
+    expected = REFUSED[name]
+    path = corpus_file(name, tmp_path / "in")
+    where = f"{path}{expected['location']}"
+
+    result = run("build", path, "-o", tmp_path / "out")
+
+    assert result.exit_code == 0, result.output
+    told = [line for line in result.stderr.splitlines() if line.startswith(f"{where}: ")]
+    assert len(told) == 1 and expected["message"] in told[0], result.stderr
+    assert "其中 1 处原文未能识别" in result.stdout.splitlines()[-1]
+    rows = findings_rows(tmp_path / "out" / path.stem / "责任分工矩阵.xlsx")
+    unread = [row for row in rows if row["代码"] == "unread-passage"]
+    assert [(row["级别"], row["位置"]) for row in unread] == [("错误", where)]
+    assert expected["message"] in unread[0]["说明"]
 
 
 @pytest.mark.parametrize("name", sorted(ACCEPTED))

@@ -4,7 +4,9 @@
 so plainly when it cannot, suggesting ``--input-format``. A plan's own text (.txt,
 .docx) is read strictly there: the first passage that cannot be placed is an
 :class:`~matrix.errors.InputError`. :func:`import_plan` reads the same files
-leniently and returns every problem, for ``raci import`` to list.
+leniently and returns every problem, for ``raci import`` to list;
+:func:`read_plan_leniently` does so for any format, for ``raci build``, which
+makes each problem an audit finding.
 """
 
 from __future__ import annotations
@@ -18,9 +20,17 @@ from ..errors import InputError
 from ..model import Location, Plan
 from ..raci import RaciConfig
 from .checks import NO_MEASURES, check_plan
-from .plantext.source import ImportResult
+from .plantext.source import UNASSIGNED, ImportResult, Problem
 
-__all__ = ["FORMATS", "IMPORT_FORMATS", "MAX_INPUT_BYTES", "NOTHING_ASSIGNED", "import_plan", "read_plan"]
+__all__ = [
+    "FORMATS",
+    "IMPORT_FORMATS",
+    "MAX_INPUT_BYTES",
+    "NOTHING_ASSIGNED",
+    "import_plan",
+    "read_plan",
+    "read_plan_leniently",
+]
 
 #: Format name -> (module, function); modules load on first use to keep start-up quick.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -125,3 +135,24 @@ def import_plan(
     if not any(m.assignments for m in result.plan.measures) and not any(e.text for e in result.explanations):
         raise InputError(NOTHING_ASSIGNED, Location(str(path)))
     return result
+
+
+def read_plan_leniently(path: str | Path, fmt: str | None = None) -> tuple[Plan, tuple[Problem, ...]]:
+    """A plan, and every passage of its text (.txt, .docx) that could not be placed.
+
+    A plan's own text is read as :func:`import_plan` reads it; a measure
+    without assignment is not among the problems returned, since it is in the
+    plan and the audit reports it (``unassigned``) as it does for any format.
+    Every other format is read as :func:`read_plan` reads it, with no problems:
+    those readers refuse what they cannot read.
+
+    Raises
+    ------
+    InputError
+        As :func:`read_plan`, and for a text with nothing to import.
+    """
+    path = Path(path)
+    if (fmt or _EXTENSIONS.get(path.suffix.lower())) not in IMPORT_FORMATS:
+        return read_plan(path, fmt), ()
+    result = import_plan(path, fmt)
+    return check_plan(result.plan), tuple(p for p in result.problems if p.kind != UNASSIGNED)

@@ -44,7 +44,7 @@ from .endmatter import attachment_title, find_signatures, is_matter
 from .front import county_of, find_issuer, plan_title
 from .headings import CHAPTER, ITEM, SECTION, SUBITEM, Heading, ends_body, parse_heading
 from .mentions import named_bodies
-from .source import Explanation, ImportResult, Problem, SourceLine, TaskRow
+from .source import UNASSIGNED, Explanation, ImportResult, Problem, SourceLine, TaskRow
 from .stages import parse_stages
 from .tasktable import find_header, table_items, text_cells
 
@@ -316,6 +316,7 @@ def _measure(
             Problem(
                 draft.locations[0],
                 f"{what}任务“{title}”没有分工：未找到牵头单位 (measure without assignment)",
+                kind=UNASSIGNED,
             )
         )
     leaders = parsed.leaders if parsed else ()
@@ -651,4 +652,15 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
         raci=config if convention.source != "default" else replace(config, listed_leads=""),
         source=path,
     )
-    return ImportResult(plan, tuple(problems), read.explanations, convention, tuple(notes))
+    return ImportResult(plan, _with_passages(problems, items), read.explanations, convention, tuple(notes))
+
+
+def _with_passages(problems: Sequence[Problem], items: Sequence[Item]) -> tuple[Problem, ...]:
+    """Each problem with the paragraph or row at its location, as the plan writes it."""
+    written: dict[Location, str] = {}
+    for item in items:
+        if item.text.strip():
+            written.setdefault(item.location, item.text.strip())
+    return tuple(
+        p if p.passage or p.location not in written else replace(p, passage=written[p.location]) for p in problems
+    )

@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from ...model import Location, Plan
 from .conventions import Convention
 
-__all__ = ["Explanation", "ImportResult", "Problem", "SourceLine", "TaskRow"]
+__all__ = ["UNASSIGNED", "Explanation", "ImportResult", "Problem", "SourceLine", "TaskRow"]
+
+#: The kind of a problem that says a task-chapter measure has nobody assigned: the measure itself was
+#: read, and the audit's ``unassigned`` rule reports it as it does for a plan from YAML.
+UNASSIGNED = "unassigned"
 
 
 @dataclass(frozen=True)
@@ -56,13 +60,30 @@ class TaskRow:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something in the input the importer could not place; nothing is dropped without one."""
+    """Something in the input the importer could not place; nothing is dropped without one.
+
+    ``passage`` is the paragraph or row at ``location`` as written, so that a
+    person reading a finding far from the plan (the workbook's 审计问题 sheet)
+    sees which words were not placed; ``kind`` is :data:`UNASSIGNED` for a
+    measure without assignment, empty for a passage that was not read.
+    """
 
     location: Location
     message: str
+    passage: str = ""
+    kind: str = ""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+    @property
+    def described(self) -> str:
+        """The message, followed by the passage when the message does not already quote it."""
+        passage = self.passage.strip()
+        if not passage or passage[:20] in self.message:
+            return self.message
+        shown = passage if len(passage) <= 60 else f"{passage[:60]}…"
+        return f"{self.message}；原文：“{shown}”"
 
 
 @dataclass(frozen=True)
