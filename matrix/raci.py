@@ -89,6 +89,7 @@ DEFAULT_VERBS: Mapping[str, str] = {
     "协助": COOPERATE,
     "协办": COOPERATE,
     "协同": COOPERATE,
+    "协作": COOPERATE,
 }
 
 #: How a list of bodies that are merely 负责 (``甲部、乙委等按职责分工负责``) is read when

@@ -33,9 +33,9 @@ def test_every_default_cooperate_verb_is_stripped_from_the_end_of_a_name() -> No
 
 
 def test_a_verb_the_plan_adds_is_stripped_only_under_that_plan() -> None:
-    config = RaciConfig(verbs=(("牵头", "lead"), ("协作", "cooperate")))
-    assert split_departments("县教科局、县妇联等单位协作", config) == ["县教科局", "县妇联"]
-    assert split_departments("县教科局、县妇联等单位协作") == ["县教科局", "县妇联等单位协作"]
+    config = RaciConfig(verbs=(("牵头", "lead"), ("协力", "cooperate")))
+    assert split_departments("县教科局、县妇联等单位协力", config) == ["县教科局", "县妇联"]
+    assert split_departments("县教科局、县妇联等单位协力") == ["县教科局", "县妇联等单位协力"]
     # 配合 is not a cooperate verb of this plan, so it stays part of what was written
     assert normalise_name("县妇联配合", config) == "县妇联配合"
 

@@ -37,7 +37,9 @@ __all__ = [
     "ParsedAssignment",
     "assignment_brackets",
     "assignment_line",
+    "closing_assignment",
     "is_assignment",
+    "label_line",
     "parse_assignment",
     "parse_columns",
     "split_at_brackets",
@@ -49,10 +51,8 @@ _OPENERS = {"）": "（", ")": "(", "】": "【"}
 # The label a block assignment may carry before its names: 责任分工：由…
 _BLOCK_LABEL = re.compile(r"^(?:责任分工|职责分工|分工)\s*[：:]\s*")
 
-# A line that is a block assignment without brackets: 责任分工：… / 牵头单位：… / 牵头责任单位：…
-_BARE_BLOCK = re.compile(
-    r"^(?:责任分工|职责分工|(?:牵头|责任|主办|主责)(?:责任|负责)?(?:单位|部门)|(?:牵头|责任|分管)(?:负责)?领导)\s*[：:]"
-)
+# A line that is a block assignment without brackets: 责任分工：… (role labels: see label_line)
+_BARE_BLOCK = re.compile(r"^(?:责任分工|职责分工)\s*[：:]")
 
 # A line naming its lead body: 县消防救援大队为牵头单位，县住建局、县教育局为配合单位。
 _AS_LEAD = re.compile(r"^[^。；;，,]{2,60}?为(?:牵头|主办|主责)(?:单位|部门)")
@@ -208,9 +208,59 @@ def _verb_pattern(config: RaciConfig) -> str:
 
 
 def _label_pattern(config: RaciConfig) -> re.Pattern[str]:
-    # 牵头单位： / 配合部门： / 责任单位： / 牵头责任单位： / 协同责任单位：
+    # 牵头单位： / 配合部门： / 责任单位： / 牵头责任单位： / 协同责任单位： / 主要协作单位：
     words = "|".join(map(re.escape, [*ROLE_NOUNS, *(verb for verb, _ in config.verbs)]))
-    return re.compile(rf"(?P<verb>{words})(?:责任|负责)?(?:单位|部门|主体)\s*[：:]\s*")
+    return re.compile(rf"(?:主要|其他|其它)?(?P<verb>{words})(?:责任|负责)?(?:单位|部门|主体)\s*[：:]\s*")
+
+
+def label_line(text: str, config: RaciConfig | None = None) -> bool:
+    """True for a line that starts with a role label: 牵头单位： / 主要协作单位： / 牵头负责领导：
+
+    Examples
+    --------
+    >>> label_line("主要协作单位:各乡镇人民政府"), label_line("牵头负责领导：刘某。"), label_line("牵头抓总。")
+    (True, True, False)
+    """
+    text = text.strip()
+    return bool(_label_pattern(config or RaciConfig()).match(text) or _LEADER_LABEL.match(text))
+
+
+# The closing clause of a measure that assigns it in a sentence, as the State Council's 分工 notices write:
+# ……的问题，由国土资源部会同农业部等部门负责落实。 / ……，由发展改革委会同财政部研究提出落实意见。 / ……，由教育部负责。
+_BY_TOGETHER = re.compile(
+    r"^由(?P<lead>[^，,；;。]+?)会同(?P<with>[^，,；;。]+?)(?:等(?:有关)?(?:部门|单位))?"
+    r"(?:按职责分工|共同)?(?:负责|研究|落实|制定|推进|组织|提出|开展|抓好|做好)[^，,；;。]*$"
+)
+_BY_RESPONSIBLE = re.compile(rf"^由(?P<names>[^，,；;。]+?)(?:牵头)?负责{_CARRY_OUT}?$")
+
+
+def closing_assignment(text: str, config: RaciConfig | None = None) -> tuple[str, str] | None:
+    """The assignment a measure states in its closing clause instead of a bracket: as a bracket would hold
+    it, and the clause as written.
+
+    Only a clause that begins with 由 and reads without a problem counts, so
+    that prose such as 由点到面推进 assigns nothing.
+
+    Examples
+    --------
+    >>> closing_assignment("关于耕地保护的问题，由国土资源部会同农业部等部门负责落实。")
+    ('国土资源部牵头，农业部配合', '由国土资源部会同农业部等部门负责落实')
+    >>> closing_assignment("提出落实意见，由发展改革委会同中央农办、财政部研究提出落实意见。")[0]
+    '发展改革委牵头，中央农办、财政部配合'
+    >>> closing_assignment("关于标准的问题，由市场监管总局负责。")[0]
+    '市场监管总局负责'
+    >>> closing_assignment("试点工作由点到面推进。") is None
+    True
+    """
+    clause = re.split(r"[，,；;]", text.strip().rstrip("。．. "))[-1].strip()
+    if match := _BY_TOGETHER.match(clause):
+        content = f"{match['lead']}牵头，{match['with']}配合"
+    elif match := _BY_RESPONSIBLE.match(clause):
+        content = f"{match['names']}负责"
+    else:
+        return None
+    parsed = parse_assignment(content, config)
+    return (content, clause) if parsed.leads and not parsed.problems else None
 
 
 def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
@@ -258,7 +308,7 @@ def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
     split = trailing_bracket(text)
     if split is not None and not split[0] and is_assignment(split[1], config):
         return split[1]
-    if _BARE_BLOCK.match(text.strip()) or _AS_LEAD.match(text.strip()):
+    if _BARE_BLOCK.match(text.strip()) or label_line(text, config) or _AS_LEAD.match(text.strip()):
         return text.strip()
     return None
 
@@ -287,7 +337,9 @@ def _labelled(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str
     for (_, end, verb), following in zip(marks, [*marks[1:], None], strict=True):
         stop = following[0] if following else len(body)
         kind = LEADER if verb == LEADER else _kind(verb, None, config)
-        groups.append((kind, verb, body[end:stop]))
+        # 责任单位：甲局、乙局分别牵头 / 责任单位：甲局牵头，乙局配合: the list's own verbs decide
+        written, rest = _verb_groups(body[end:stop].strip(_SEPARATORS + " "), config)
+        groups.extend(written if kind != LEADER and written and not rest else [(kind, verb, body[end:stop])])
     return groups, leftover
 
 
@@ -296,6 +348,11 @@ def _groups(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str, 
     labelled = _labelled(body, config)
     if labelled is not None:
         return labelled
+    return _verb_groups(body, config)
+
+
+def _verb_groups(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str, str]], str]:
+    """(kind, verb, names) for each group of names followed by its verb, and the text left unread."""
     verbs = _verb_pattern(config)
     roles = "|".join(map(re.escape, [*ROLE_NOUNS, *(verb for verb, _ in config.verbs)]))
     # names, an optional qualifier, one or more verbs, then a separator or the end:

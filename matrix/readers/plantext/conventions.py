@@ -67,6 +67,8 @@ _DECLARATION_TAIL = re.compile(
     r"^(?:其他|其余|其它)(?:单位|部门)?(?:为|是)(?:配合|参与|协办|责任)(?:单位|部门)$|^(?:以下|下)均?同$"
 )
 _CLAUSE_SEPARATORS = re.compile(r"[，,；;。]")
+# A remark in brackets inside a list: 市卫生健康委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）
+_REMARK = re.compile(r"[（(][^（）()]*[）)]")
 
 
 @dataclass(frozen=True)
@@ -133,9 +135,18 @@ def strip_declaration(content: str) -> tuple[str, bool]:
     ('甲部、乙委等按职责分工负责', True)
     >>> strip_declaration("甲部牵头，乙委配合")
     ('甲部牵头，乙委配合', False)
+
+    A declaration written as a remark in brackets after the last name goes
+    with its brackets, whatever else the remark says:
+
+    >>> strip_declaration("甲部、乙委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）")
+    ('甲部、乙委', True)
     """
     if _declares(content) is None:
         return content, False
+    without = _REMARK.sub(lambda remark: "" if _declares(remark[0]) else remark[0], content)
+    if without != content:
+        return strip_declaration(without)[0], True
     kept: list[str] = []
     position = 0
     found = False

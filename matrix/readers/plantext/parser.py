@@ -32,7 +32,9 @@ from .brackets import (
     ParsedAssignment,
     assignment_brackets,
     assignment_line,
+    closing_assignment,
     is_assignment,
+    label_line,
     parse_assignment,
     parse_columns,
     split_at_brackets,
@@ -57,10 +59,6 @@ _SCHEDULE = re.compile(r"进度安排|实施步骤|时间安排|进度要求|步
 _PREAMBLE = re.compile(r"背景|意义|总体要求|指导思想|基本原则|工作原则|目标|总体思路|形势|现状|编制依据")
 _GUARANTEE = re.compile(r"组织实施|保障|组织领导|工作要求|实施要求|工作机制|督促检查|监督检查|考核评估")
 _TARGETS = re.compile(r"目标")
-# A line that labels the assignment of the measure above it: 牵头单位：… / 责任单位：… / 牵头负责领导：…
-_LABEL_LINE = re.compile(
-    r"^(?:(?:牵头|责任|主办|主责|配合|协同|协办|参与|参加)(?:责任|负责)?(?:单位|部门)|(?:牵头|责任|分管)(?:负责)?领导)\s*[：:]"
-)
 # The kind of a measure chapter is the noun its title ends in: 三、实施五大提升行动 → 提升行动.
 _KIND_NOUN = re.compile(r"(?:提升行动|重点工程|重点任务|主要任务|专项行动|重点行动|重点工作|主要措施|重点项目)$")
 
@@ -303,6 +301,8 @@ def _measure(
         problems.extend(Problem(source, message) for message in parsed.problems)
     elif draft.block is not None:
         parsed, source = draft.block
+    elif expects_assignment and (closing := closing_assignment(text, config)) is not None:
+        parsed = replace(parse_assignment(closing[0], config), text=closing[1])
     if draft.row is not None and draft.row.detail:
         title, text = draft.row.task, draft.row.detail  # a 内容 column beside the task's name
     elif draft.row is None and section.kind != GUARANTEE_KIND and sole and draft.locations[0] == section.source:
@@ -374,9 +374,18 @@ def _section(
     config: RaciConfig,
     default: tuple[ParsedAssignment, Location] | None = None,
     carry: int = 0,
+    titled: bool = False,
 ) -> tuple[Section, list[Problem], list[Explanation], int]:
-    """The section with its measures; ``default`` assigns those that nothing else assigns."""
+    """The section with its measures; ``default`` assigns those that nothing else assigns.
+
+    A ``titled`` section under which nothing but its assignment lines stands, or
+    nothing at all, is one measure: its heading (``（一）地区生产总值增长7%`` over
+    ``责任单位：区发改局``; ``（二）关于……的问题，由国土资源部会同农业部负责落实。``),
+    never a section that silently holds no measure.
+    """
     drafts, problems, last = _drafts(items, config, carry)
+    if titled and not drafts and default is None and section.source is not None:
+        drafts, problems, last = _drafts([SourceLine(section.title, section.source), *items], config, carry)
     if default is not None and _heading_is_a_measure(section.title, drafts, config):
         drafts = _heading_measure(drafts, section.title, default)
     measures = []
@@ -420,12 +429,14 @@ def _section_id(chapter: int | None, section: int | None) -> str:
     return ".".join(str(number) for number in (chapter, section) if number is not None) or "1"
 
 
-def _read_chapter(chapter: _Block, config: RaciConfig, carry: int = 0) -> _Read:
-    title = chapter.heading.title if chapter.heading else ""
+def _read_chapter(chapter: _Block, config: RaciConfig, carry: int = 0, untitled: str = "") -> _Read:
+    """What one chapter holds; ``untitled`` names it when it has no heading (a plan of numbered items only)."""
+    title = chapter.heading.title if chapter.heading else untitled
     number = chapter.heading.number if chapter.heading else None
     kind = _chapter_kind(title, chapter.items, config)
     intro, *subsections = _split(chapter.items, SECTION, config)
     parts: list[tuple[str, _Block]] = []
+    implicit: _Block | None = None
     if intro.items and (not subsections or _assigns(intro.items, config) or kind == _SCHEDULE_KIND):
         # what stands under the chapter heading itself: a section of its own, numbered
         # 3 when the chapter has no sections and 3.0 when it has
@@ -462,7 +473,7 @@ def _read_chapter(chapter: _Block, config: RaciConfig, carry: int = 0) -> _Read:
                 source=block.location,
             )
             section, problems, explanations, last = _section(
-                section, block.items, not guarantee, config, default, result.last_item
+                section, block.items, not guarantee, config, default, result.last_item, titled=block is not implicit
             )
             result = replace(
                 result,
@@ -500,9 +511,9 @@ def _join_label_lines(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
     """Consecutive label lines under a measure (牵头单位：… / 责任单位：…) joined into one assignment."""
     joined: list[Item] = []
     for item in lines:
-        label = isinstance(item, SourceLine) and _LABEL_LINE.match(item.text)
+        label = isinstance(item, SourceLine) and label_line(item.text, config)
         previous = joined[-1] if joined else None
-        if label and isinstance(previous, SourceLine) and _LABEL_LINE.match(previous.text):
+        if label and isinstance(previous, SourceLine) and label_line(previous.text, config):
             joined[-1] = replace(previous, text=f"{previous.text.rstrip('。；;')}；{item.text}")
         else:
             joined.append(item)
@@ -533,8 +544,28 @@ def _convention(lines: Sequence[Item], config: RaciConfig) -> Convention:
     return Convention(DEFAULT, "default")
 
 
-def _matter(lines: Sequence[Item]) -> tuple[set[int], str, str]:
-    """Indices of signature, publication and attachment lines; the first signature's organ and date."""
+def _after_cover_notice(lines: Sequence[Item], start: int, end: int, signed: Sequence[int]) -> int:
+    """Where the plan's body starts when a cover notice numbers its requests (一、…二、…) above its signature.
+
+    A signature followed by chapters closes a cover notice, so the body starts
+    at the first chapter after it; a signature after the last measure (a
+    national document signed at its end) is followed by none and changes nothing.
+    """
+    for line in signed:
+        if start <= line < end:
+            after = next((i for i in range(line + 1, end) if _starts_body(lines[i])), None)
+            if after is not None:
+                return after
+    return start
+
+
+def _starts_body(item: Item) -> bool:
+    return isinstance(item, TaskRow) or ((h := _heading(item)) is not None and h.level in (CHAPTER, SECTION))
+
+
+def _matter(lines: Sequence[Item]) -> tuple[set[int], str, str, list[int]]:
+    """Indices of signature, publication and attachment lines; the first signature's organ and date; the
+    index of each signature's last line."""
     texts = [(i, item.text) for i, item in enumerate(lines) if isinstance(item, SourceLine)]
     signatures = find_signatures([text for _, text in texts])
     drop = {texts[j][0] for signature in signatures for j in signature.lines}
@@ -545,7 +576,8 @@ def _matter(lines: Sequence[Item]) -> tuple[set[int], str, str]:
             if attachment_title(text) and following and "。" not in following[1] and len(following[1]) <= 40:
                 drop.add(following[0])  # the attachment's own title: 附件1 / 重点任务分工表
     first = signatures[0] if signatures else None
-    return drop, first.organ if first else "", first.date if first else ""
+    signed = [texts[signature.lines[-1]][0] for signature in signatures]
+    return drop, first.organ if first else "", first.date if first else "", signed
 
 
 def _split_paragraphs(body: Sequence[Item], config: RaciConfig) -> tuple[list[Item], list[Problem]]:
@@ -595,17 +627,14 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
     convention = _convention(lines, config or RaciConfig())
     config = replace(config or RaciConfig(), listed_leads=convention.listed)
     lines = [item for item in lines if not (isinstance(item, SourceLine) and _declares_only(item.text))]
-    start = next(
-        (
-            i
-            for i, item in enumerate(lines)
-            if isinstance(item, TaskRow) or ((h := _heading(item)) is not None and h.level in (CHAPTER, SECTION))
-        ),
-        len(lines),
-    )
-    front = [item.text for item in lines[:start] if isinstance(item, SourceLine)]
+    start = next((i for i, item in enumerate(lines) if _starts_body(item)), None)
+    if start is None:
+        # a list of numbered items under its title and nothing else: 1.…牵头单位：… 2.…
+        start = next((i for i, item in enumerate(lines) if (h := _heading(item)) and h.level == ITEM), len(lines))
     end = next((i for i in range(start, len(lines)) if ends_body(lines[i].text)), len(lines))
-    matter, organ, date = _matter(lines)
+    matter, organ, date, signed = _matter(lines)
+    start = _after_cover_notice(lines, start, end, signed)
+    front = [item.text for item in lines[:start] if isinstance(item, SourceLine)]
     body, notes = _split_paragraphs([item for i, item in enumerate(lines[start:end], start) if i not in matter], config)
 
     title, period = plan_title(front)
@@ -619,7 +648,7 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
     for chapter in _split(body, CHAPTER, config):
         if chapter.heading is None and not chapter.items:
             continue
-        part = _read_chapter(chapter, config, read.last_item)
+        part = _read_chapter(chapter, config, read.last_item, untitled=title)
         read = _Read(
             read.sections + part.sections,
             read.targets + part.targets,
