@@ -210,7 +210,11 @@ def _verb_pattern(config: RaciConfig) -> str:
 def _label_pattern(config: RaciConfig) -> re.Pattern[str]:
     # 牵头单位： / 配合部门： / 责任单位： / 牵头责任单位： / 协同责任单位： / 主要协作单位：
     words = "|".join(map(re.escape, [*ROLE_NOUNS, *(verb for verb, _ in config.verbs)]))
-    return re.compile(rf"(?:主要|其他|其它)?(?P<verb>{words})(?:责任|负责)?(?:单位|部门|主体)\s*[：:]\s*")
+    return re.compile(rf"(?P<rank>主要|其他|其它)?(?P<verb>{words})(?:责任|负责)?(?:单位|部门|主体)\s*[：:]\s*")
+
+
+# 主要责任单位：甲局；其他责任单位：乙局 — the rank in front of a 责任 label says who leads.
+_RANKED = {"主要": EXPLICIT, "其他": COOPERATE, "其它": COOPERATE}
 
 
 def label_line(text: str, config: RaciConfig | None = None) -> bool:
@@ -327,20 +331,29 @@ def _kind(verb: str, qualifier: str | None, config: RaciConfig) -> str | None:
 def _labelled(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str, str]], str] | None:
     """(kind, verb, names) for each label of ``牵头单位：甲局；责任单位：乙局``; None without labels."""
     marks = sorted(
-        [(m.start(), m.end(), m["verb"]) for m in _label_pattern(config).finditer(body)]
-        + [(m.start(), m.end(), LEADER) for m in _LEADER_LABEL.finditer(body)]
+        [(m.start(), m.end(), m["verb"], m["rank"]) for m in _label_pattern(config).finditer(body)]
+        + [(m.start(), m.end(), LEADER, None) for m in _LEADER_LABEL.finditer(body)]
     )
     if not marks:
         return None
     leftover = body[: marks[0][0]].strip(_SEPARATORS + " ")
     groups = []
-    for (_, end, verb), following in zip(marks, [*marks[1:], None], strict=True):
+    for (_, end, verb, rank), following in zip(marks, [*marks[1:], None], strict=True):
         stop = following[0] if following else len(body)
-        kind = LEADER if verb == LEADER else _kind(verb, None, config)
+        kind = LEADER if verb == LEADER else _ranked(verb, rank, config)
         # 责任单位：甲局、乙局分别牵头 / 责任单位：甲局牵头，乙局配合: the list's own verbs decide
         written, rest = _verb_groups(body[end:stop].strip(_SEPARATORS + " "), config)
         groups.extend(written if kind != LEADER and written and not rest else [(kind, verb, body[end:stop])])
     return groups, leftover
+
+
+def _ranked(verb: str, rank: str | None, config: RaciConfig) -> str | None:
+    """The kind of a label: 主要责任单位 leads and 其他责任单位 cooperates, whatever the convention.
+
+    A rank before a verb that already says the role (主要牵头单位, 主要协作单位) changes nothing.
+    """
+    kind = _kind(verb, None, config)
+    return _RANKED[rank] if rank and kind == RESPONSIBLE else kind
 
 
 def _groups(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str, str]], str]:

@@ -57,7 +57,7 @@ RULE_LABELS = {
 
 # 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 / 排名第一的为牵头单位 / 第一个单位为牵头单位 / 列首位的为牵头单位
 _FIRST = re.compile(
-    r"(?:列|排名?|排列|位列|位于|名列)?在?(?:第一位|首位|第一个|第一|前面)(?:的|者)?(?:单位|部门)?"
+    r"(?:列|排名?|排列|位列|位于|名列)?在?(?:第一位|首位|第一个|第一|前面)(?:的|者)?(?:责任|牵头)?(?:单位|部门)?"
     r"(?:为|是|系)(?:牵头|主责|主办)(?:单位|部门)?"
 )
 # 无牵头单位的，责任单位即为牵头单位 / 所列单位均为牵头单位
@@ -116,6 +116,8 @@ def find_declaration(texts: Sequence[tuple[str, Location]]) -> Declaration | Non
     'first'
     >>> find_declaration([("牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要统筹", where)]).listed
     'all'
+    >>> find_declaration([("责任分解中，列第一位的责任单位为牵头单位或汇总单位。", where)]).listed
+    'first'
     >>> find_declaration([("开展第一次普查。", where)]) is None
     True
     """
