@@ -68,7 +68,12 @@ _TOGETHER_WITH = re.compile(
 # What may follow the verb without changing the role: 牵头落实, 负责组织实施.
 _CARRY_OUT = r"(?:组织实施|落实|实施|推进)"
 # Asides in a bracket that assign nothing to this measure: 以下均需各地区落实，不再列出.
-_ASIDE = re.compile(r"^(?:以下|下文)?(?:均|都)?需?(?:各地区|各地)?(?:负责)?落实$|^不再(?:一一)?列出$")
+# 以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出.
+_ASIDE = re.compile(
+    r"^(?:以下|下文)?(?:均|都)?需?(?:各地区|各地)?(?:负责)?落实$"
+    r"|^(?:以下|下文)[^，,；;。]{0,8}?(?:均|都)需[^，,；;。]{2,40}?落实$"
+    r"|^不再(?:单独|一一|另行)?列出$"
+)
 
 # Qualifiers that make every body of a 负责 group a lead: 共同负责, 分别负责.
 _JOINT = ("分别", "共同", "牵头")
@@ -448,8 +453,10 @@ def _without_asides(body: str) -> tuple[str, list[str]]:
     ('甲部牵头，乙委按职责分工负责', ['2025年底前完成'])
     >>> _without_asides("甲部、乙委按职责分工负责，以下均需各地区落实，不再列出")
     ('甲部、乙委按职责分工负责', [])
+    >>> _without_asides("责任单位：甲局、乙局。以下政策措施均需各县区人民政府落实，不再单独列出")
+    ('责任单位：甲局、乙局', [])
     """
-    clauses = re.split(r"([，,；;])", body)
+    clauses = re.split(r"([，,；;。])", body)
     times: list[str] = []
     while len(clauses) >= 3:
         last = clauses[-1].strip().rstrip("。")

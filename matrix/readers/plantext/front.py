@@ -18,7 +18,7 @@ __all__ = ["county_of", "expand_local", "find_issuer", "plan_title"]
 _PERIOD = re.compile(r"[（(]\s*(?P<start>\d{4})\s*年?\s*[-—–－~～至到]+\s*(?P<end>\d{4})\s*年?\s*[）)]")
 
 # Words that make a line a plan's title rather than an organisation's name.
-_PLAN_WORDS = re.compile(r"方案|规划|计划|纲要|意见|办法|措施|要点|分工|分解|任务|清单|台账|通知")
+_PLAN_WORDS = re.compile(r"方案|规划|计划|纲要|意见|办法|措施|举措|细则|要点|分工|分解|任务|清单|台账|通知")
 
 # Lines of a cover notice that cannot be part of a title: a date, a 文号 such as
 # 晃政办发〔2022〕11号, a 主送 line ending in a colon.
