@@ -111,6 +111,24 @@ def test_a_responsibility_column_that_declares_the_first_listed_lead(tmp_path: P
     assert [m.leaders for m in result.plan.measures] == [("王某",), ("王某",)]
 
 
+def test_a_cell_whose_list_carries_its_own_verbs_is_read_by_them(tmp_path: Path) -> None:
+    path = word_table(
+        tmp_path / "分工表.docx",
+        "某市2025年重点工作责任分解表",
+        [
+            ["序号", "工作任务", "责任单位（列第一位的为牵头单位）"],
+            ["1", "固定资产投资增长8%", "市发改委、市住建局、市交通局"],
+            ["2", "城乡居民收入稳步增长", "市人社局、市农业农村局分别牵头"],
+            ["3", "推进老旧小区改造", "市住建局牵头，市财政局、各区政府配合"],
+        ],
+    )
+    assert measures(path) == [
+        ("固定资产投资增长8%", ("市发改委",), ("市住建局", "市交通局")),
+        ("城乡居民收入稳步增长", ("市人社局", "市农业农村局"), ()),
+        ("推进老旧小区改造", ("市住建局",), ("市财政局", "各区政府")),
+    ]
+
+
 def test_a_responsibility_column_without_a_declaration_takes_the_default_or_the_office_choice(
     tmp_path: Path,
 ) -> None:

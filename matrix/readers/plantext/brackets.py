@@ -346,10 +346,15 @@ def _labelled(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str
     for (_, end, verb, rank), following in zip(marks, [*marks[1:], None], strict=True):
         stop = following[0] if following else len(body)
         kind = LEADER if verb == LEADER else _ranked(verb, rank, config)
-        # 责任单位：甲局、乙局分别牵头 / 责任单位：甲局牵头，乙局配合: the list's own verbs decide
-        written, rest = _verb_groups(body[end:stop].strip(_SEPARATORS + " "), config)
-        groups.extend(written if kind != LEADER and written and not rest else [(kind, verb, body[end:stop])])
+        groups.extend([(kind, verb, body[end:stop])] if kind == LEADER else _listed(kind, verb, body[end:stop], config))
     return groups, leftover
+
+
+def _listed(kind: str | None, verb: str, text: str, config: RaciConfig) -> list[tuple[str | None, str, str]]:
+    """The groups of a label's list or a table cell: by the verbs the list carries when it reads by them
+    (责任单位：甲局、乙局分别牵头 / 甲局牵头，乙局配合), else all of ``kind``."""
+    written, rest = _verb_groups(text.strip(_SEPARATORS + " "), config)
+    return written if written and not rest else [(kind, verb, text)]
 
 
 def _ranked(verb: str, rank: str | None, config: RaciConfig) -> str | None:
@@ -488,11 +493,13 @@ def parse_columns(
     (('县教育局', '县科协'), ('县妇联',), 'columns')
     >>> parse_columns("县教育局\\n县科协", "", responsible=True).leads
     ('县教育局', '县科协')
+    >>> parse_columns("市人社局、市农业农村局分别牵头", "", responsible=True).leads
+    ('市人社局', '市农业农村局')
     """
     config = config or RaciConfig()
-    groups: list[tuple[str | None, str, str]] = [(RESPONSIBLE if responsible else EXPLICIT, "牵头单位", leads)]
+    groups = _listed(RESPONSIBLE if responsible else EXPLICIT, "牵头单位", leads, config)
     if cooperators.strip():
-        groups.append((COOPERATE, "配合单位", cooperators))
+        groups += _listed(COOPERATE, "配合单位", cooperators, config)
     parsed = _collect(groups, f"{leads} / {cooperators}", [], config)
     return parsed if responsible else replace(parsed, rule="columns")
 
