@@ -423,8 +423,9 @@ def _workload_outlier(audit: _Audit) -> Iterator[Found]:
 
 
 #: Everything the audit looks for, in the order findings are listed: passages of the plan's text
-#: left unread, names, then each measure in plan order, then departments. The severities are chosen for auditors: what leaves a task without
-#: an owner (or with two) is an error, what makes ownership unclear a warning, the rest information.
+#: left unread, names, then each measure in plan order, then departments. The severities are chosen
+#: for auditors: what leaves a task without an owner (or with two) is an error, what makes ownership
+#: unclear a warning, the rest information.
 RULES: tuple[Rule, ...] = (
     Rule(UNREAD, ERROR, "原文未能识别", PASSAGES, _unread_passage),
     Rule("alias-conflict", ERROR, "登记表别名冲突", NAMES, _resolved_as("alias-conflict")),

@@ -67,7 +67,9 @@ def test_one_odd_passage_is_told_listed_and_counted_and_the_rest_built(run, tmp_
     workbook = tmp_path / "out" / "健身" / "责任分工矩阵.xlsx"
     rows = findings_rows(workbook)
     unread = [row for row in rows if row["代码"] == "unread-passage"]
-    assert [(r["级别"], r["措施"], r["位置"]) for r in unread] == [("错误", "1.1.2 改造老旧体育场馆", f"{plan}:6")]
+    assert [(r["级别"], r["问题"], r["措施"], r["位置"]) for r in unread] == [
+        ("错误", "原文未能识别", "1.1.2 改造老旧体育场馆", f"{plan}:6")
+    ]
     assert "县体育局牵头抓总" in unread[0]["说明"] and "改造老旧体育场馆" in unread[0]["说明"]
     unassigned = [row["措施"].split()[0] for row in rows if row["代码"] == "unassigned" and row["级别"] == "错误"]
     assert unassigned == ["1.1.2", "1.1.3"]  # the task chapter's; 2.1 is a 保障 item, a warning
@@ -91,6 +93,13 @@ def test_raci_audit_lists_the_passage_as_an_error(run, plan: Path) -> None:
 
     assert result.exit_code == 3
     assert '"unread-passage"' in result.stdout and f"{plan}:6" in result.stdout
+
+
+def test_raci_audit_ignore_leaves_the_passage_out(run, plan: Path) -> None:
+    result = run("audit", plan, "--format", "json", "--ignore", "unread-passage", "--ignore", "unassigned")
+
+    assert result.exit_code == 0, result.output
+    assert "unread-passage" not in result.stdout and '"unassigned-guarantee"' in result.stdout
 
 
 def test_the_passages_are_told_before_anything_is_written(tmp_path: Path, plan: Path) -> None:
