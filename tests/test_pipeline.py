@@ -13,7 +13,7 @@ import matrix
 from matrix import pipeline
 from matrix.errors import InputError
 
-from .conftest import INPUT
+from .conftest import INPUT, ROOT
 
 DATE = dt.date(2026, 1, 5)
 
@@ -29,25 +29,71 @@ def contents(folder: Path) -> dict[str, dict[str, bytes]]:
     return found
 
 
-@pytest.mark.parametrize("seed", ["wutai", "xinhuang"])
-def test_the_library_writes_the_same_files_as_raci_build(run, tmp_path: Path, seed: str) -> None:
-    result = matrix.build(INPUT / f"{seed}.yaml", tmp_path / "library", date=DATE)
-    command = run("build", INPUT / f"{seed}.yaml", "-o", tmp_path / "command", "--date", DATE.isoformat())
+FIXTURES = ROOT / "tests" / "fixtures"
+XINHUANG_REGISTRY = INPUT / "departments-xinhuang.yaml"
+#: Plan, options of matrix.build, the same as raci build options. "townships" assigns measures to
+#: 各乡镇人民政府 (expanded per township in notices and forms, one column in the matrix) and names 牵头领导
+#: (the 领导分工.docx only such a plan gets); "tasks" is an office's task table with a 牵头领导 column.
+CASES = {
+    "wutai": (INPUT / "wutai.yaml", {}, []),
+    "xinhuang": (INPUT / "xinhuang.yaml", {}, []),
+    "townships": (
+        FIXTURES / "xinhuang-townships.yaml",
+        {"registry": XINHUANG_REGISTRY, "expand_groups": False},
+        ["--registry", XINHUANG_REGISTRY, "--no-expand-groups"],
+    ),
+    "tasks": (FIXTURES / "xinhuang-tasks.csv", {"registry": XINHUANG_REGISTRY}, ["--registry", XINHUANG_REGISTRY]),
+}
+
+
+def manifest(folder: Path) -> list[str]:
+    return sorted(json.loads((folder / ".raci-manifest.json").read_text(encoding="utf-8"))["files"])
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_library_writes_the_same_files_as_raci_build(run, tmp_path: Path, case: str) -> None:
+    plan, options, arguments = CASES[case]
+    result = matrix.build(plan, tmp_path / "library", date=DATE, **options)
+    command = run("build", plan, "-o", tmp_path / "command", "--date", DATE.isoformat(), *arguments)
     assert command.exit_code == 0, command.output
 
-    library, cli = contents(tmp_path / "library" / seed), contents(tmp_path / "command" / seed)
+    library, cli = contents(result.folder), contents(tmp_path / "command" / result.folder.name)
     assert sorted(library) == sorted(cli)
     assert library == cli
     assert {"责任分工矩阵.xlsx", "任务分解总表.docx"} <= set(library)
+    assert ("领导分工.docx" in library) == (case in ("townships", "tasks"))
     assert len([n for n in library if n.startswith("任务分解通知/")]) == len(result.notices) > 10
-    library_manifest, cli_manifest = (
-        json.loads((tmp_path / side / seed / ".raci-manifest.json").read_text(encoding="utf-8"))
-        for side in ("library", "command")
-    )
-    assert sorted(library_manifest["files"]) == sorted(cli_manifest["files"])
+    assert len([n for n in library if n.startswith("进展反馈表/")]) == len(result.forms) > 5
+    assert manifest(result.folder) == manifest(tmp_path / "command" / result.folder.name)
     # what the command prints comes from the result
     assert f"已写入 {len(result.notices)} 份任务分解通知" in command.output
     assert f"审计发现 {len(result.findings)} 个问题" in command.output
+
+
+def test_a_rebuild_from_the_workbook_is_the_same_through_the_library_and_the_command(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each rebuilds its own folder in place from the workbook built there, as an office does after editing it.
+
+    Each side works in a folder of its own under the same relative names, since the audit's locations in the
+    rebuilt workbook name the workbook read.
+    """
+    workbook = Path("output", "wutai", "责任分工矩阵.xlsx")
+    (tmp_path / "library").mkdir()
+    monkeypatch.chdir(tmp_path / "library")
+    matrix.build(INPUT / "wutai.yaml", "output", date=DATE)
+    rebuilt = matrix.build(workbook, date=DATE)
+    assert rebuilt.folder == Path("output", "wutai") and rebuilt.rewrote_source is False
+    (tmp_path / "command").mkdir()
+    monkeypatch.chdir(tmp_path / "command")
+    assert run("build", INPUT / "wutai.yaml", "-o", "output", "--date", DATE.isoformat()).exit_code == 0
+    again = run("build", workbook, "--date", DATE.isoformat())
+    assert again.exit_code == 0, again.output
+
+    library, command = (tmp_path / side / "output" / "wutai" for side in ("library", "command"))
+    assert contents(library) == contents(command)
+    assert "责任分工矩阵.xlsx" in contents(library)
+    assert manifest(library) == manifest(command)
 
 
 def test_load_resolves_names_once_and_the_audit_reuses_that_resolution(monkeypatch) -> None:
