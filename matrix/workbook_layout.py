@@ -24,23 +24,29 @@ __all__ = [
     "LEADERS_HEADER",
     "LEADERS_SHEET",
     "LEGEND_LABEL",
+    "LISTED_LEADS_LABELS",
     "MATRIX_HEADER",
     "MATRIX_SHEET",
     "MAX_CELL_CHARS",
     "PER_DEPARTMENT_HEADER",
+    "RACI_SETTING_LABELS",
     "SUMMARY_FIELDS",
     "SUMMARY_LABELS",
     "SUMMARY_SHEET",
     "TOTAL_LABELS",
     "VAGUE_GROUP",
+    "VERB_KIND_LABELS",
     "WORKLOAD_HEADER",
     "WORKLOAD_KIND_HEADERS",
     "WORKLOAD_SHEET",
+    "YES_NO",
     "division_digest",
     "division_header",
+    "join_names",
     "matrix_header",
     "per_department_header",
     "sheet_name",
+    "split_names",
 ]
 
 SUMMARY_SHEET = "说明"
@@ -150,9 +156,47 @@ SUMMARY_LABELS: dict[str, str] = {
     "departments": "单位数",
     "findings": "审计问题数",
     "groups": "集体",
+    "raci": "角色规则",
+    "registry": "单位登记表",
+    "suggested": "原文提到的单位",
 }
+#: The 角色规则 rows: the plan's ``raci:`` setting (column B, as the YAML names it) -> its Chinese label
+#: (column C); the value is in column D. The role verbs follow, one a row (verbs, the verb, 牵头 or 配合), when the
+#: plan sets its own.
+RACI_SETTING_LABELS: dict[str, str] = {
+    "first_lead_accountable": "第一牵头单位兼主责（A/R）",
+    "office_informed": "领导小组办公室知会每项措施（I）",
+    "leader_accountable": "牵头领导为主责（A），牵头单位均为牵头（R）",
+    "listed_leads": "“甲、乙等负责”名单的读法",
+}
+#: A yes/no setting in the 角色规则 rows.
+YES_NO: dict[bool, str] = {True: "是", False: "否"}
+#: ``raci: listed_leads`` in words (empty: the office has not decided).
+LISTED_LEADS_LABELS: dict[str, str] = {"first": "列第一位者牵头", "all": "所列单位均牵头", "": "未指定"}
+#: A role verb's kind in words (:data:`matrix.raci.LEAD`, :data:`matrix.raci.COOPERATE`).
+VERB_KIND_LABELS: dict[str, str] = {"lead": "牵头", "cooperate": "配合"}
 #: What the 说明 sheet writes for a vague group in place of its members.
 VAGUE_GROUP = "泛指，无成员"
+
+
+def join_names(names: Sequence[str]) -> str:
+    r"""Names in one 说明 cell: 、 between them, or one a line when a name holds 、 itself (各县、市、区政府).
+
+    >>> join_names(["县卫健委", "县卫生健康局"]), join_names(["各县、市政府", "各县市"])
+    ('县卫健委、县卫生健康局', '各县、市政府\n各县市')
+    """
+    return ("\n" if any("、" in name for name in names) else "、").join(names)
+
+
+def split_names(cell: str) -> tuple[str, ...]:
+    r"""The names :func:`join_names` wrote into a cell.
+
+    >>> split_names("县卫健委、县卫生健康局"), split_names("各县、市政府\n各县市"), split_names("")
+    (('县卫健委', '县卫生健康局'), ('各县、市政府', '各县市'), ())
+    """
+    parts = cell.split("\n") if "\n" in cell else cell.split("、")
+    return tuple(part.strip() for part in parts if part.strip())
+
 
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\：？［］]")
 _MAX_SHEET_NAME = 31

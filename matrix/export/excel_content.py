@@ -19,8 +19,17 @@ from ..graph import department_nodes
 from ..groups import assigned_names
 from ..leaders import leader_duties
 from ..model import Group, Measure, Plan, Section
-from ..raci import OFFICE_ORDER, ROLE_LABELS, is_lead
-from ..workbook_layout import SUMMARY_FIELDS, SUMMARY_LABELS, VAGUE_GROUP
+from ..raci import OFFICE_ORDER, ROLE_LABELS, RaciConfig, is_lead
+from ..workbook_layout import (
+    LISTED_LEADS_LABELS,
+    RACI_SETTING_LABELS,
+    SUMMARY_FIELDS,
+    SUMMARY_LABELS,
+    VAGUE_GROUP,
+    VERB_KIND_LABELS,
+    YES_NO,
+    join_names,
+)
 
 __all__ = [
     "KIND_ORDER",
@@ -146,7 +155,10 @@ def summary_rows(plan: Plan, graph: nx.Graph, findings: Sequence[Finding], gener
     """The 说明 sheet: plan metadata, legend and counts, as label/value rows.
 
     The metadata rows are what :func:`matrix.readers.xlsx.read_xlsx` reads
-    back, so that notices can be regenerated from an edited workbook.
+    back, so that notices can be regenerated from an edited workbook: with
+    the plan's 角色规则 (``raci:``), its registry (kinds, aliases, short names;
+    the groups with their aliases) and the departments an unassigned
+    measure's text names, a workbook built again gives what the plan gave.
     """
     rows = [SummaryRow(SUMMARY_FIELDS[key], (getattr(plan, key),)) for key in SUMMARY_FIELDS]
     rows.append(SummaryRow(SUMMARY_LABELS["generated"], (generated,)))
@@ -154,7 +166,18 @@ def summary_rows(plan: Plan, graph: nx.Graph, findings: Sequence[Finding], gener
     rows += _continued(SUMMARY_LABELS["stages"], [(s.name, s.years, s.text) for s in plan.stages])
     rows += _continued(SUMMARY_LABELS["sections"], [(s.id, s.title, s.kind, len(s.measures)) for s in plan.sections])
     rows += _continued(SUMMARY_LABELS["legend"], [(role, ROLE_LABELS[role]) for role in OFFICE_ORDER])
-    rows += _continued(SUMMARY_LABELS["groups"], [(g.name, "、".join(g.members) or VAGUE_GROUP) for g in plan.groups])
+    rows += _continued(
+        SUMMARY_LABELS["groups"],
+        [(g.name, "、".join(g.members) or VAGUE_GROUP, join_names(g.aliases)) for g in plan.groups],
+    )
+    rows += _continued(SUMMARY_LABELS["raci"], _raci_rows(plan.raci))
+    rows += _continued(
+        SUMMARY_LABELS["registry"],
+        [(d.name, d.kind, join_names(d.aliases), d.short or "") for d in plan.departments],
+    )
+    rows += _continued(
+        SUMMARY_LABELS["suggested"], [(m.id, join_names(m.suggested)) for m in plan.measures if m.suggested]
+    )
     assigned = sum(1 for m in plan.measures if any(r != "I" for r in _roles(graph, m.id)))
     departments = len(department_nodes(graph))
     for key, count in (
@@ -164,6 +187,18 @@ def summary_rows(plan: Plan, graph: nx.Graph, findings: Sequence[Finding], gener
         ("findings", len(findings)),
     ):
         rows.append(SummaryRow(SUMMARY_LABELS[key], (count,)))
+    return rows
+
+
+def _raci_rows(config: RaciConfig) -> list[tuple[object, ...]]:
+    """The plan's ``raci:`` settings: YAML key, its label, its value; the verbs only when the plan sets its own."""
+    rows: list[tuple[object, ...]] = [
+        (key, RACI_SETTING_LABELS[key], YES_NO[getattr(config, key)])
+        for key in ("first_lead_accountable", "office_informed", "leader_accountable")
+    ]
+    rows.append(("listed_leads", RACI_SETTING_LABELS["listed_leads"], LISTED_LEADS_LABELS[config.listed_leads]))
+    if config.verbs != RaciConfig().verbs:
+        rows += [("verbs", verb, VERB_KIND_LABELS[kind]) for verb, kind in config.verbs]
     return rows
 
 

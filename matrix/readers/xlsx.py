@@ -28,23 +28,28 @@ from ..errors import InputError, one_line
 from ..leaders import split_leaders
 from ..model import Assignment, Department, Group, Location, Measure, Plan, Section, Stage
 from ..names import name_problem, normalise_name, split_departments
-from ..raci import LEADER_LABEL, ROLE_LABELS, ROLES, is_lead, parse_role
+from ..raci import LEADER_LABEL, ROLE_LABELS, ROLES, RaciConfig, is_lead, parse_role
 from ..workbook_layout import (
     DIVISION_DIGEST,
     DIVISION_SHEET,
     LEGEND_LABEL,
+    LISTED_LEADS_LABELS,
     MATRIX_HEADER,
     MATRIX_SHEET,
+    RACI_SETTING_LABELS,
     SUMMARY_FIELDS,
     SUMMARY_LABELS,
     SUMMARY_SHEET,
     TOTAL_LABELS,
     VAGUE_GROUP,
+    VERB_KIND_LABELS,
     WORKLOAD_HEADER,
     WORKLOAD_KIND_HEADERS,
     WORKLOAD_SHEET,
+    YES_NO,
     division_digest,
     matrix_header,
+    split_names,
 )
 from .agreement import DivisionRow, check_agreement
 from .archive import check_expansion
@@ -217,6 +222,15 @@ class _Summary:
     sections: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: The registry's groups as the workbook lists them: name -> members (none for a vague group).
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Each group's aliases, by its name.
+    group_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The plan's ``raci:`` settings as the 角色规则 rows give them (workbooks written before: none).
+    raci: dict[str, object] = field(default_factory=dict)
+    verbs: list[tuple[str, str]] = field(default_factory=list)
+    #: The registry the workbook was built with (workbooks written before: none, 部门工作量 gives the kinds).
+    departments: list[Department] = field(default_factory=list)
+    #: Measure id -> the departments its text names while nobody is assigned.
+    suggested: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -229,11 +243,19 @@ class _Summary:
             return row
         return Row({**row.values, "kind": section[1]}, row.locate)
 
+    def config(self) -> RaciConfig:
+        """The plan's 角色规则; the defaults for what the sheet does not say."""
+        settings = dict(self.raci)
+        if self.verbs:
+            settings["verbs"] = tuple(self.verbs)
+        return replace(RaciConfig(), **settings)
+
     def apply(self, plan: Plan) -> Plan:
         sections = []
         for section in plan.sections:
             ident, kind = self.sections.get(section.title, (section.id, section.kind))
-            sections.append(replace(section, id=ident, kind=kind))
+            measures = tuple(replace(m, suggested=self.suggested.get(m.id, m.suggested)) for m in section.measures)
+            sections.append(replace(section, id=ident, kind=kind, measures=measures))
         return replace(
             plan,
             title=self.title or plan.title,
@@ -244,7 +266,12 @@ class _Summary:
             key=self.fields.get("key", ""),
             targets=tuple(self.targets),
             stages=tuple(self.stages),
-            groups=tuple(Group(name, members=members, vague=not members) for name, members in self.groups.items()),
+            departments=tuple(self.departments) or plan.departments,
+            groups=tuple(
+                Group(name, aliases=self.group_aliases.get(name, ()), members=members, vague=not members)
+                for name, members in self.groups.items()
+            ),
+            raci=self.config(),
         )
 
 
@@ -253,7 +280,7 @@ def _read_summary(sheet: Worksheet, path: Path) -> _Summary:
     summary = _Summary()
     by_label = {label: key for key, label in {**SUMMARY_FIELDS, **SUMMARY_LABELS}.items()}
     current = None
-    for row in sheet.iter_rows(values_only=True):
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
         cells = [_text(v) for v in row] + ["", "", "", "", ""]
         if cells[0]:
             current = by_label.get(cells[0])
@@ -270,7 +297,37 @@ def _read_summary(sheet: Worksheet, path: Path) -> _Summary:
         elif current == "groups" and cells[1]:
             members = () if cells[2] == VAGUE_GROUP else tuple(split_departments(cells[2]))
             summary.groups[normalise_name(cells[1])] = members
+            summary.group_aliases[normalise_name(cells[1])] = tuple(map(normalise_name, split_names(cells[3])))
+        elif current == "raci":
+            _read_setting(summary, cells, lambda column, row=number: _at(path, sheet, row, column))
+        elif current == "registry" and cells[1]:
+            aliases = tuple(map(normalise_name, split_names(cells[3])))
+            department = Department(normalise_name(cells[1]), aliases, cells[2] or "其他", cells[4] or None)
+            summary.departments.append(department)
+        elif current == "suggested" and cells[1]:
+            summary.suggested[cells[1]] = tuple(map(normalise_name, split_names(cells[2])))
     return summary
+
+
+def _read_setting(summary: _Summary, cells: list[str], at: Callable[[int], Location]) -> None:
+    """One 角色规则 row; a value the setting cannot take is refused at its cell, not read as the default."""
+    key, value = cells[1], cells[3]
+    if key == "verbs":
+        kinds = {label: kind for kind, label in VERB_KIND_LABELS.items()}
+        if value not in kinds:
+            raise InputError(f"角色用语应为“牵头”或“配合”，实为“{value}” (expected 牵头 or 配合)", at(4))
+        summary.verbs.append((cells[2], kinds[value]))
+        return
+    if key == "listed_leads":
+        choices = {label: code for code, label in LISTED_LEADS_LABELS.items()}
+    elif key in RACI_SETTING_LABELS:
+        choices = {label: flag for flag, label in YES_NO.items()}
+    else:
+        known = "、".join(RACI_SETTING_LABELS)
+        raise InputError(f"未知的角色规则“{key}”，应为 {known} 或 verbs (unknown raci setting)", at(2))
+    if value not in choices:
+        raise InputError(f"{cells[2] or key} 应为 {' 或 '.join(choices)}，实为“{value}” (unknown value)", at(4))
+    summary.raci[key] = choices[value]
 
 
 # -- RACI矩阵 ------------------------------------------------------------------------
@@ -376,12 +433,19 @@ def _in_plan_order(assignments: tuple[Assignment, ...], details: _Details, summa
     Columns are ordered by kind and registry, not by the plan, so without this
     the lead named first in every notice would not be the plan's. A group the
     分工表 names stands for its members, in their order. The office's ``I`` on
-    every measure is left out: the graph adds it back by configuration.
+    every measure is left out: the graph adds it back by configuration. A
+    column the office renamed keeps the place the 分工表 gives its old name
+    when the row has exactly one name the 分工表 lacks and the 分工表 one
+    the row lacks (only the order of names depends on it, never a role).
     """
     office = summary.fields.get("office", "")
     kept = [a for a in assignments if not (a.department == office and a.role == "I")]
     names = [each for name in details.order for each in (name, *summary.groups.get(name, ()))]
     listed = {name: index for index, name in reversed(list(enumerate(names)))}
+    unlisted = [a.department for a in kept if a.department not in listed]
+    missing = [name for name in listed if name not in {a.department for a in kept} and name not in summary.groups]
+    if len(unlisted) == len(missing) == 1:
+        listed[unlisted[0]] = listed[missing[0]]
     return tuple(sorted(kept, key=lambda a: (ROLES.index(a.role), listed.get(a.department, len(listed)))))
 
 
