@@ -46,6 +46,8 @@ __all__ = ["NOTICES", "NOTICE_DATE", "REPEAT_BUDGET", "STEPS", "WORKBOOK", "main
 
 #: A fixed date on the notices, so every run writes the same documents.
 NOTICE_DATE = dt.date(2025, 1, 1)
+#: The period the collect step files its sheets under, and the 报送日期 the sheets carry (within it).
+REPORT_PERIOD, REPORT_DATE = "2026-11", dt.date(2026, 11, 28)
 
 #: What the workbook and notices steps write into the working folder, for the baselines to copy.
 WORKBOOK = "workbook.xlsx"
@@ -157,14 +159,14 @@ def _collect(size: str, workdir: Path, source: Path | None) -> tuple[Action, dic
 
     plan = plan_for(size)
     graph = build_graph(plan)
-    sheets = fill_every_form(source, workdir / "returned", day=NOTICE_DATE)
+    sheets = fill_every_form(source, workdir / "returned", day=REPORT_DATE)
     store_path = workdir / "督办记录.sqlite"
     info: dict[str, Any] = {"path": str(store_path), "documents": len(sheets)}
 
     def action() -> None:
         store_path.unlink(missing_ok=True)
         with store_class.open(store_path) as store:
-            info["reports"] = collect(plan, graph, sheets, "2026-11", store).reports
+            info["reports"] = collect(plan, graph, sheets, REPORT_PERIOD, store).reports
 
     return action, info
 

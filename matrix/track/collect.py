@@ -18,7 +18,7 @@ import networkx as nx
 
 from ..errors import InputError
 from ..model import Location, Plan
-from .feedback import ExpectedForm, read_feedback
+from .feedback import ExpectedForm, file_digest, read_feedback
 from .form_layout import FormRow, form_rows_by_department, plan_key
 from .records import Submission
 from .store import Saved, Store
@@ -50,15 +50,27 @@ def expected_forms(plan: Plan, graph: nx.Graph) -> Callable[[str], ExpectedForm 
     def every() -> dict[str, tuple[FormRow, ...]]:
         return form_rows_by_department(plan, graph)
 
+    @cache
+    def leads() -> dict[str, tuple[str, ...]]:
+        by_measure: dict[str, list[str]] = {}
+        for department, rows in every().items():
+            for row in rows:
+                by_measure.setdefault(row.measure, []).append(department)
+        return {measure: tuple(departments) for measure, departments in by_measure.items()}
+
     def expected(department: str) -> ExpectedForm | None:
         rows = every().get(department)
-        return None if rows is None else ExpectedForm(key, department, rows)
+        return None if rows is None else ExpectedForm(key, department, rows, leads(), tuple(every()))
 
     return expected
 
 
-def read_submissions(plan: Plan, graph: nx.Graph, paths: Iterable[str | Path], period: str) -> tuple[Submission, ...]:
+def read_submissions(
+    plan: Plan, graph: nx.Graph, paths: Iterable[str | Path], period: str, *, today: dt.date | None = None
+) -> tuple[Submission, ...]:
     """Read every returned sheet of one period; refuse them together if any is wrong.
+
+    ``today`` is the day of collecting (see :func:`~matrix.track.feedback.read_feedback`).
 
     Raises
     ------
@@ -73,7 +85,7 @@ def read_submissions(plan: Plan, graph: nx.Graph, paths: Iterable[str | Path], p
     first: dict[str, Submission] = {}
     for path in paths:
         try:
-            submission = read_feedback(path, period, key, expected)
+            submission = read_feedback(path, period, key, expected, today=today)
         except InputError as exc:
             problems.append(exc)
             continue
@@ -105,6 +117,9 @@ def collect(
 ) -> Saved:
     """Read, check and store one period's returned sheets in one transaction.
 
+    A file already stored for another period is named as such before any
+    sheet is read: whatever else is wrong with it, that is what happened.
+
     Raises
     ------
     CollectError
@@ -114,12 +129,21 @@ def collect(
         When the store cannot be written; nothing is stored.
     """
     key = plan_key(plan)
-    submissions = read_submissions(plan, graph, paths, period)
-    again = store.filed_elsewhere(key, submissions)
-    if again:
-        raise CollectError(
-            InputError(again[s.file_digest].collected_twice(), Location(s.path))
-            for s in submissions
-            if s.file_digest in again
+    paths = [Path(p) for p in paths]
+    problems: list[InputError] = []
+    for path in paths:
+        digest = file_digest(path)
+        filed = None if digest is None else store.filed_for_another_period(key, digest, period)
+        if filed is not None:
+            problems.append(InputError(filed.collected_twice(), Location(str(path))))
+    again = {problem.location.path for problem in problems}
+    try:
+        submissions = read_submissions(
+            plan, graph, [p for p in paths if str(p) not in again], period, today=now.date() if now else None
         )
+    except CollectError as error:
+        problems.extend(error.problems)
+    if problems:
+        order = {str(path): index for index, path in enumerate(paths)}
+        raise CollectError(sorted(problems, key=lambda problem: order.get(problem.location.path, len(order))))
     return store.save(key, submissions, now=now)

@@ -1,12 +1,15 @@
 """Reading a returned 进展反馈表, or refusing it with the file and the cell.
 
 A returned sheet is only believed when everything the office wrote is still
-as the current plan says: the plan, the department, the header, and every
-locked cell of every row. A sheet typed over, with rows added or deleted, of
-another plan or of an older version of this one, is refused at the first cell
-that differs, with what was expected; so is a status outside the list, a share
-outside 0-100 %, or a date that is not a date. Nothing is read around a
-problem: the person who fixes it is looking at that cell in Excel or WPS.
+as the current plan says: the plan, the department (in the hidden sheet, on
+the 填报单位 line and in the file's name), the header, and every locked cell
+of every row. A sheet typed over, with rows added or deleted, cells merged or
+sheets added, of another plan, another department or an older version of this
+plan, is refused at the first cell that differs, with what was expected; so is
+a status outside the list, a share outside 0-100 %, a date that is not a date,
+and a 报送日期 before the period began (last period's sheet sent again) or
+after the day of collecting. Nothing is read around a problem: the person who
+fixes it is looking at that cell in Excel or WPS.
 
 A row counts as reported when any of 进展情况, 完成状态, 完成比例, 存在问题 or
 下一步措施 is filled in, and then it must have a 完成状态; a row with only the
@@ -18,14 +21,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import InputError
+from ..export.filenames import safe_filename
 from ..model import Location
 from ..readers import MAX_INPUT_BYTES
 from ..readers.xlsx import open_workbook
@@ -47,27 +51,42 @@ from .form_layout import (
     FormRow,
     form_digest,
 )
+from .periods import Period, parse_period
 from .records import STATUSES, Report, Submission
+from .written_dates import WrittenDate, read_written_date
 
-__all__ = ["ExpectedForm", "read_feedback"]
+__all__ = ["ExpectedForm", "file_digest", "read_feedback"]
 
 _FILLED_START = len(FIXED_HEADER) + 1
 #: Columns whose content makes a row a report; 责任人, 联系电话 and 报送日期 alone do not.
 _REPORTING = ("进展情况", "完成状态", "完成比例", "存在问题", "下一步措施")
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日")
 
 
 @dataclass(frozen=True)
 class ExpectedForm:
-    """What the current plan says a department's form holds: the check a returned sheet must pass."""
+    """What the current plan says a department's form holds: the check a returned sheet must pass.
+
+    ``leads`` gives the lead departments of every measure that has one and
+    ``departments`` every department with a form, so that a row or a file of
+    another department is refused by name.
+    """
 
     plan_key: str
     department: str
     rows: tuple[FormRow, ...]
+    leads: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    departments: tuple[str, ...] = ()
 
     @property
     def digest(self) -> str:
         return form_digest(self.plan_key, self.department, (r.cells() for r in self.rows))
+
+
+def file_digest(path: Path) -> str | None:
+    """The SHA-256 a returned file is known by, ``None`` for one that is missing or too large to be a form."""
+    if not path.is_file() or path.stat().st_size > MAX_INPUT_BYTES:
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _text(value: object) -> str:
@@ -148,6 +167,67 @@ def _check_header(form: _Sheet) -> None:
         raise form.refuse(HEADER_ROW, len(HEADER) + 1, f"表格右侧多出一列“{extra}”（列被插入？）(column added)")
 
 
+def _check_sheets(path: Path, workbook) -> None:
+    """Refuse a sheet added beside the form (a copy filled in instead of the form, notes): nobody would read it."""
+    for sheet in workbook.worksheets:
+        if sheet.title in (FORM_SHEET, INFO_SHEET):
+            continue
+        filled = [key for key, cell in sheet._cells.items() if cell.value not in (None, "")]
+        if filled:
+            row, column = min(filled)
+            raise InputError(
+                f"反馈表中多出工作表“{sheet.title}”，其内容不会被收录；请只在“{FORM_SHEET}”表中填写 (sheet added)",
+                Location(str(path), sheet=sheet.title, cell=f"{get_column_letter(column)}{row}"),
+            )
+
+
+def _named(text: str, department: str) -> bool:
+    return department in text or safe_filename(department) in text
+
+
+def _check_department(form: _Sheet, expected: ExpectedForm) -> None:
+    """The department the form was made for must still be the one on its 填报单位 line and in its file name.
+
+    A department that takes another's form (a cooperating one, or one whose
+    own form is lost), writes its name over the 填报单位 line or renames the
+    file, would have its words filed as the other department's report.
+    """
+    department = expected.department
+    line = _text(form.value(UNIT_ROW, 1))
+    made = f"填报单位：{department}"
+    if line != made and not line.startswith(f"{made}　"):
+        written = re.match(r"填报单位[：:]\s*([^\s　]*)", line)
+        found = written[1] if written else line[:40]
+        raise form.refuse(
+            UNIT_ROW,
+            1,
+            f"此表是为“{department}”生成的，填报单位却写作“{found}”：请用本单位的反馈表填报"
+            " (sheet of another department)",
+        )
+    stem = form.path.stem
+    if _named(stem, department):
+        return
+    others = sorted((d for d in expected.departments if d != department and _named(stem, d)), key=len, reverse=True)
+    if others:
+        raise form.refuse(
+            UNIT_ROW,
+            1,
+            f"文件名写的是“{others[0]}”，此表却是为“{department}”生成的：请用本单位的反馈表填报，"
+            "或把文件名改回本单位 (file named for another department)",
+        )
+
+
+def _check_merged(form: _Sheet) -> None:
+    """Refuse cells merged in the table: one entry over several rows would be read for the first row only."""
+    for merged in sorted(form.sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        if merged.max_row >= HEADER_ROW:
+            raise form.refuse(
+                merged.min_row,
+                merged.min_col,
+                f"单元格 {merged.coord} 被合并：每项任务请在本行分别填写，不要合并单元格 (cells merged)",
+            )
+
+
 def _last_row(sheet: Worksheet) -> int:
     """The last row holding any value, ignoring trailing empty rows (and empty formatted ones)."""
     last = HEADER_ROW
@@ -180,6 +260,14 @@ def _difference(form: _Sheet, found: Sequence[tuple[int, tuple[str, ...]]], expe
         if measure in seen:
             return form.refuse(number, 1, f"编号 {measure} 与第 {seen[measure]} 行重复（行被复制？）(duplicate row)")
         if measure not in wanted:
+            leads = "、".join(expected.leads.get(measure, ()))
+            if leads:
+                return form.refuse(
+                    number,
+                    1,
+                    f"编号 {measure} 由{leads}牵头，不是{expected.department}牵头的任务，应由牵头单位在其反馈表中报送"
+                    "（行被增加？）(row of a measure another department leads)",
+                )
             return form.refuse(
                 number, 1, f"编号 {measure} 不是本单位在现行方案中牵头的任务（行被增加？）(row not in the plan)"
             )
@@ -227,23 +315,42 @@ def _percent(form: _Sheet, row: int, value: object) -> float | None:
     return float(value)
 
 
-def _date(form: _Sheet, row: int, value: object) -> dt.date | None:
+def _date(form: _Sheet, row: int, value: object, period: Period, today: dt.date) -> dt.date | None:
+    """The 报送日期 of a row: a date within reach of the period, or refused at its cell.
+
+    A date before the period began is last period's (a sheet sent again, or a
+    row whose date was not brought up to date); a date after the day of
+    collecting is a slip of the keyboard. Either would file the row under the
+    wrong month without a word.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        for pattern in _DATE_FORMATS:
-            try:
-                return dt.datetime.strptime(value.strip(), pattern).date()
-            except ValueError:
-                continue
-    raise form.refuse(row, DATE_COLUMN, f"报送日期应为日期（如 2026-11-30），实为“{value}” (not a date)")
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        try:
+            day = read_written_date(value)
+        except WrittenDate as exc:
+            raise form.refuse(row, DATE_COLUMN, f"报送日期{exc}") from None
+    else:
+        raise form.refuse(row, DATE_COLUMN, f"报送日期应为日期（如 2026-11-30），实为“{value}” (not a date)")
+    if day < period.start:
+        raise form.refuse(
+            row,
+            DATE_COLUMN,
+            f"报送日期 {day.isoformat()} 早于 {period.label} 期的开始（{period.start.isoformat()}）："
+            "是上一期的反馈表，还是日期未更新？本期情况未变也请填本期的报送日期 (date before the period)",
+        )
+    if day > today:
+        raise form.refuse(
+            row, DATE_COLUMN, f"报送日期 {day.isoformat()} 晚于今天（{today.isoformat()}），请核对 (date in the future)"
+        )
+    return day
 
 
-def _report(form: _Sheet, row: int, measure: str, period: str, department: str) -> Report | None:
+def _report(form: _Sheet, row: int, measure: str, period: Period, department: str, today: dt.date) -> Report | None:
     values = {name: form.value(row, _FILLED_START + i) for i, name in enumerate(FILLED_HEADER)}
     if not any(_text(values[name]) for name in _REPORTING):
         return None
@@ -257,7 +364,7 @@ def _report(form: _Sheet, row: int, measure: str, period: str, department: str) 
             row, STATUS_COLUMN, f"完成状态“{status}”不在可选范围内（{'、'.join(STATUSES)}）(status not in the list)"
         )
     return Report(
-        period=period,
+        period=period.label,
         department=department,
         measure=measure,
         status=status,
@@ -267,13 +374,18 @@ def _report(form: _Sheet, row: int, measure: str, period: str, department: str) 
         next_steps=_text(values["下一步措施"]),
         person=_text(values["责任人"]),
         phone=_text(values["联系电话"]),
-        reported_on=_date(form, row, values["报送日期"]),
+        reported_on=_date(form, row, values["报送日期"], period, today),
         cell=f"{FORM_SHEET}!A{row}",
     )
 
 
 def read_feedback(
-    path: str | Path, period: str, plan_key: str, expected_for: Callable[[str], ExpectedForm | None]
+    path: str | Path,
+    period: str,
+    plan_key: str,
+    expected_for: Callable[[str], ExpectedForm | None],
+    *,
+    today: dt.date | None = None,
 ) -> Submission:
     """Read one returned 进展反馈表.
 
@@ -287,6 +399,8 @@ def read_feedback(
         The current plan's key (:func:`~matrix.track.form_layout.plan_key`).
     expected_for
         The current form of a department, ``None`` for one that leads nothing.
+    today
+        The day of collecting (today when omitted): a 报送日期 after it is refused.
 
     Returns
     -------
@@ -298,19 +412,24 @@ def read_feedback(
     InputError
         With the file and, where there is one, the cell: not a form, a form
         of another plan, of a newer or older layout or plan version, a header
-        or locked cell changed, rows added, deleted or reordered, a status
-        outside the list, a share outside 0-100 %, a date that is not a date,
-        a reported row without a status, content beside the table.
+        or locked cell changed, rows added, deleted or reordered, cells merged,
+        a sheet added, the form of another department, a status outside the
+        list, a share outside 0-100 %, a date that is not a date or lies
+        before the period or after ``today``, a reported row without a status,
+        content beside the table.
     """
     path = Path(path)
+    window = parse_period(period)
+    today = today or dt.date.today()
     if not path.is_file():
         raise InputError("文件不存在 (no such file)", Location(str(path)))
-    if path.stat().st_size > MAX_INPUT_BYTES:
+    digest = file_digest(path)
+    if digest is None:
         raise InputError("文件过大，不像是进展反馈表 (file too large)", Location(str(path)))
-    data = path.read_bytes()
     workbook = open_workbook(path)
     try:
         info = _info(path, workbook)
+        _check_sheets(path, workbook)
         form = _Sheet(path, workbook[FORM_SHEET])
         _check_version(form, info)
         if info["方案"] != plan_key:
@@ -325,7 +444,9 @@ def read_feedback(
                 1,
                 f"“{department}”在现行方案中没有牵头任务；此表可能按方案的旧版本生成 (department leads nothing)",
             )
+        _check_department(form, expected)
         _check_header(form)
+        _check_merged(form)
         last = _last_row(form.sheet)
         found = [
             (row, tuple(_text(form.value(row, c)) for c in range(1, _FILLED_START)))
@@ -341,15 +462,10 @@ def read_feedback(
                     error.location,
                 )
             raise error
-        beside = [
-            (r, c) for (r, c), cell in form.sheet._cells.items() if c > len(HEADER) and cell.value not in (None, "")
-        ]
-        if beside:
-            row, column = min(beside)
-            raise form.refuse(row, column, "表格右侧有内容，不会被收录；请删除或填入表内 (content beside the table)")
+        _check_beside(form)
         reports, blank = [], []
         for row, cells in found:
-            report = _report(form, row, cells[0], period, department)
+            report = _report(form, row, cells[0], window, department, today)
             if report is None:
                 blank.append(cells[0])
             else:
@@ -357,10 +473,10 @@ def read_feedback(
     finally:
         workbook.close()
     return Submission(
-        period=period,
+        period=window.label,
         department=department,
         path=str(path),
-        file_digest=hashlib.sha256(data).hexdigest(),
+        file_digest=digest,
         form_digest=info["任务指纹"],
         reports=tuple(reports),
         blank=tuple(blank),

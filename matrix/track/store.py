@@ -192,17 +192,22 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
 
+    def filed_for_another_period(self, plan: str, file_digest: str, period: str) -> Filed | None:
+        """Where the file of SHA-256 ``file_digest`` is stored for a period other than ``period``, if it is."""
+        row = self._connection.execute(
+            "SELECT period, department, file, file_digest, collected_at FROM submissions"
+            " WHERE plan = ? AND file_digest = ? AND period != ? ORDER BY period LIMIT 1",
+            (plan, file_digest, period),
+        ).fetchone()
+        return None if row is None else Filed(*row)
+
     def filed_elsewhere(self, plan: str, submissions: Sequence[Submission]) -> dict[str, Filed]:
         """Of ``submissions``, those whose very file is already stored for another period, by file digest."""
         found: dict[str, Filed] = {}
         for submission in submissions:
-            row = self._connection.execute(
-                "SELECT period, department, file, file_digest, collected_at FROM submissions"
-                " WHERE plan = ? AND file_digest = ? AND period != ? ORDER BY period LIMIT 1",
-                (plan, submission.file_digest, submission.period),
-            ).fetchone()
-            if row is not None:
-                found[submission.file_digest] = Filed(*row)
+            filed = self.filed_for_another_period(plan, submission.file_digest, submission.period)
+            if filed is not None:
+                found[submission.file_digest] = filed
         return found
 
     def save(self, plan: str, submissions: Sequence[Submission], *, now: dt.datetime | None = None) -> Saved:

@@ -76,11 +76,29 @@ def test_two_sheets_of_one_department_in_one_collect_are_refused(wutai, forms, t
 
 
 def test_the_same_file_sent_for_the_next_period_is_refused(wutai, forms, tmp_path) -> None:
-    sheet = _fill(forms, tmp_path / "a.xlsx", "县总工会")
-    other = _fill(forms, tmp_path / "b.xlsx", "县民政局")
+    # Dated early in December, so that the date alone would let it pass for December.
+    sheet = _fill(forms, tmp_path / "a.xlsx", "县总工会", day=dt.date(2025, 12, 2))
+    other = _fill(forms, tmp_path / "b.xlsx", "县民政局", day=dt.date(2025, 12, 2))
     store_path = tmp_path / "s.sqlite"
     with Store.open(store_path) as store:
         collect(wutai.plan, wutai.graph, [sheet], "2025-11", store)
         with pytest.raises(CollectError, match="同一文件已作为 2025-11 期 县总工会 的反馈收录过"):
             collect(wutai.plan, wutai.graph, [other, sheet], "2025-12", store)
+    assert _rows(store_path) == 3
+
+
+def test_last_period_s_sheet_saved_again_is_refused_at_its_date(wutai, forms, tmp_path) -> None:
+    # November's sheet opened and saved again (another file now) and sent for December: its rows are November's.
+    november = _fill(forms, tmp_path / "a.xlsx", "县总工会")
+    workbook = openpyxl.load_workbook(november)
+    workbook[FORM_SHEET]["K4"] = "李四"
+    resaved = tmp_path / "县总工会12月.xlsx"
+    workbook.save(resaved)
+    store_path = tmp_path / "s.sqlite"
+    with Store.open(store_path) as store:
+        collect(wutai.plan, wutai.graph, [november], "2025-11", store)
+        with pytest.raises(CollectError) as caught:
+            collect(wutai.plan, wutai.graph, [resaved], "2025-12", store, now=dt.datetime(2025, 12, 29, 9))
+    assert (caught.value.location.path, caught.value.location.cell) == (str(resaved), "M4")
+    assert caught.value.message.startswith("报送日期 2025-11-28 早于 2025-12 期的开始（2025-12-01）")
     assert _rows(store_path) == 3

@@ -115,6 +115,13 @@ def _set(measure: str, name: str, value):
         ("报送日期", 45900, "报送日期应为日期"),
         ("完成比例", 60, "完成比例应在 0% 到 100% 之间，实为 6000%（如指 60%，请填 60%）"),
         ("完成比例", "六成", "完成比例应为百分数（如 60%），实为“六成”"),
+        ("报送日期", "11月28日", "报送日期“11月28日”没有年份，请写全"),
+        ("报送日期", "25.11.28", "报送日期“25.11.28”的年份应写四位"),
+        ("报送日期", "2025-11-31", "报送日期“2025-11-31”不是日历上的日期"),
+        ("报送日期", "2025-11-28 - 12-05", "报送日期应为日期（如 2026-11-30），实为“2025-11-28 - 12-05”"),
+        # Last month's row sent again: filed under November it would be read as November's word.
+        ("报送日期", dt.datetime(2025, 10, 28), "报送日期 2025-10-28 早于 2025-11 期的开始（2025-11-01）"),
+        ("报送日期", "2205年11月28日", "报送日期 2205-11-28 晚于今天"),
     ],
 )
 def test_a_bad_cell_is_refused_where_it_is(wutai, forms, tmp_path, name: str, value, message: str) -> None:
@@ -128,9 +135,31 @@ def test_a_bad_cell_is_refused_where_it_is(wutai, forms, tmp_path, name: str, va
 
 
 def test_text_dates_in_the_usual_spellings_are_dates(wutai, forms, tmp_path) -> None:
-    for text in ("2025-11-28", "2025/11/28", "2025.11.28", "2025年11月28日"):
+    spellings = (
+        "2025-11-28",
+        "2025/11/28",
+        "2025.11.28",
+        "2025年11月28日",
+        "2025年11月28号",
+        "2025 年 11 月 28 日",
+        "二〇二五年十一月二十八日",
+        "２０２５年１１月２８日",
+        "2025／11／28",
+        "2025-11-28 00:00:00",
+        " 2025.11.28 ",
+    )
+    for text in spellings:
         path = _edited(forms, tmp_path, "县农业农村局", _set("3.2.1", "报送日期", text))
-        assert _read(wutai, path).reports[0].reported_on == dt.date(2025, 11, 28)
+        assert _read(wutai, path).reports[0].reported_on == dt.date(2025, 11, 28), text
+
+
+def test_a_date_after_the_day_of_collecting_is_refused(wutai, forms, tmp_path) -> None:
+    path = _edited(forms, tmp_path, "县农业农村局", _set("3.2.1", "报送日期", "2025-11-28"))
+    expected = expected_forms(wutai.plan, wutai.graph)
+    assert read_feedback(path, PERIOD, plan_key(wutai.plan), expected, today=dt.date(2025, 11, 28)).reports
+    with pytest.raises(InputError, match=r"报送日期 2025-11-28 晚于今天（2025-11-27）") as caught:
+        read_feedback(path, PERIOD, plan_key(wutai.plan), expected, today=dt.date(2025, 11, 27))
+    assert caught.value.location.cell == f"{openpyxl.utils.get_column_letter(column('报送日期'))}4"
 
 
 def test_a_row_added_is_refused(wutai, forms, tmp_path) -> None:
@@ -141,6 +170,71 @@ def test_a_row_added_is_refused(wutai, forms, tmp_path) -> None:
     error = _refusal(wutai, _edited(forms, tmp_path, "县总工会", add))
     assert error.location.cell == f"A{FIRST_ROW + 3}"
     assert "编号 9.9.9 不是本单位在现行方案中牵头的任务（行被增加？）" in error.message
+
+
+def test_a_row_for_a_measure_another_department_leads_is_refused_with_its_lead(wutai, forms, tmp_path) -> None:
+    # 县总工会 cooperates on 3.3.3, which 县人社局 leads: its word there reaches the office through 县人社局.
+    def add(workbook) -> None:
+        sheet = workbook[FORM_SHEET]
+        sheet.cell(sheet.max_row + 1, 1, "3.3.3")
+        sheet.cell(sheet.max_row, column("进展情况"), "配合开展职工技能培训")
+
+    error = _refusal(wutai, _edited(forms, tmp_path, "县总工会", add))
+    assert error.location.cell == f"A{FIRST_ROW + 3}"
+    assert error.message.startswith("编号 3.3.3 由县人社局牵头，不是县总工会牵头的任务，应由牵头单位在其反馈表中报送")
+
+
+def test_another_department_s_form_filled_in_is_refused_at_the_unit_line(wutai, forms, tmp_path) -> None:
+    # 县财政局 leads nothing here and has no form; it fills in 县总工会's, writing its own name over the unit line.
+    def sign(workbook) -> None:
+        sheet = workbook[FORM_SHEET]
+        sheet.cell(2, 1).value = sheet.cell(2, 1).value.replace("县总工会", "县财政局")
+        sheet.cell(FIRST_ROW, column("进展情况"), "已拨付经费")
+        sheet.cell(FIRST_ROW, column("完成状态"), "推进中")
+
+    error = _refusal(wutai, _edited(forms, tmp_path, "县总工会", sign))
+    assert error.location.cell == "A2"
+    assert error.message.startswith("此表是为“县总工会”生成的，填报单位却写作“县财政局”：请用本单位的反馈表填报")
+
+
+def test_a_form_saved_under_another_department_s_name_is_refused(wutai, forms, tmp_path) -> None:
+    # 县人社局 lost its form and filled in 县总工会's, saved under its own name: 县人社局's word filed as 县总工会's.
+    filled = fill_form(
+        forms / form_filename("县总工会"), tmp_path / "进展反馈表-县人社局.xlsx", {"3.3.1": {"完成状态": "推进中"}}
+    )
+    error = _refusal(wutai, filled)
+    assert error.location.cell == "A2"
+    assert error.message.startswith("文件名写的是“县人社局”，此表却是为“县总工会”生成的")
+    renamed = filled.rename(tmp_path / "县总工会11月反馈.xlsx")
+    assert _read(wutai, renamed).department == "县总工会"
+
+
+def test_cells_merged_over_rows_are_refused(wutai, forms, tmp_path) -> None:
+    # One progress text for two measures: read, it would stand for the first row only.
+    def merge(workbook) -> None:
+        sheet = workbook[FORM_SHEET]
+        letter = openpyxl.utils.get_column_letter(column("进展情况"))
+        sheet.cell(FIRST_ROW, column("进展情况"), "两项一并推进")
+        sheet.cell(FIRST_ROW, column("完成状态"), "推进中")
+        sheet.merge_cells(f"{letter}{FIRST_ROW}:{letter}{FIRST_ROW + 1}")
+
+    error = _refusal(wutai, _edited(forms, tmp_path, "县总工会", merge))
+    letter = openpyxl.utils.get_column_letter(column("进展情况"))
+    assert error.location.cell == f"{letter}{FIRST_ROW}"
+    assert error.message.startswith(f"单元格 {letter}{FIRST_ROW}:{letter}{FIRST_ROW + 1} 被合并")
+
+
+def test_a_sheet_added_with_content_is_refused(wutai, forms, tmp_path) -> None:
+    # The form copied and the copy filled in, the original left empty: read, the sheet would report nothing.
+    def copy(workbook) -> None:
+        duplicate = workbook.copy_worksheet(workbook[FORM_SHEET])
+        duplicate.cell(FIRST_ROW, column("进展情况"), "已完成培训")
+
+    error = _refusal(wutai, _edited(forms, tmp_path, "县总工会", copy))
+    assert (error.location.sheet, error.location.cell) == (f"{FORM_SHEET} Copy", "A1")
+    assert error.message.startswith(f"反馈表中多出工作表“{FORM_SHEET} Copy”，其内容不会被收录")
+    blank = _edited(forms, tmp_path, "县总工会", lambda wb: wb.create_sheet("Sheet1"))
+    assert _read(wutai, blank).department == "县总工会"
 
 
 def test_a_row_without_number_is_refused(wutai, forms, tmp_path) -> None:
