@@ -319,6 +319,9 @@ def _write_matrix(
         )
         for _ in section.measures:
             row = next(rows)
+            grid: list[Cell | None] = [None] * len(departments)
+            for index in row.filled:
+                grid[index] = _cell(worksheet, row.roles[index], alignment=style.CENTRED)
             number = out.count + 1
             span = f"{first_letter}{number}:{last_letter}{number}"
             counts = (f'=COUNTIF({span},"R")+COUNTIF({span},"A/R")', f'=COUNTIF({span},"C")') if departments else (0, 0)
@@ -330,7 +333,7 @@ def _write_matrix(
                     _cell(worksheet, row.measure.title, alignment=style.WRAPPED),
                     *((_cell(worksheet, leader or None, alignment=style.WRAPPED),) if leaders else ()),
                     *(_cell(worksheet, c, alignment=style.CENTRED, formula=True) for c in counts),
-                    *(_cell(worksheet, r, alignment=style.CENTRED) if r else None for r in row.roles),
+                    *grid,
                 ],
                 height=style.text_height([(row.measure.title, 36), (section.title, 18), (leader, 12)]),
                 outline=1,

@@ -49,11 +49,16 @@ KIND_ORDER: tuple[str, ...] = ("县委部门", "政府部门", "群团组织", "
 
 @dataclass(frozen=True)
 class MeasureRow:
-    """One measure as the matrix shows it: ids, titles and one role per department column."""
+    """One measure as the matrix shows it: ids, titles and one role per department column.
+
+    ``filled`` lists the columns that hold a role, in column order: a measure
+    has a dozen departments and a province's matrix thousands of columns.
+    """
 
     section: Section
     measure: Measure
     roles: tuple[str | None, ...]
+    filled: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -95,12 +100,18 @@ def order_departments(graph: nx.Graph, registry: Sequence[str] = ()) -> list[str
 
 def matrix_rows(plan: Plan, graph: nx.Graph, departments: Sequence[str]) -> Iterator[MeasureRow]:
     """Each measure of ``plan`` with its role in each of ``departments``, lazily, in plan order."""
+    column = {name: index for index, name in enumerate(departments)}
     for section in plan.sections:
         for measure in section.measures:
-            # one look at the measure's edges, not one per department: most cells are empty
-            edges = graph.adj.get(measure.id, {})
-            roles = tuple(edges[d]["role"] if d in edges else None for d in departments)
-            yield MeasureRow(section, measure, roles)
+            # from the measure's few edges, not a look per department: most cells are empty
+            roles: list[str | None] = [None] * len(departments)
+            filled = []
+            for department, edge in graph.adj.get(measure.id, {}).items():
+                index = column.get(department)
+                if index is not None:
+                    roles[index] = edge["role"]
+                    filled.append(index)
+            yield MeasureRow(section, measure, tuple(roles), tuple(sorted(filled)))
 
 
 def _by_role(graph: nx.Graph, measure_id: str) -> tuple[list[str], list[str]]:

@@ -12,8 +12,9 @@ import pytest
 from matrix.audit import ERROR, INFO, WARNING, Finding, audit_plan
 from matrix.export import excel
 from matrix.export.excel import write_workbook
-from matrix.graph import build_graph, workload_rows
+from matrix.graph import build_graph, department_nodes, role_of, workload_rows
 from matrix.model import Assignment, Measure, Plan, Section
+from matrix.pipeline import load
 from matrix.workbook_layout import (
     DIVISION_HEADER,
     DIVISION_SHEET,
@@ -77,6 +78,25 @@ def test_the_matrix_shows_each_role_where_the_plan_puts_it(workbook_path: Path) 
     assert worksheet.cell(row, _column_of(worksheet, "县卫健局")).value == "C"
     assert worksheet.cell(row, _column_of(worksheet, "五台县全民科学素质工作领导组办公室")).value == "I"
     assert worksheet.cell(row, _column_of(worksheet, "县人社局")).value is None
+
+
+def test_every_grid_cell_of_the_seed_plan_holds_its_role_or_nothing(tmp_path: Path) -> None:
+    # the grid is written from each measure's own edges: no role may land in another column or be left out
+    loaded = load(INPUT / "wutai.yaml")
+    path = write_workbook(loaded.plan, loaded.graph, tmp_path / "wutai.xlsx")
+    worksheet = _matrix(path)
+    first = len(MATRIX_HEADER) + 1
+    departments = [c.value for c in worksheet[1][first - 1 :]]
+    assert set(departments) == set(department_nodes(loaded.graph))
+    seen = 0
+    for row in worksheet.iter_rows(min_row=2, values_only=True):
+        measure = row[0]
+        if measure not in loaded.graph:
+            continue
+        seen += 1
+        cells = row[first - 1 : first - 1 + len(departments)]
+        assert list(cells) == [role_of(loaded.graph, measure, d) for d in departments], measure
+    assert seen == len(loaded.plan.measures) == 38
 
 
 def test_department_columns_run_by_kind_then_in_the_registry_order(workbook_path: Path) -> None:
