@@ -8,13 +8,14 @@ import openpyxl
 import pytest
 
 from matrix.audit import audit_plan
+from matrix.export.plan_yaml import dump_plan_yaml
 from matrix.graph import build_graph
 from matrix.leaders import leader_duties
 from matrix.merge import merge_plans
-from matrix.readers import read_plan
+from matrix.readers import import_plan, read_plan
 from matrix.readers.yaml import read_yaml_text
 
-from .conftest import SMALL_PLAN
+from .conftest import ROOT, SMALL_PLAN
 
 #: SMALL_PLAN with a leader on 3.4.1 (whose leads are 县科协 and 县民政局).
 LED_PLAN = SMALL_PLAN.replace(
@@ -80,6 +81,23 @@ def test_an_offices_workbook_with_a_leader_column_gives_the_leaders(tmp_path: Pa
     workbook.save(path)
     (measure,) = read_plan(path).measures
     assert (measure.leaders, measure.leads, measure.accountable) == (("县政府分管副县长",), ("县农业农村局",), ())
+
+
+def test_a_plans_own_text_names_the_leader_on_a_label_line_and_the_imported_yaml_keeps_it() -> None:
+    """牵头负责领导：张某。 under a measure makes 张某 its leader, Accountable above the lead, through import too."""
+    result = import_plan(ROOT / "tests" / "readers" / "plans" / "city_label_lines.txt")
+    assert [(m.title, m.leaders) for m in result.plan.measures] == [
+        ("地区生产总值增长6%左右", ("张某",)),
+        ("财政收入增长5%左右", ("李某",)),
+        ("持续扩大有效投资", ()),
+        ("促进消费提质扩容", ()),
+    ]
+    first, _, third, _ = result.plan.measures
+    assert (first.leads, first.accountable) == (("市发展改革委",), ())
+    assert (third.leads, third.accountable) == (("市发展改革委",), ("市发展改革委",))
+    again = read_yaml_text(dump_plan_yaml(result.plan), "plan.yaml")
+    assert [m.leaders for m in again.measures] == [m.leaders for m in result.plan.measures]
+    assert [m.assignments for m in again.measures] == [m.assignments for m in result.plan.measures]
 
 
 def test_each_leader_is_listed_with_the_measures_and_departments_they_answer_for() -> None:
