@@ -38,6 +38,7 @@ __all__ = [
     "assignment_brackets",
     "assignment_line",
     "closing_assignment",
+    "heading_assignment",
     "is_assignment",
     "label_line",
     "parse_assignment",
@@ -270,6 +271,43 @@ def closing_assignment(text: str, config: RaciConfig | None = None) -> tuple[str
         return None
     parsed = parse_assignment(content, config)
     return (content, clause) if parsed.leads and not parsed.problems else None
+
+
+# A heading that groups the tasks of one lead: 一、县示范区管委会牵头工作（8项） / （二）县发改局负责的任务
+_LEAD_HEADING = re.compile(
+    r"^(?P<names>[^，,；;。（(]{2,60}?)(?P<verb>牵头|负责)的?(?:工作|任务|事项)(?:[（(]\d+项[）)])?$"
+)
+# How a chapter heading that is a goal, not a body, begins: 落实属地负责工作, 明确牵头事项, 由…牵头的工作
+_HEADING_VERB = re.compile(r"^(?:由|落实|压实|强化|明确|健全|完善|加强|推进|坚持|建立|实行|严格|需要|突出|夯实)")
+
+
+def heading_assignment(title: str, config: RaciConfig | None = None) -> str | None:
+    """The assignment of a heading that names the lead of every task under it, as a bracket would hold it.
+
+    Only a heading whose every name ends as bodies' names do (局, 委, 管委会,
+    人民政府…) and does not open with a verb is read so; 落实属地负责工作 and
+    压实部门负责任务 are the goals of a chapter, and their tasks stay
+    unassigned (and are reported) rather than led by 落实属地.
+
+    Examples
+    --------
+    >>> heading_assignment("县示范区管委会牵头工作(8项)")
+    '县示范区管委会牵头'
+    >>> heading_assignment("县发改局、县财政局负责的任务")
+    '县发改局、县财政局负责'
+    >>> goals = ("加快推进重点工作", "落实属地负责工作", "压实部门负责任务", "强化政府负责工作")
+    >>> [heading_assignment(t) for t in goals]
+    [None, None, None, None]
+    """
+    match = _LEAD_HEADING.match(title.strip())
+    if match is None or _HEADING_VERB.match(match["names"]):
+        return None
+    content = f"{match['names']}{match['verb']}"
+    parsed = parse_assignment(content, config)
+    named = (*parsed.leads, *parsed.cooperators)
+    if parsed.problems or not parsed.leads or not all(_BODY_END.search(name) for name in named):
+        return None
+    return content
 
 
 def is_assignment(content: str, config: RaciConfig | None = None) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .endmatter import iso_date
+
 __all__ = ["county_of", "expand_local", "find_issuer", "plan_title"]
 
 # The period in brackets: （2021-2025年） / (2021—2025年) / （2021年至2025年）
@@ -42,12 +44,25 @@ _MAX_TITLE_LINE = 60
 
 
 def _title_block(front: Sequence[str]) -> list[str]:
-    """The lines just above the first prose paragraph that read as a title."""
+    """The lines just above the first prose paragraph that read as a title.
+
+    When title lines stand after the last prose paragraph, just above the
+    first chapter, they are the title: a cover notice whose plan is its
+    attachment (…请认真抓好落实。/ 附件1 / 2025年县政府工作报告任务清单 / 一、…).
+    """
     prose = [i for i, text in enumerate(front) if "。" in text]
-    end = prose[-1] if prose else len(front)
+    if prose:
+        closing = _block_above(front[prose[-1] + 1 :])
+        if _PLAN_WORDS.search("".join(closing)):
+            return closing
+    return _block_above(front[: prose[-1] if prose else len(front)])
+
+
+def _block_above(lines: Sequence[str]) -> list[str]:
+    """The last lines of ``lines`` that read as a title, without an organisation's name around them."""
     block: list[str] = []
-    for text in reversed(front[:end]):
-        if "。" in text or _NOT_TITLE.search(text) or len(text) > _MAX_TITLE_LINE:
+    for text in reversed(lines):
+        if "。" in text or _NOT_TITLE.search(text) or len(text) > _MAX_TITLE_LINE or iso_date(text):
             break
         if _ASIDE.match(text) and not _PERIOD.fullmatch(text):
             break

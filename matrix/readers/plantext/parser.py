@@ -33,6 +33,7 @@ from .brackets import (
     assignment_brackets,
     assignment_line,
     closing_assignment,
+    heading_assignment,
     is_assignment,
     label_line,
     parse_assignment,
@@ -375,8 +376,12 @@ def _section(
     default: tuple[ParsedAssignment, Location] | None = None,
     carry: int = 0,
     titled: bool = False,
+    inherited: bool = False,
 ) -> tuple[Section, list[Problem], list[Explanation], int]:
     """The section with its measures; ``default`` assigns those that nothing else assigns.
+
+    ``inherited`` says ``default`` is the chapter's (一、县发改局牵头工作), not the section heading's own
+    bracket, so the heading is never taken for a task of its own.
 
     A ``titled`` section under which nothing but its assignment lines stands, or
     nothing at all, is one measure: its heading (``（一）地区生产总值增长7%`` over
@@ -386,7 +391,7 @@ def _section(
     drafts, problems, last = _drafts(items, config, carry)
     if titled and not drafts and default is None and section.source is not None:
         drafts, problems, last = _drafts([SourceLine(section.title, section.source), *items], config, carry)
-    if default is not None and _heading_is_a_measure(section.title, drafts, config):
+    if default is not None and not inherited and _heading_is_a_measure(section.title, drafts, config):
         drafts = _heading_measure(drafts, section.title, default)
     measures = []
     explanations = []
@@ -446,6 +451,9 @@ def _read_chapter(chapter: _Block, config: RaciConfig, carry: int = 0, untitled:
     for block in subsections:
         parts.append((_section_id(number, block.heading.number if block.heading else None), block))
 
+    lead = heading_assignment(title, config) if chapter.heading is not None else None
+    where = chapter.location or (chapter.items[0].location if chapter.items else None)
+    grouping = (parse_assignment(lead, config), where) if lead and where else None
     result = _Read(last_item=carry)
     for section_id, block in parts:
         part_title = block.heading.title if block.heading else title
@@ -466,6 +474,9 @@ def _read_chapter(chapter: _Block, config: RaciConfig, carry: int = 0, untitled:
                 default = (parse_assignment(content, config), block.location)
                 heading_problems = tuple(Problem(block.location, m) for m in default[0].problems)
                 result = replace(result, problems=result.problems + heading_problems)
+            elif grouping is not None:
+                # 一、县示范区管委会牵头工作（8项）: the lead of every task of the chapter
+                default = grouping
             section = Section(
                 id=section_id,
                 title=part_title,
@@ -473,7 +484,14 @@ def _read_chapter(chapter: _Block, config: RaciConfig, carry: int = 0, untitled:
                 source=block.location,
             )
             section, problems, explanations, last = _section(
-                section, block.items, not guarantee, config, default, result.last_item, titled=block is not implicit
+                section,
+                block.items,
+                not guarantee,
+                config,
+                default,
+                result.last_item,
+                titled=block is not implicit,
+                inherited=default is grouping,
             )
             result = replace(
                 result,
