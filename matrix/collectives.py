@@ -16,12 +16,14 @@ import re
 __all__ = ["REGION_PARTS", "is_collective", "join_region_lists"]
 
 # 各… (各省级人民政府, 各地区, 各区（县）人民政府, 全区经济运行各专班), or an unnamed
-# "concerned" body with or without its level: 有关部门, 国务院相关部门, 市级各有关部门, 县直各单位.
+# "concerned" body with or without its level: 有关部门, 国务院相关部门, 市级各有关部门, 县直各单位;
+# the members of a body: 区疫情防控指挥部成员单位, 县创文工作领导小组成员单位.
 _COLLECTIVE = re.compile(
     r"^各"
     r"|[^（(]各(?:有关|相关|成员|责任)?(?:部门|单位|地区|地|级|专班|乡镇|街道|机构|方面)"
     r"|^(?:国务院|中央|[省市县区州盟旗](?:直|级|委|政府)?)?(?:各)?(?:其他|其它)?(?:有关|相关|成员|责任)?(?:职能)?"
     r"(?:部门|单位|机构)(?:和(?:部门|单位|机构))?$"
+    r"|(?:领导小组|指挥部|委员会|联席会议|工作专班)(?:各)?成员单位$"
 )
 # One of these makes a name ending in 部门 / 单位 a collective (县机构编制委员会办公室 is one body).
 _VAGUE = re.compile(r"各|其他|其它|有关|相关|成员|直")
@@ -45,6 +47,8 @@ def is_collective(name: str) -> bool:
     [False, False, True, True]
     >>> [is_collective(n) for n in ("省直其他有关部门和单位", "县机构编制委员会办公室", "市直单位")]
     [True, False, True]
+    >>> [is_collective(n) for n in ("区疫情防控指挥部成员单位", "县创文工作领导小组成员单位", "县委员会办公室")]
+    [True, True, False]
     """
     match = _COLLECTIVE.search(name)
     return bool(match) and (name.startswith("各") or bool(_VAGUE.search(match[0])))

@@ -52,6 +52,16 @@ def test_a_time_or_an_aside_in_a_bracket_is_no_department() -> None:
     assert not named & {"以下均需各地区落实", "不再列出", "2025年底前完成", "持续推进"}
 
 
+def test_officials_and_leader_lines_are_leaders_and_a_time_is_a_deadline() -> None:
+    lines = import_plan(PLANS / "provincial_division_lines.txt").plan.measures
+    assert [m.leaders for m in lines] == [("王某",), ("王某",), ("李某",)]
+    brackets = import_plan(PLANS / "provincial_officials_in_brackets.txt").plan.measures
+    assert [m.leaders for m in brackets] == [("分管副省长、协管副秘书长",)] * 2 + [("分管副省长",), ()]
+    assert [m.deadline for m in brackets] == [None, None, None, "年内持续推进"]
+    named = {a.department for m in brackets for a in m.assignments}
+    assert named == {"省科技厅", "省财政厅", "省税务局", "省发展改革委"}
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_the_yaml_it_writes_reads_back_with_the_same_assignments(name: str, tmp_path: Path) -> None:
     from matrix.export.plan_yaml import write_plan_yaml

@@ -47,13 +47,16 @@ __all__ = [
     "trailing_bracket",
 ]
 
-_OPENERS = {"）": "（", ")": "(", "】": "【"}
+# Closing bracket → its opener; some offices close a measure with [牵头单位:…;责任单位:…] or 【…】.
+_OPENERS = {"）": "（", ")": "(", "】": "【", "]": "["}
 
 # The label a block assignment may carry before its names: 责任分工：由…
-_BLOCK_LABEL = re.compile(r"^(?:责任分工|职责分工|分工)\s*[：:]\s*")
+_BLOCK_LABEL = re.compile(r"^(?:责任分工|职责分工|部门分工|分工)\s*[：:]\s*")
 
 # A line that is a block assignment without brackets: 责任分工：… (role labels: see label_line)
 _BARE_BLOCK = re.compile(r"^(?:责任分工|职责分工)\s*[：:]")
+# A label whose list says each body's role with its own verbs: 部门分工：省发展改革委牵头，各地、各部门配合。
+_DIVISION_LABEL = re.compile(r"部门分工\s*[：:]\s*")
 
 # A line naming its lead body: 县消防救援大队为牵头单位，县住建局、县教育局为配合单位。
 _AS_LEAD = re.compile(r"^[^。；;，,]{2,60}?为(?:牵头|主办|主责)(?:单位|部门)")
@@ -75,6 +78,11 @@ _ASIDE = re.compile(
     r"|^(?:以下|下文)[^，,；;。]{0,8}?(?:均|都)需[^，,；;。]{2,40}?落实$"
     r"|^不再(?:单独|一一|另行)?列出$"
 )
+# A sentence of its own in a bracket that says who is left unnamed, and so names nobody:
+# 明确牵头部门的，其他有关部门配合，不逐一列出，下同.
+_UNLISTED = re.compile(r"^[^。]*不(?:再)?(?:单独|一一|逐一|另行)?列出(?:[，,](?:以下|下)均?同)?$")
+# Officials a bracket may name beside the bodies (分管副省长、协管副秘书长负责): leaders, not departments.
+_OFFICIAL = re.compile(r"(?:(?:省|市|州|盟|县|区|旗|乡|镇)长|秘书长|(?:省|市|州|县|区)领导|书记)$")
 
 # Qualifiers that make every body of a 负责 group a lead: 共同负责, 分别负责.
 _JOINT = ("分别", "共同", "牵头")
@@ -129,6 +137,8 @@ def trailing_bracket(text: str) -> tuple[str, str] | None:
     ('提升能力。', '县教科局牵头，县委党校（县行政学校）等单位配合')
     >>> trailing_bracket("开展科技小论文（发明、制作）等活动。") is None
     True
+    >>> trailing_bracket("抓好防控。[牵头单位:区卫健局;责任单位:各街办(新区)]")
+    ('抓好防控。', '牵头单位:区卫健局;责任单位:各街办(新区)')
     """
     stripped = text.rstrip().rstrip("。；; \u3000")
     if not stripped or stripped[-1] not in _OPENERS:
@@ -146,16 +156,16 @@ def trailing_bracket(text: str) -> tuple[str, str] | None:
 
 
 def _top_level_brackets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every outermost （…） or (…) in ``text``, ``end`` past the closing bracket."""
+    """(start, end) of every outermost （…）, (…), 【…】 or […] in ``text``, ``end`` past the closing bracket."""
     spans = []
     depth = 0
     start = 0
     for index, char in enumerate(text):
-        if char in "（(":
+        if char in _OPENERS.values():
             if depth == 0:
                 start = index
             depth += 1
-        elif char in "）)" and depth:
+        elif char in _OPENERS and depth:
             depth -= 1
             if depth == 0:
                 spans.append((start, index + 1))
@@ -230,9 +240,13 @@ def label_line(text: str, config: RaciConfig | None = None) -> bool:
     --------
     >>> label_line("主要协作单位:各乡镇人民政府"), label_line("牵头负责领导：刘某。"), label_line("牵头抓总。")
     (True, True, False)
+    >>> label_line("分管省领导:林某"), label_line("部门分工:省发展改革委牵头,各地、各部门配合。")
+    (True, True)
     """
     text = text.strip()
-    return bool(_label_pattern(config or RaciConfig()).match(text) or _LEADER_LABEL.match(text))
+    return bool(
+        _label_pattern(config or RaciConfig()).match(text) or _LEADER_LABEL.match(text) or _DIVISION_LABEL.match(text)
+    )
 
 
 # The closing clause of a measure that assigns it in a sentence, as the State Council's 分工 notices write:
@@ -376,6 +390,7 @@ def _labelled(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str
     marks = sorted(
         [(m.start(), m.end(), m["verb"], m["rank"]) for m in _label_pattern(config).finditer(body)]
         + [(m.start(), m.end(), LEADER, None) for m in _LEADER_LABEL.finditer(body)]
+        + [(m.start(), m.end(), "部门分工", None) for m in _DIVISION_LABEL.finditer(body)]
     )
     if not marks:
         return None
@@ -383,7 +398,7 @@ def _labelled(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str
     groups = []
     for (_, end, verb, rank), following in zip(marks, [*marks[1:], None], strict=True):
         stop = following[0] if following else len(body)
-        kind = LEADER if verb == LEADER else _ranked(verb, rank, config)
+        kind = LEADER if verb == LEADER else None if verb == "部门分工" else _ranked(verb, rank, config)
         groups.extend([(kind, verb, body[end:stop])] if kind == LEADER else _listed(kind, verb, body[end:stop], config))
     return groups, leftover
 
@@ -475,6 +490,9 @@ def parse_assignment(content: str, config: RaciConfig | None = None) -> ParsedAs
     >>> parsed = parse_assignment("教育部会同财政部、人力资源社会保障部负责")
     >>> parsed.leads, parsed.cooperators
     (('教育部',), ('财政部', '人力资源社会保障部'))
+    >>> parsed = parse_assignment("分管副省长、协管副秘书长负责，省科技厅牵头")
+    >>> parsed.leads, parsed.cooperators, parsed.leaders
+    (('省科技厅',), (), ('分管副省长、协管副秘书长',))
     """
     config = config or RaciConfig()
     written, _ = strip_declaration(content.strip())
@@ -498,8 +516,14 @@ def _without_asides(body: str) -> tuple[str, list[str]]:
     ('甲部、乙委按职责分工负责', [])
     >>> _without_asides("责任单位：甲局、乙局。以下政策措施均需各县区人民政府落实，不再单独列出")
     ('责任单位：甲局、乙局', [])
+    >>> _without_asides("甲部牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同")
+    ('甲部牵头', [])
     """
-    clauses = re.split(r"([，,；;。])", body)
+    sentences = re.split(r"(?<=。)", body)
+    while len(sentences) > 1 and (not sentences[-1].strip() or _UNLISTED.match(sentences[-1].strip())):
+        sentences.pop()
+    kept = "".join(sentences)
+    clauses = re.split(r"([，,；;。])", kept if kept == body else kept.strip().rstrip("。"))
     times: list[str] = []
     while len(clauses) >= 3:
         last = clauses[-1].strip().rstrip("。")
@@ -574,6 +598,9 @@ def _collect(
             sorted_names[LEADER].extend(split_leaders(text.strip().strip("。；;，,")))
             continue
         names, marked, name_problems, group_times = _names(text, verb_words, config)
+        if names and not name_problems and all(_OFFICIAL.search(name) for name in names):
+            sorted_names[LEADER].append("、".join(names))  # 分管副省长、协管副秘书长负责: who oversees, not a body
+            continue
         problems.extend(name_problems)
         times.extend(group_times)
         if not names and not name_problems and not group_times:

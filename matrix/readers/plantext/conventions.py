@@ -62,9 +62,10 @@ _FIRST = re.compile(
 )
 # 无牵头单位的，责任单位即为牵头单位 / 所列单位均为牵头单位
 _ALL = re.compile(r"(?:责任单位|所列单位|列出的单位)(?:即|均|都)为(?:牵头|责任)(?:单位|部门)")
-# What may follow a declaration in its sentence: 其他为配合单位, 下同, 以下同.
+# What may follow a declaration in its sentence: 其他为配合单位, 下同, 以下同, 其他部门和单位按职责分工负责.
 _DECLARATION_TAIL = re.compile(
     r"^(?:其他|其余|其它)(?:单位|部门)?(?:为|是)(?:配合|参与|协办|责任)(?:单位|部门)$|^(?:以下|下)均?同$"
+    r"|^(?:其他|其余|其它)(?:有关|相关)?(?:单位|部门)(?:和单位|和部门)?(?:按照?职责分工负责|配合)$"
 )
 _CLAUSE_SEPARATORS = re.compile(r"[，,；;。]")
 # A remark in brackets inside a list: 市卫生健康委（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）

@@ -35,7 +35,7 @@ _AND_ANY = re.compile(r"以及|和|及|与")
 _WHOLE_BODY = re.compile(r"(?:局|委|办|部|厅|署|院|会|中心|政府|总队|大队|支队|分局|分行|海关)$")
 # A time written among the names: 6月底完成 / 2025年底前 / 年内完成 / 长期坚持
 _TIME = re.compile(
-    r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|年底|年内|长期|持续|每年|每季度|每月)?(?:前|以前)?"
+    r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|年底|年内)?(?:长期|持续|每年|每季度|每月)?(?:前|以前)?"
     r"(?:完成|启动|推进|坚持|实施)?$"
 )
 
@@ -75,6 +75,8 @@ def is_time(text: str) -> bool:
 
     >>> is_time("6月底完成"), is_time("2025年底前完成"), is_time("持续推进"), is_time("县财政局")
     (True, True, True, False)
+    >>> is_time("年内持续推进"), is_time("长期坚持")
+    (True, True)
     """
     return bool(text) and bool(re.search(r"\d|年|月|底|内|完成|坚持|推进", text)) and bool(_TIME.match(text))
 
