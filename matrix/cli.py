@@ -462,7 +462,7 @@ def import_(plan: Path, out: Path | None, strict: bool, force: bool, listed: str
         raci import input/wutai-2021-2025.txt -o input/plan.yaml
         raci import tests/readers/plans/city_collectives.txt --first-listed-leads --explain -o output/city.yaml
     """
-    from .export.import_report import explain_lines, import_summary
+    from .export.import_report import explain_lines, import_summary, review_counts, written_line
     from .pipeline import import_plan_file
 
     result = import_plan_file(plan, out, strict=strict, force=force, listed=listed)
@@ -473,7 +473,8 @@ def import_(plan: Path, out: Path | None, strict: bool, force: bool, listed: str
     if explain:
         for line in explain_lines(result.reading):
             click.echo(line)
-    click.echo(f"已写入：{result.path}（{len(result.plan.measures)} 项措施，{len(result.problems)} 处需核对）")
+    counts = review_counts(result.reading, result.findings)
+    click.echo(written_line(result.path, len(result.plan.measures), counts))
 
 
 @cli.command("diff")

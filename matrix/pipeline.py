@@ -608,6 +608,8 @@ class ImportOutcome:
     problems: tuple[Problem, ...]
     #: How the text was read: per measure the words and rule that decided, the list convention, notes.
     reading: ImportResult | None = None
+    #: What ``raci audit`` of the written plan finds, through the registry ``raci build`` would use.
+    findings: tuple[Finding, ...] = ()
 
 
 def import_plan_file(
@@ -625,7 +627,9 @@ def import_plan_file(
     nothing is written. ``listed`` (``"first"`` or ``"all"``) is the office's
     reading of lists such as 甲、乙等按职责分工负责; without it, the reading an
     earlier import recorded in ``out`` (``raci: listed_leads``) holds, else the
-    plan's own declaration or the importer's default. ``raci import`` is this function.
+    plan's own declaration or the importer's default. The written plan is
+    audited as ``raci audit`` would (``findings``), so the import can say what
+    needs a person's look. ``raci import`` is this function.
 
     Raises
     ------
@@ -643,7 +647,9 @@ def import_plan_file(
     config = RaciConfig(listed_leads=listed or _recorded_listing(target))
     result = import_plan(plan_path, strict=strict, config=config)
     written = write_file(target, lambda staged: write_plan_yaml(result.plan, staged), job="import", force=force)
-    return ImportOutcome(written, result.plan, tuple(result.problems), result)
+    # read back as build and audit will read it, so the summary counts what they will report
+    findings = audit_findings(load(written))
+    return ImportOutcome(written, result.plan, tuple(result.problems), result, tuple(findings))
 
 
 def _recorded_listing(path: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,9 @@ import pytest
 from matrix.readers import read_plan
 from matrix.readers.text import read_text
 
-from .conftest import seed_path
+from .conftest import INPUT, ROOT, seed_path
+
+PLANS = ROOT / "tests" / "readers" / "plans"
 
 BAD_PLAN = "\n".join(
     [
@@ -44,7 +47,8 @@ def test_import_writes_to_output_by_default_and_lists_problems_on_stderr(
     assert result.exit_code == 0
     assert result.stderr.splitlines() == ["plan.txt:5: 无法识别的分工表述：县教育局牵头抓总 (unparsable assignment)"]
     assert (tmp_path / "output" / "plan.yaml").exists()
-    assert "1 处需核对" in result.stdout
+    # the passage it could not read, and so the measure left without a department
+    assert "2 处需核对：1 处原文未能识别，1 项措施未分配单位；逐项见上文及 raci audit output/plan.yaml" in result.stdout
 
 
 def test_import_strict_stops_at_the_first_problem_and_writes_nothing(run, tmp_path: Path) -> None:
@@ -79,3 +83,37 @@ def test_import_refuses_a_text_with_nothing_to_import_and_writes_nothing(run, tm
         assert result.exit_code == 1, name
         assert f"Error: {bad / name}: {message}" in result.output
         assert not out.exists()
+
+
+@pytest.mark.parametrize("registry", [True, False], ids=["beside-its-registry", "without-a-registry"])
+def test_import_counts_what_needs_a_look_as_the_audit_reports_it(run, tmp_path: Path, registry: bool) -> None:
+    if registry:
+        (tmp_path / "departments-wutai.yaml").write_bytes((INPUT / "departments-wutai.yaml").read_bytes())
+    out = tmp_path / "wutai.yaml"
+
+    result = run("import", seed_path("wutai-2021-2025.txt"), "-o", out)
+
+    assert result.exit_code == 0, result.output
+    # five measures nobody is assigned to, and 县卫健委 beside 县卫健局: the registry folds it, or nothing does
+    assert result.stdout.splitlines()[-1] == (
+        f"已写入：{out}（38 项措施，6 处需核对：5 项措施未分配单位，1 处单位名称相近或写法不一；"
+        f"逐项见 raci audit {out}）"
+    )
+    audit = run("audit", out, "--format", "json")
+    findings = json.loads(audit.stdout)["findings"]
+    assert len([f for f in findings if f["code"] in ("unassigned", "unassigned-guarantee")]) == 5
+    (names,) = [f for f in findings if f["code"] in ("mixed-names", "look-alike")]
+    assert names["code"] == ("mixed-names" if registry else "look-alike")
+    assert "县卫健委" in names["message"] and "县卫健局" in names["message"]
+
+
+def test_import_counts_collectives_and_lists_read_by_the_default(run, tmp_path: Path) -> None:
+    out = tmp_path / "city.yaml"
+    result = run("import", PLANS / "city_collectives.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    collectives = [line for line in lines if line.startswith("集体责任主体：")]
+    assert len(collectives) == 5
+    assert "2 项措施的单位名单按默认规则读作" in lines[0]
+    assert lines[-1].startswith(f"已写入：{out}（5 项措施，")
+    assert "5 个集体责任主体按原文整体保留，2 项措施的单位名单按默认规则读出；逐项见上文及 raci audit" in lines[-1]

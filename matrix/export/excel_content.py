@@ -181,14 +181,6 @@ def summary_rows(plan: Plan, graph: nx.Graph, findings: Sequence[Finding], gener
         SUMMARY_LABELS["groups"],
         [(g.name, "、".join(g.members) or VAGUE_GROUP, join_names(g.aliases)) for g in plan.groups],
     )
-    rows += _continued(SUMMARY_LABELS["raci"], _raci_rows(plan.raci))
-    rows += _continued(
-        SUMMARY_LABELS["registry"],
-        [(d.name, d.kind, join_names(d.aliases), d.short or "") for d in plan.departments],
-    )
-    rows += _continued(
-        SUMMARY_LABELS["suggested"], [(m.id, join_names(m.suggested)) for m in plan.measures if m.suggested]
-    )
     assigned = sum(1 for m in plan.measures if any(r != "I" for r in _roles(graph, m.id)))
     departments = len(department_nodes(graph))
     for key, count in (
@@ -198,6 +190,15 @@ def summary_rows(plan: Plan, graph: nx.Graph, findings: Sequence[Finding], gener
         ("findings", len(findings)),
     ):
         rows.append(SummaryRow(SUMMARY_LABELS[key], (count,)))
+    # what a build from the workbook needs back, after what a person reads first
+    rows += _continued(SUMMARY_LABELS["raci"], _raci_rows(plan.raci))
+    rows += _continued(
+        SUMMARY_LABELS["registry"],
+        [(d.name, d.kind, join_names(d.aliases), d.short or "") for d in plan.departments],
+    )
+    rows += _continued(
+        SUMMARY_LABELS["suggested"], [(m.id, join_names(m.suggested)) for m in plan.measures if m.suggested]
+    )
     return rows
 
 

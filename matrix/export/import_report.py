@@ -10,13 +10,15 @@ cooperators and the rule that read them, so a long plan can be spot-checked.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..collectives import is_collective
+from ..findings import Finding
 from ..model import Measure
 from ..readers.plantext.conventions import ALL_LEAD, FIRST_LISTED, RULE_LABELS
 from ..readers.plantext.source import ImportResult
 
-__all__ = ["explain_lines", "import_summary"]
+__all__ = ["REVIEW_CODES", "ReviewCount", "explain_lines", "import_summary", "review_counts", "written_line"]
 
 _LISTED = {FIRST_LISTED: "列第一位者为牵头单位，其余为配合单位", ALL_LEAD: "所列单位均为牵头单位"}
 _SHOWN = 12
@@ -25,6 +27,84 @@ _SHOWN = 12
 def _ids(ids: Sequence[str]) -> str:
     shown = "、".join(ids[:_SHOWN])
     return shown + (f" 等 {len(ids)} 项" if len(ids) > _SHOWN else "")
+
+
+#: Audit codes an import counts as needing a person's look, and how its last line names each kind.
+REVIEW_CODES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("unassigned", "unassigned-guarantee"), "项措施未分配单位"),
+    (("mixed-names", "near-duplicate", "look-alike"), "处单位名称相近或写法不一"),
+    (("unknown-department",), "个单位名称不在登记表中"),
+)
+
+
+def _default_read(result: ImportResult) -> list[str]:
+    """Measures whose list was read by the importer's default, not by the plan's declaration or the office."""
+    if result.convention.source in ("declared", "chosen"):
+        return []
+    return [e.measure for e in result.explanations if e.rule in (FIRST_LISTED, ALL_LEAD)]
+
+
+def _collectives(result: ImportResult) -> dict[str, list[str]]:
+    """Each collective assignee kept whole, with the measures that name it."""
+    found: dict[str, list[str]] = {}
+    for measure in result.plan.measures:
+        for assignment in measure.assignments:
+            if is_collective(assignment.department):
+                found.setdefault(assignment.department, []).append(measure.id)
+    return found
+
+
+@dataclass(frozen=True)
+class ReviewCount:
+    """How many of one kind of thing need a person's look after an import; ``audited`` when ``raci audit`` lists
+    them one by one (the others are listed by the import itself)."""
+
+    count: int
+    words: str
+    audited: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.words}"
+
+
+def review_counts(result: ImportResult, findings: Sequence[Finding] = ()) -> list[ReviewCount]:
+    """What needs a person's look after an import, kind by kind; kinds with none left out.
+
+    The passages that could not be read, the audit's unassigned measures and
+    doubtful names (``findings``, as ``raci audit`` reports them), the
+    collectives kept whole, and the measures read by the default list rule.
+
+    Examples
+    --------
+    >>> from matrix.model import Assignment, Plan, Section
+    >>> m = Measure("1.1", "示例", assignments=(Assignment("各有关部门", "A/R"),))
+    >>> result = ImportResult(Plan("示例", sections=(Section("1", "示例", measures=(m,)),)))
+    >>> [str(c) for c in review_counts(result, [Finding("warning", "unassigned-guarantee", "…", measure="5.1")])]
+    ['1 项措施未分配单位', '1 个集体责任主体按原文整体保留']
+    """
+    counts = [ReviewCount(len(result.problems), "处原文未能识别")]
+    for codes, words in REVIEW_CODES:
+        counts.append(ReviewCount(sum(1 for f in findings if f.code in codes), words, audited=True))
+    counts.append(ReviewCount(len(_collectives(result)), "个集体责任主体按原文整体保留"))
+    counts.append(ReviewCount(len(_default_read(result)), "项措施的单位名单按默认规则读出"))
+    return [count for count in counts if count.count]
+
+
+def written_line(path: object, measures: int, counts: Sequence[ReviewCount]) -> str:
+    """The import's last line: where the plan went, how many measures, and what needs a look, pointing at the audit.
+
+    >>> written_line("w.yaml", 38, [ReviewCount(5, "项措施未分配单位", audited=True)])
+    '已写入：w.yaml（38 项措施，5 处需核对：5 项措施未分配单位；逐项见 raci audit w.yaml）'
+    >>> written_line("p.yaml", 3, [ReviewCount(1, "处原文未能识别"), ReviewCount(2, "项措施未分配单位", True)])
+    '已写入：p.yaml（3 项措施，3 处需核对：1 处原文未能识别，2 项措施未分配单位；逐项见上文及 raci audit p.yaml）'
+    >>> written_line("p.yaml", 3, [])
+    '已写入：p.yaml（3 项措施，0 处需核对）'
+    """
+    total = sum(count.count for count in counts)
+    if not total:
+        return f"已写入：{path}（{measures} 项措施，0 处需核对）"
+    where = "上文及 raci audit" if any(not count.audited for count in counts) else " raci audit"
+    return f"已写入：{path}（{measures} 项措施，{total} 处需核对：{'，'.join(map(str, counts))}；逐项见{where} {path}）"
 
 
 def import_summary(result: ImportResult) -> list[str]:
@@ -65,12 +145,7 @@ def import_summary(result: ImportResult) -> list[str]:
             f"“{reading}”：{_ids(listed)}；如应为{'首位牵头' if other == '--first-listed-leads' else '均为牵头'}，"
             f"请用 raci import {other}"
         )
-    collectives: dict[str, list[str]] = {}
-    for measure in result.plan.measures:
-        for assignment in measure.assignments:
-            if is_collective(assignment.department):
-                collectives.setdefault(assignment.department, []).append(measure.id)
-    for name, ids in collectives.items():
+    for name, ids in _collectives(result).items():
         lines.append(f"集体责任主体：“{name}”按原文作为一个单位保留（措施 {_ids(ids)}）")
     lines.extend(f"说明：{note}" for note in result.notes)
     return lines
