@@ -17,6 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import InputError
+from ..graph import department_nodes
 from ..model import Location, Plan
 from .feedback import ExpectedForm, file_digest, read_feedback
 from .form_layout import FormRow, form_rows_by_department, plan_key
@@ -58,9 +59,14 @@ def expected_forms(plan: Plan, graph: nx.Graph) -> Callable[[str], ExpectedForm 
                 by_measure.setdefault(row.measure, []).append(department)
         return {measure: tuple(departments) for measure, departments in by_measure.items()}
 
+    @cache
+    def names() -> tuple[str, ...]:
+        # The office is left out: a department may well name the office its sheet goes to in the file name.
+        return tuple(d for d in department_nodes(graph) if not graph.nodes[d].get("office"))
+
     def expected(department: str) -> ExpectedForm | None:
         rows = every().get(department)
-        return None if rows is None else ExpectedForm(key, department, rows, leads(), tuple(every()))
+        return None if rows is None else ExpectedForm(key, department, rows, leads(), names())
 
     return expected
 

@@ -6,10 +6,11 @@ the 填报单位 line and in the file's name), the header, and every locked cell
 of every row. A sheet typed over, with rows added or deleted, cells merged or
 sheets added, of another plan, another department or an older version of this
 plan, is refused at the first cell that differs, with what was expected; so is
-a status outside the list, a share outside 0-100 %, a date that is not a date,
-and a 报送日期 before the period began (last period's sheet sent again) or
-after the day of collecting. Nothing is read around a problem: the person who
-fixes it is looking at that cell in Excel or WPS.
+a status outside the list, a share outside 0-100 % or contradicting the
+status (已完成 at 60 %), a date that is not a date, and a 报送日期 before the
+period began (last period's sheet sent again) or after the day of collecting.
+Nothing is read around a problem: the person who fixes it is looking at that
+cell in Excel or WPS.
 
 A row counts as reported when any of 进展情况, 完成状态, 完成比例, 存在问题 or
 下一步措施 is filled in, and then it must have a 完成状态; a row with only the
@@ -52,7 +53,7 @@ from .form_layout import (
     form_digest,
 )
 from .periods import Period, parse_period
-from .records import STATUSES, Report, Submission
+from .records import COMPLETE, NOT_STARTED, STATUSES, Report, Submission
 from .written_dates import WrittenDate, read_written_date
 
 __all__ = ["ExpectedForm", "file_digest", "read_feedback"]
@@ -67,8 +68,8 @@ class ExpectedForm:
     """What the current plan says a department's form holds: the check a returned sheet must pass.
 
     ``leads`` gives the lead departments of every measure that has one and
-    ``departments`` every department with a form, so that a row or a file of
-    another department is refused by name.
+    ``departments`` every department of the plan (the office aside), so that a
+    row or a file of another department is refused by name.
     """
 
     plan_key: str
@@ -363,12 +364,19 @@ def _report(form: _Sheet, row: int, measure: str, period: Period, department: st
         raise form.refuse(
             row, STATUS_COLUMN, f"完成状态“{status}”不在可选范围内（{'、'.join(STATUSES)}）(status not in the list)"
         )
+    percent = _percent(form, row, values["完成比例"])
+    if percent is not None and ((status == COMPLETE and percent < 1) or (status == NOT_STARTED and percent > 0)):
+        raise form.refuse(
+            row,
+            PERCENT_COLUMN,
+            f"完成状态为“{status}”，完成比例却为 {percent:.0%}：两者不符，请核对 (status and share disagree)",
+        )
     return Report(
         period=period.label,
         department=department,
         measure=measure,
         status=status,
-        percent=_percent(form, row, values["完成比例"]),
+        percent=percent,
         progress=_text(values["进展情况"]),
         problems=_text(values["存在问题"]),
         next_steps=_text(values["下一步措施"]),

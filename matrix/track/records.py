@@ -14,6 +14,7 @@ from dataclasses import dataclass
 __all__ = [
     "COMPLETE",
     "LAGGING",
+    "NOT_STARTED",
     "ONGOING_STATUS",
     "STATUSES",
     "Filed",
@@ -24,6 +25,7 @@ __all__ = [
 #: The 完成状态 a department may choose, in the order the dropdown offers them.
 STATUSES: tuple[str, ...] = ("未启动", "推进中", "已完成", "滞后", "长期推进")
 COMPLETE = "已完成"
+NOT_STARTED = "未启动"
 LAGGING = "滞后"
 ONGOING_STATUS = "长期推进"
 

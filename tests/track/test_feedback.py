@@ -134,6 +134,19 @@ def test_a_bad_cell_is_refused_where_it_is(wutai, forms, tmp_path, name: str, va
     assert str(error).startswith(f"{path} [{FORM_SHEET}!")
 
 
+@pytest.mark.parametrize(("status", "share"), [("已完成", 0.6), ("未启动", 0.2)])
+def test_a_status_the_share_contradicts_is_refused_at_the_share(wutai, forms, tmp_path, status, share) -> None:
+    def edit(workbook) -> None:
+        _set("3.2.1", "完成比例", share)(workbook)
+        sheet = workbook[FORM_SHEET]
+        sheet.cell(_row_of(sheet, "3.2.1"), column("完成状态"), status)
+
+    path = _edited(forms, tmp_path, "县农业农村局", edit)
+    error = _refusal(wutai, path)
+    assert error.location.cell == f"{openpyxl.utils.get_column_letter(column('完成比例'))}4"
+    assert error.message.startswith(f"完成状态为“{status}”，完成比例却为 {share:.0%}：两者不符")
+
+
 def test_text_dates_in_the_usual_spellings_are_dates(wutai, forms, tmp_path) -> None:
     spellings = (
         "2025-11-28",
@@ -195,6 +208,15 @@ def test_another_department_s_form_filled_in_is_refused_at_the_unit_line(wutai, 
     error = _refusal(wutai, _edited(forms, tmp_path, "县总工会", sign))
     assert error.location.cell == "A2"
     assert error.message.startswith("此表是为“县总工会”生成的，填报单位却写作“县财政局”：请用本单位的反馈表填报")
+
+
+def test_a_form_saved_under_the_name_of_a_department_that_only_cooperates_is_refused(wutai, forms, tmp_path) -> None:
+    # 县妇联 leads nothing and gets no form of its own; it answered on 县总工会's.
+    filled = fill_form(
+        forms / form_filename("县总工会"), tmp_path / "县妇联反馈.xlsx", {"3.3.1": {"完成状态": "推进中"}}
+    )
+    error = _refusal(wutai, filled)
+    assert error.message.startswith("文件名写的是“县妇联”，此表却是为“县总工会”生成的")
 
 
 def test_a_form_saved_under_another_department_s_name_is_refused(wutai, forms, tmp_path) -> None:
