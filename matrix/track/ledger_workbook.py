@@ -58,6 +58,8 @@ _LEDGER_COLUMNS = (
     ("最近报送", 9),
 )
 _FLAG_COLUMN = ("督办标记", 14)
+#: Points a wrapped line takes: Excel's 13.5 cut the third line of a task in LibreOffice's CJK fonts.
+_LINE_HEIGHT = 15.0
 _HISTORY_WIDTH = 9
 COUNT_HEADER = (
     "单位",
@@ -213,7 +215,7 @@ def _ledger(sheet: Worksheet, ledger: Ledger) -> None:
         if row.flags:
             fills[len(header)] = FLAG_FILLS[row.flags[0]]
         number = _body(sheet, values, centred=centred, fills=fills, formats={percent_column: "0%"})
-        height = style.text_height(zip((str(v or "") for v in values), widths, strict=True))
+        height = style.text_height(zip((str(v or "") for v in values), widths, strict=True), line=_LINE_HEIGHT)
         if height:
             sheet.row_dimensions[number].height = height
     last = max(2, 2 + len(ledger.rows))
