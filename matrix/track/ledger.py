@@ -68,6 +68,8 @@ FLAGS = (OVERDUE, UNREPORTED, STALLED, NO_LEAD)
 NOT_REPORTED = "未报告"
 #: Audit findings that mean a measure has nobody to lead it.
 _NO_LEAD_CODES = ("no-lead", "unassigned", "unassigned-guarantee")
+#: Audit findings that mean a measure is led by a collective naming nobody (各有关部门): its rows stay, flagged.
+_VAGUE_LEAD_CODES = ("collective-lead",)
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,9 @@ class Ledger:
     one last); ``completion`` each lead department's share of measures
     complete at the end of each of them; ``departments`` the counts per lead
     department in plan order, ``total`` over all lead rows; ``no_lead`` the
-    measures without a lead.
+    measures without a lead or led only by a collective that names nobody
+    (各有关部门: its rows are kept, with the collective's reports, and flagged
+    无牵头 too, since nobody in particular answers for it).
     """
 
     title: str
@@ -269,6 +273,7 @@ def build_ledger(
             kept[report.department, report.measure][by_label[report.period]] = report
     submitted = {f.department for f in filed if period is not None and f.period == period.label}
     no_lead = {f.measure for f in findings if f.code in _NO_LEAD_CODES and f.measure}
+    vague = {f.measure for f in findings if f.code in _VAGUE_LEAD_CODES and f.measure}
 
     rows: list[LedgerRow] = []
     for measure in plan.measures:
@@ -289,6 +294,7 @@ def build_ledger(
                 *((OVERDUE,) if missed else ()),
                 *((UNREPORTED,) if period is not None and current is None else ()),
                 *((STALLED,) if _stalled(current, own, shown, stale) else ()),
+                *((NO_LEAD,) if measure.id in vague else ()),
             )
             rows.append(
                 LedgerRow(
@@ -326,7 +332,7 @@ def build_ledger(
         rows=tuple(rows),
         departments=departments,
         total=_count("合计", lead_rows),
-        no_lead=len(rows) - len(lead_rows),
+        no_lead=len({r.measure for r in rows if NO_LEAD in r.flags}),
         completion=completion,
         milestones=plan_milestones(plan),
         problems=deadline_problems(plan),

@@ -13,6 +13,9 @@ from matrix.track.ledger import NO_LEAD, NOT_REPORTED, OVERDUE, STALLED, UNREPOR
 from matrix.track.periods import parse_period
 from matrix.track.records import Filed, Report
 
+from ..conftest import INPUT, ROOT
+from .conftest import load
+
 D = dt.date
 
 
@@ -175,3 +178,15 @@ def test_without_any_collection_nothing_is_unreported() -> None:
     assert ledger.period is None and ledger.history == ()
     assert not ledger.flagged(UNREPORTED)
     assert [r.measure for r in ledger.flagged(OVERDUE)] == ["1.1", "1.4", "1.4"]
+
+
+def test_a_measure_led_only_by_a_collective_naming_nobody_keeps_its_rows_and_is_flagged_no_lead() -> None:
+    # The Xinhuang task table: 4.1.2 保障经费投入 is led by 各有关部门 alone (the audit's collective-lead).
+    table = load(ROOT / "tests" / "fixtures" / "xinhuang-tasks.csv", INPUT / "departments-xinhuang.yaml")
+    assert any(f.code == "collective-lead" and f.measure == "4.1.2" for f in table.findings)
+    ledger = build_ledger(table.plan, table.graph, table.findings, (), (), D(2026, 1, 10))
+    vague = [r for r in ledger.rows if r.measure == "4.1.2"]
+    assert [(r.department, r.flags) for r in vague] == [("各有关部门", (OVERDUE, NO_LEAD))]
+    township = next(r for r in ledger.rows if r.measure == "4.1.1")
+    assert "人民政府" in township.department and NO_LEAD not in township.flags
+    assert ledger.no_lead == 1
