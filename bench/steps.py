@@ -48,6 +48,8 @@ __all__ = ["NOTICES", "NOTICE_DATE", "REPEAT_BUDGET", "STEPS", "WORKBOOK", "main
 NOTICE_DATE = dt.date(2025, 1, 1)
 #: The period the collect step files its sheets under, and the 报送日期 the sheets carry (within it).
 REPORT_PERIOD, REPORT_DATE = "2026-11", dt.date(2026, 11, 28)
+#: When the collect step collects: after its period began and its sheets were dated, whatever the machine's clock says.
+REPORT_NOW = dt.datetime(2026, 12, 1, 9)
 
 #: What the workbook and notices steps write into the working folder, for the baselines to copy.
 WORKBOOK = "workbook.xlsx"
@@ -166,7 +168,7 @@ def _collect(size: str, workdir: Path, source: Path | None) -> tuple[Action, dic
     def action() -> None:
         store_path.unlink(missing_ok=True)
         with store_class.open(store_path) as store:
-            info["reports"] = collect(plan, graph, sheets, REPORT_PERIOD, store).reports
+            info["reports"] = collect(plan, graph, sheets, REPORT_PERIOD, store, now=REPORT_NOW).reports
 
     return action, info
 

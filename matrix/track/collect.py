@@ -21,6 +21,7 @@ from ..graph import department_nodes
 from ..model import Location, Plan
 from .feedback import ExpectedForm, file_digest, read_feedback
 from .form_layout import FormRow, form_rows_by_department, plan_key
+from .periods import parse_period
 from .records import Submission
 from .store import Saved, Store
 
@@ -123,8 +124,9 @@ def collect(
 ) -> Saved:
     """Read, check and store one period's returned sheets in one transaction.
 
-    A file already stored for another period is named as such before any
-    sheet is read: whatever else is wrong with it, that is what happened.
+    A period that has not begun by ``now`` is refused. A file already stored
+    for another period is named as such before any sheet is read: whatever
+    else is wrong with it, that is what happened.
 
     Raises
     ------
@@ -135,6 +137,18 @@ def collect(
         When the store cannot be written; nothing is stored.
     """
     key = plan_key(plan)
+    today = now.date() if now else dt.date.today()
+    window = parse_period(period)
+    if window.start > today:
+        # Reports filed under a period to come would stay out of every ledger until then.
+        raise CollectError(
+            [
+                InputError(
+                    f"期次 {window.label} 自 {window.start.isoformat()} 开始，今天（{today.isoformat()}）尚未开始；"
+                    "请核对 --period (period not begun)"
+                )
+            ]
+        )
     paths = [Path(p) for p in paths]
     problems: list[InputError] = []
     for path in paths:
@@ -144,9 +158,7 @@ def collect(
             problems.append(InputError(filed.collected_twice(), Location(str(path))))
     again = {problem.location.path for problem in problems}
     try:
-        submissions = read_submissions(
-            plan, graph, [p for p in paths if str(p) not in again], period, today=now.date() if now else None
-        )
+        submissions = read_submissions(plan, graph, [p for p in paths if str(p) not in again], period, today=today)
     except CollectError as error:
         problems.extend(error.problems)
     if problems:

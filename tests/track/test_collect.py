@@ -102,3 +102,13 @@ def test_last_period_s_sheet_saved_again_is_refused_at_its_date(wutai, forms, tm
     assert (caught.value.location.path, caught.value.location.cell) == (str(resaved), "M4")
     assert caught.value.message.startswith("报送日期 2025-11-28 早于 2025-12 期的开始（2025-12-01）")
     assert _rows(store_path) == 3
+
+
+def test_a_period_that_has_not_begun_is_refused(wutai, forms, tmp_path) -> None:
+    # --period 2026-12 typed on 28 November: filed there, the reports would be in no ledger until December.
+    sheet = _fill(forms, tmp_path / "a.xlsx", "县总工会")
+    store_path = tmp_path / "s.sqlite"
+    with Store.open(store_path) as store, pytest.raises(CollectError) as caught:
+        collect(wutai.plan, wutai.graph, [sheet], "2025-12", store, now=dt.datetime(2025, 11, 28, 17))
+    assert str(caught.value).startswith("期次 2025-12 自 2025-12-01 开始，今天（2025-11-28）尚未开始")
+    assert _rows(store_path) == 0
