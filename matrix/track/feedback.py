@@ -3,9 +3,11 @@
 A returned sheet is only believed when everything the office wrote is still
 as the current plan says: the plan, the department (in the hidden sheet, on
 the 填报单位 line and in the file's name), the header, and every locked cell
-of every row. A sheet typed over, with rows added or deleted, cells merged or
-sheets added, of another plan, another department or an older version of this
-plan, is refused at the first cell that differs, with what was expected; so is
+of every row; words outside the cells (a sheet added, a comment, a text box)
+are refused by :mod:`matrix.track.unread`. A sheet typed over, with rows
+added or deleted or cells merged, of another plan, another department or an
+older version of this plan, is refused at the first cell that differs, with
+what was expected; so is
 a status outside the list, a share outside 0-100 % or contradicting the
 status (已完成 at 60 %), a date that is not a date, and a 报送日期 before the
 period began (last period's sheet sent again) or after the day of collecting.
@@ -54,6 +56,7 @@ from .form_layout import (
 )
 from .periods import Period, parse_period
 from .records import COMPLETE, NOT_STARTED, STATUSES, Report, Submission
+from .unread import refuse_unread
 from .written_dates import WrittenDate, read_written_date
 
 __all__ = ["ExpectedForm", "file_digest", "read_feedback"]
@@ -166,20 +169,6 @@ def _check_header(form: _Sheet) -> None:
     extra = _text(form.value(HEADER_ROW, len(HEADER) + 1))
     if extra:
         raise form.refuse(HEADER_ROW, len(HEADER) + 1, f"表格右侧多出一列“{extra}”（列被插入？）(column added)")
-
-
-def _check_sheets(path: Path, workbook) -> None:
-    """Refuse a sheet added beside the form (a copy filled in instead of the form, notes): nobody would read it."""
-    for sheet in workbook.worksheets:
-        if sheet.title in (FORM_SHEET, INFO_SHEET):
-            continue
-        filled = [key for key, cell in sheet._cells.items() if cell.value not in (None, "")]
-        if filled:
-            row, column = min(filled)
-            raise InputError(
-                f"反馈表中多出工作表“{sheet.title}”，其内容不会被收录；请只在“{FORM_SHEET}”表中填写 (sheet added)",
-                Location(str(path), sheet=sheet.title, cell=f"{get_column_letter(column)}{row}"),
-            )
 
 
 def _named(text: str, department: str) -> bool:
@@ -437,7 +426,7 @@ def read_feedback(
     workbook = open_workbook(path)
     try:
         info = _info(path, workbook)
-        _check_sheets(path, workbook)
+        refuse_unread(path, workbook, (FORM_SHEET, INFO_SHEET))
         form = _Sheet(path, workbook[FORM_SHEET])
         _check_version(form, info)
         if info["方案"] != plan_key:

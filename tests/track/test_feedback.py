@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.comments import Comment
 
 from bench.feedback import fill_form
 from matrix.errors import InputError
@@ -257,6 +260,33 @@ def test_a_sheet_added_with_content_is_refused(wutai, forms, tmp_path) -> None:
     assert error.message.startswith(f"反馈表中多出工作表“{FORM_SHEET} Copy”，其内容不会被收录")
     blank = _edited(forms, tmp_path, "县总工会", lambda wb: wb.create_sheet("Sheet1"))
     assert _read(wutai, blank).department == "县总工会"
+
+
+def test_words_in_a_comment_are_refused_at_the_cell(wutai, forms, tmp_path) -> None:
+    # The progress written in a 批注 on the status cell: read as cells, the row would say 推进中 and nothing else.
+    def note(workbook) -> None:
+        cell = workbook[FORM_SHEET].cell(FIRST_ROW, column("完成状态"), "推进中")
+        cell.comment = Comment("已举办职工科普讲座两场", "张三")
+
+    error = _refusal(wutai, _edited(forms, tmp_path, "县总工会", note))
+    assert error.location.cell == f"{openpyxl.utils.get_column_letter(column('完成状态'))}{FIRST_ROW}"
+    assert error.message.startswith("单元格批注中写有“已举办职工科普讲座两场”，批注不会被收录")
+
+
+def test_words_in_a_text_box_are_refused(wutai, forms, tmp_path) -> None:
+    # A drawing part with a text box, as Excel or WPS store one drawn over the sheet (openpyxl cannot draw it).
+    path = tmp_path / "进展反馈表-县总工会.xlsx"
+    shutil.copy(forms / form_filename("县总工会"), path)
+    drawing = (
+        '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:sp><xdr:txBody>'
+        "<a:p><a:r><a:t>3.3.1 已完成 &amp; 验收</a:t></a:r></a:p></xdr:txBody></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>"
+    )
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/drawings/drawing1.xml", drawing)
+    error = _refusal(wutai, path)
+    assert error.location.path == str(path) and error.location.cell is None
+    assert error.message.startswith("工作簿中的文本框或图形里写有“3.3.1 已完成 & 验收”，不会被收录")
 
 
 def test_a_row_without_number_is_refused(wutai, forms, tmp_path) -> None:
