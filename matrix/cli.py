@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -147,8 +148,12 @@ registry_option = click.option(
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="本单位的公文模板（.docx，含版头）；通知正文写在其后。",
+    help="本单位的公文模板（.docx，正文为版头）；通知写在版头之后。",
 )
+@click.option("--number", help="填入模板发文字号占位符（如“〔2026〕X号”）的文号，如 12。")
+@click.option("--cc", "copies", help="版记中的抄送机关，以“、”或“，”分隔。")
+@click.option("--title", help="方案名称（任务分工表没有标题行时必填）。")
+@click.option("--issuer", help="印发单位，即通知的落款（任务分工表没有写明时必填）。")
 @click.option("--requirements", help="“工作要求”一节的文字；默认依方案的进度安排生成，给空字符串则不写此节。")
 @click.option("--titles-only", is_flag=True, help="通知中只列措施名称，不抄录措施全文。")
 @click.option("--no-attachment", is_flag=True, help="通知不附任务分解清单表。")
@@ -182,6 +187,10 @@ def build(
     date: dt.datetime | None,
     force: bool,
     template: Path | None,
+    number: str | None,
+    copies: str | None,
+    title: str | None,
+    issuer: str | None,
     requirements: str | None,
     titles_only: bool,
     no_attachment: bool,
@@ -215,6 +224,8 @@ def build(
     from .pipeline import FORMS_FOLDER, NOTICES_FOLDER
     from .pipeline import build as build_plan
 
+    if number is not None and template is None:
+        raise click.UsageError("--number 需与 --template 一起使用 (--number fills the template's document number)")
     with _NoticeProgress() as bar:
         result = build_plan(
             plan or _sample_plan(),
@@ -234,6 +245,10 @@ def build(
             progress=bar.update,
             notify=lambda line: click.echo(line, err=True),
             forms=not no_forms,
+            copies=_split_names(copies),
+            number=number,
+            title=title,
+            issuer=issuer,
         )
     click.echo(f"方案：{result.plan.title}（{len(result.plan.measures)} 项措施）")
     click.echo(f"已写入：{result.workbook}" + ("（已按其中的修改重新生成）" if result.rewrote_source else ""))
@@ -270,6 +285,11 @@ class _NoticeProgress:
     def __exit__(self, *exc_info: object) -> None:
         if self._bar is not None:
             self._bar.__exit__(*exc_info)
+
+
+def _split_names(text: str | None) -> tuple[str, ...]:
+    """Organs typed on the command line, separated by 、 ， , ； or ;, as typed (no plan wording to strip)."""
+    return tuple(name.strip() for name in re.split(r"[、，,；;]", text or "") if name.strip())
 
 
 # -- audit, workload, graph -----------------------------------------------------

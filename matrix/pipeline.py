@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from .audit import AuditConfig, audit_resolved
-from .errors import MatrixError
+from .errors import InputError, MatrixError
 from .findings import Finding
 from .graph import build_graph
 from .lookalikes import DEFAULT_SIMILARITY
@@ -368,6 +368,10 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     notify: Callable[[str], None] | None = None,
     forms: bool = True,
+    number: str | None = None,
+    copies: Sequence[str] = (),
+    title: str | None = None,
+    issuer: str | None = None,
 ) -> BuildResult:
     """Write a plan's RACI workbook, task-notice summary, one task notice per department and the feedback forms.
 
@@ -400,7 +404,14 @@ def build(
     date
         The date under the notices' signature; today when omitted.
     template
-        A letterhead .docx the notices are written into.
+        A letterhead .docx whose body (the 版头) the notices follow.
+    number
+        Fills the letterhead's 发文字号 placeholder (``〔2026〕X号``).
+    copies
+        The 抄送 organs of the notices' 版记.
+    title, issuer
+        The plan's title and issuer, in place of what the plan says: an
+        office's own task table may say neither.
     requirements
         The text of the notices' 工作要求 section; derived from the plan's
         stages when omitted, left out when empty.
@@ -459,13 +470,18 @@ def build(
     read = _digest(plan_path)  # before reading: the workbook may be rewritten only while it is what was read
     loaded = load(plan_path, fmt=fmt, registry=registry, strict=strict)
     findings = tuple(audit_findings(loaded))
-    if template is not None:
-        letterhead_document(template)  # a letterhead that cannot be opened stops the run before any file is written
+    if template is not None:  # a letterhead that cannot be used stops the run before any file is written
+        letterhead_document(template, number=number)
+    elif number is not None:
+        raise ValueError("a document number (number=) fills a letterhead's placeholder: give template= too")
     out_dir = Path(out_dir) if out_dir is not None else output_root(loaded)
     target = plan_folder(out_dir, loaded.path, key=loaded.key)
     own = read is not None and loaded.path.resolve() == (target / WORKBOOK_NAME).resolve()
     edited = own and bool(edited_files(target, [target / WORKBOOK_NAME]))
     plan, graph = replace(loaded.plan, key=loaded.key), loaded.graph
+    if title or issuer:
+        plan = replace(plan, title=title or plan.title, issuer=issuer or plan.issuer)
+    _check_notice_header(plan, Path(plan_path))
     notes = build_notes(loaded)
     if loaded.written.key and loaded.written.key != loaded.path.stem:
         notes.append(f"工作簿记录的方案简称：{loaded.written.key}，输出写入其目录 {target}")
@@ -504,6 +520,8 @@ def build(
             attachment=attachment,
             progress=advance,
             workers=jobs,
+            copies=copies,
+            number=number,
         )
         write_summary(plan, graph, outputs.stage(SUMMARY_NAME), date=date, template=template)
         feedback = write_forms(plan, graph, outputs.staging / FORMS_FOLDER, today=date).written if forms else ()
@@ -533,6 +551,32 @@ def _digest(path: str | Path) -> str | None:
         return file_digest(path)
     except OSError:
         return None
+
+
+#: Files whose plan may carry no title but the file's name: the task tables offices keep.
+_TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+def _check_notice_header(plan: Plan, path: Path) -> None:
+    """Refuse a plan whose notices would be titled with a file name or signed by nobody.
+
+    An office's own 任务分工表 says its plan's title and issuer in a title row, if
+    at all (:func:`matrix.readers.table.table_heading`); without them a notice
+    would read 关于印发《file name》… with no 落款.
+    """
+    if path.suffix.lower() not in _TABLE_SUFFIXES:
+        return
+    untitled = plan.title == path.stem
+    if untitled or not (plan.issuer or plan.office):
+        missing = "、".join(
+            w for w, gap in (("方案名称", untitled), ("印发单位", not (plan.issuer or plan.office))) if gap
+        )
+        raise InputError(
+            f"未写明{missing}，任务分解通知无法{'命名和落款' if untitled else '落款'}：请在表头上方加标题行"
+            "（如“《某某实施方案》任务分工表”“印发单位：某某办公室”），或用 --title 和 --issuer 给出 "
+            "(the plan names no title or issuer: add a title row, or give --title and --issuer)",
+            str(path),
+        )
 
 
 # -- merge ----------------------------------------------------------------------------

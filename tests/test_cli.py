@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from matrix.cli import cli
 from matrix.readers import read_plan
@@ -211,3 +211,65 @@ def test_jobs_must_be_at_least_one(run, tmp_path: Path) -> None:
     result = run("build", INPUT / "wutai.yaml", "-o", tmp_path, "-j", "0")
     assert result.exit_code == 2 and "--jobs" in result.output
     assert not list(tmp_path.iterdir())
+
+
+OFFICE_TABLE = "编号,措施,牵头单位,配合单位\n1.1,实施智慧助老行动,县科协,县民政局\n"
+TITLE_ROWS = (
+    "《五台县全民科学素质行动规划纲要实施方案》重点任务分工表,,,\n印发单位：五台县全民科学素质工作领导组办公室,,,\n"
+)
+
+
+def test_an_office_table_without_a_title_row_is_refused_until_title_and_issuer_are_given(run, tmp_path: Path) -> None:
+    table = tmp_path / "office-table.csv"
+    table.write_text(OFFICE_TABLE, encoding="utf-8")
+    refused = run("build", table, "-o", tmp_path / "out")
+    assert refused.exit_code == 1 and "--title" in refused.output and "--issuer" in refused.output
+    assert refused.output.startswith(f"Error: {table}: 未写明方案名称、印发单位")
+    assert not (tmp_path / "out").exists()
+    title, issuer = "五台县全民科学素质行动规划纲要实施方案", "五台县全民科学素质工作领导组办公室"
+    done = run("build", table, "-o", tmp_path / "out", "--title", title, "--issuer", issuer)
+    assert done.exit_code == 0, done.output
+    texts = [p.text.replace("\n", "") for p in Document(str(_notice(tmp_path / "out" / "office-table"))).paragraphs]
+    assert f"关于印发《{title}》任务分解清单的通知" in "".join(texts)
+    assert issuer in texts
+
+
+def test_an_office_tables_title_row_names_the_plan_and_its_issuer(run, tmp_path: Path) -> None:
+    for name in ("csv", "xlsx"):
+        table = tmp_path / f"office-table.{name}"
+        rows = [line.split(",") for line in (TITLE_ROWS + OFFICE_TABLE).splitlines()]
+        if name == "csv":
+            table.write_text(TITLE_ROWS + OFFICE_TABLE, encoding="utf-8")
+        else:
+            workbook = Workbook()
+            for cells in rows:
+                workbook.active.append([c or None for c in cells])
+            workbook.save(table)
+        result = run("build", table, "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+        notice = Document(str(_notice(tmp_path / name / "office-table")))
+        texts = [p.text.replace("\n", "") for p in notice.paragraphs]
+        assert "关于印发《五台县全民科学素质行动规划纲要实施方案》任务分解清单的通知" in texts, name
+        assert "五台县全民科学素质工作领导组办公室" in texts, name  # the 落款
+
+
+def _notice(folder: Path) -> Path:
+    return next((folder / "任务分解通知").glob("*县科协.docx"))
+
+
+def test_the_letterhead_options_reach_the_notice(run, tmp_path: Path, small_plan_path: Path) -> None:
+    letterhead = Document()
+    letterhead.add_paragraph("五台县全民科学素质工作领导组办公室文件")
+    letterhead.add_paragraph("五科素办〔2026〕X号")
+    template = tmp_path / "letterhead.docx"
+    letterhead.save(str(template))
+    without = run("build", small_plan_path, "-o", tmp_path / "a", "--template", template)
+    assert without.exit_code == 1 and "--number" in without.output
+    result = run(
+        "build", small_plan_path, "-o", tmp_path / "b", "--template", template, "--number", "7",
+        "--cc", "县委办公室、县政府办公室",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in Document(str(_notice(tmp_path / "b" / "small"))).paragraphs]
+    assert texts[1] == "五科素办〔2026〕7号"
+    assert any("抄送：县委办公室，县政府办公室。" in t for t in texts)

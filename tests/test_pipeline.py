@@ -31,6 +31,8 @@ def contents(folder: Path) -> dict[str, dict[str, bytes]]:
 
 FIXTURES = ROOT / "tests" / "fixtures"
 XINHUANG_REGISTRY = INPUT / "departments-xinhuang.yaml"
+#: The task table has no title lines above its header: the office names its plan and itself.
+TASKS_TITLE, TASKS_ISSUER = "新晃侗族自治县全民科学素质行动规划纲要实施方案", "新晃侗族自治县全民科学素质工作领导小组"
 #: Plan, options of matrix.build, the same as raci build options. "townships" assigns measures to
 #: 各乡镇人民政府 (expanded per township in notices and forms, one column in the matrix) and names 牵头领导
 #: (the 领导分工.docx only such a plan gets); "tasks" is an office's task table with a 牵头领导 column.
@@ -42,7 +44,11 @@ CASES = {
         {"registry": XINHUANG_REGISTRY, "expand_groups": False},
         ["--registry", XINHUANG_REGISTRY, "--no-expand-groups"],
     ),
-    "tasks": (FIXTURES / "xinhuang-tasks.csv", {"registry": XINHUANG_REGISTRY}, ["--registry", XINHUANG_REGISTRY]),
+    "tasks": (
+        FIXTURES / "xinhuang-tasks.csv",
+        {"registry": XINHUANG_REGISTRY, "title": TASKS_TITLE, "issuer": TASKS_ISSUER},
+        ["--registry", XINHUANG_REGISTRY, "--title", TASKS_TITLE, "--issuer", TASKS_ISSUER],
+    ),
 }
 
 

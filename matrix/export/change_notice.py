@@ -29,10 +29,10 @@ from .notice import CHANGE_HEADER, ChangeNotice, build_change_notice
 from .official import (
     BODY,
     PLAIN,
-    TITLE,
     add_paragraph,
     add_signature,
     add_table,
+    add_title,
     official_template,
     open_document,
 )
@@ -63,7 +63,7 @@ def change_notice_names(departments: Sequence[str]) -> list[str]:
 
 def _render(template: bytes, notice: ChangeNotice, plan_title: str) -> DocumentObject:
     document = open_document(template)
-    add_paragraph(document, notice.title, TITLE)
+    add_title(document, notice.title)
     add_paragraph(document)
     add_paragraph(document, notice.addressee, PLAIN)
     add_paragraph(document, notice.opening, BODY)

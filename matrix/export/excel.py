@@ -35,7 +35,7 @@ from ..audit import Finding
 from ..graph import WorkloadRow, workload_rows
 from ..groups import grouped_graph
 from ..leaders import has_leaders
-from ..model import Plan
+from ..model import Measure, Plan
 from ..names import split_departments
 from ..raci import OFFICE_ORDER, ROLE_LABELS, ROLES, labelled
 from ..workbook_layout import (
@@ -59,6 +59,7 @@ from ..workbook_layout import (
 )
 from . import excel_style as style
 from .atomic import atomic_path
+from .cached_values import store_cached_values
 from .excel_content import (
     SummaryRow,
     division_values,
@@ -70,12 +71,14 @@ from .excel_content import (
 )
 from .excel_style import styled_cell as _cell
 
-__all__ = ["CHART_DEPARTMENTS", "WRITE_ONLY_CELLS", "write_workbook"]
+__all__ = ["CHART_DEPARTMENTS", "STACKED_CHARACTER", "WRITE_ONLY_CELLS", "header_height", "write_workbook"]
 
 #: Above this many matrix cells (measures × departments) the workbook is streamed.
 #: A county plan has a few thousand; openpyxl holds ~20 000 styled cells in well
 #: under 100 MB, and streaming costs nothing in the output, only in flexibility.
 WRITE_ONLY_CELLS = 20_000
+#: The roles the 牵头数 formulas count.
+_LED = ("R", "A/R")
 #: Departments shown in the workload chart; more bars than this cannot be read.
 CHART_DEPARTMENTS = 15
 
@@ -154,7 +157,7 @@ def write_workbook(
     if not write_only:
         workbook.remove(workbook.active)
     _write_summary(workbook, summary_rows(plan, graph, findings, date.today().isoformat()))
-    _write_matrix(workbook, plan, grid, columns, leaders=leaders)
+    counts = _write_matrix(workbook, plan, grid, columns, leaders=leaders)
     division = [division_values(graph, s, m, plan.groups, leaders=leaders) for s in plan.sections for m in s.measures]
     _write_table(workbook.create_sheet(DIVISION_SHEET), division_header(leaders), division)
     _record_division(workbook, division_header(leaders), division)
@@ -165,8 +168,10 @@ def write_workbook(
     _write_findings(workbook, [finding_values(graph, f) for f in findings])
     if per_department:
         _write_department_sheets(workbook, plan, graph, departments, leaders=leaders)
+    matrix_part = f"xl/worksheets/sheet{workbook.sheetnames.index(MATRIX_SHEET) + 1}.xml"
     with atomic_path(path) as temporary:
         workbook.save(temporary)
+        store_cached_values(Path(temporary), matrix_part, counts)
     return Path(path)
 
 
@@ -259,7 +264,8 @@ def _write_summary(workbook: Workbook, rows: Sequence[SummaryRow]) -> None:
 
 def _write_matrix(
     workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str], *, leaders: bool
-) -> None:
+) -> dict[str, int]:
+    """Write the RACI矩阵 sheet; return the value of each count formula by cell, to be cached."""
     worksheet = workbook.create_sheet(MATRIX_SHEET)
     fixed = matrix_header(leaders)
     first = len(fixed) + 1
@@ -269,7 +275,10 @@ def _write_matrix(
     blocks = _measure_blocks(plan)
     last_data_row = 1 + len(plan.sections) + len(plan.measures)
 
-    _set_widths(worksheet, (8, 18, 36, *((12,) if leaders else ()), 6, 6, *([4.5] * len(departments))))
+    widths = _matrix_widths(plan)
+    _set_widths(worksheet, (*widths, *((_LEADER_WIDTH,) if leaders else ()), 6, 6, *([4.5] * len(departments))))
+    # the two count columns stand just before the departments (after 牵头领导 when there is one)
+    led_letter, cooperated_letter = get_column_letter(first - 2), get_column_letter(first - 1)
     for column in range(first, last + 1):
         # a role typed into an empty grid cell is centred like the written ones
         worksheet.column_dimensions[get_column_letter(column)].alignment = style.CENTRED
@@ -305,10 +314,22 @@ def _write_matrix(
         _cell(worksheet, name, font=style.HEADER, fill=style.HEADER_FILL, alignment=style.VERTICAL)
         for name in departments
     ]
-    longest = max((len(d) for d in departments), default=4)
-    out.append(header, height=min(409, 13 * longest + 10))
+    out.append(header, height=header_height(departments))
+    # every measure row as tall as the tallest: a printed grid reads evenly
+    height = (
+        max(
+            (style.text_height([(s.title, widths[1]), (m.title, widths[2]), (_leader_text(m), _LEADER_WIDTH)]) or 0)
+            for s in plan.sections
+            for m in s.measures
+        )
+        if plan.measures
+        else 0
+    )
 
     rows = iter(matrix_rows(plan, graph, departments))
+    cached: dict[str, int] = {}
+    #: per department column: [cooperated, led]
+    by_column = [[0, 0] for _ in departments]
     for section in plan.sections:
         out.append(
             [
@@ -320,12 +341,18 @@ def _write_matrix(
         for _ in section.measures:
             row = next(rows)
             grid: list[Cell | None] = [None] * len(departments)
-            for index in row.filled:
-                grid[index] = _cell(worksheet, row.roles[index], alignment=style.CENTRED)
+            led = cooperated = 0
+            for index in row.filled:  # the columns holding a role, not every department
+                role = row.roles[index]
+                grid[index] = _cell(worksheet, role, alignment=style.CENTRED)
+                if role in _LED or role == "C":
+                    led, cooperated = led + (role in _LED), cooperated + (role == "C")
+                    by_column[index][role in _LED] += 1
             number = out.count + 1
             span = f"{first_letter}{number}:{last_letter}{number}"
             counts = (f'=COUNTIF({span},"R")+COUNTIF({span},"A/R")', f'=COUNTIF({span},"C")') if departments else (0, 0)
-            leader = "\n".join(row.measure.leaders)
+            leader = _leader_text(row.measure)
+            cached[f"{led_letter}{number}"], cached[f"{cooperated_letter}{number}"] = led, cooperated
             out.append(
                 [
                     _cell(worksheet, row.measure.id, alignment=style.WRAPPED),
@@ -335,11 +362,59 @@ def _write_matrix(
                     *(_cell(worksheet, c, alignment=style.CENTRED, formula=True) for c in counts),
                     *grid,
                 ],
-                height=style.text_height([(row.measure.title, 36), (section.title, 18), (leader, 12)]),
+                height=height or None,
                 outline=1,
             )
     _write_matrix_totals(out, fixed, len(departments), last_data_row)
+    if departments:
+        lead_row, cooperate_row = out.count - 1, out.count
+        cached[f"{led_letter}{lead_row}"] = sum(led for _, led in by_column)
+        cached[f"{cooperated_letter}{cooperate_row}"] = sum(cooperated for cooperated, _ in by_column)
+        for offset, (cooperated, led) in enumerate(by_column):
+            letter = get_column_letter(first + offset)
+            cached[f"{letter}{lead_row}"], cached[f"{letter}{cooperate_row}"] = led, cooperated
     _write_legend(out)
+    # On paper the legend goes to every page's footer: printed under the totals, it took a page
+    # of its own under a full repeated header.
+    worksheet.print_area = f"A1:{get_column_letter(width)}{last_data_row + len(TOTAL_LABELS)}"
+    worksheet.oddFooter.left.text = "图例：" + "　".join(labelled(role) for role in ROLES)
+    worksheet.oddFooter.left.font = style.FONT_NAME
+    worksheet.oddFooter.left.size = 8
+    return cached
+
+
+#: Height in points of one stacked (vertical) Chinese character of the 10 pt header font,
+#: and what the cell keeps above and below: LibreOffice clipped the first character of a
+#: 17-character name at 13 points a character.
+STACKED_CHARACTER, _STACK_MARGIN = 15.5, 14
+
+
+def header_height(departments: Sequence[str]) -> float:
+    """The matrix header's height: the longest department name stacked in full (Excel's limit 409)."""
+    longest = max((len(d) for d in departments), default=4)
+    return min(409, STACKED_CHARACTER * longest + _STACK_MARGIN)
+
+
+def _matrix_widths(plan: Plan) -> tuple[float, float, float]:
+    """Widths of the 编号, 所属行动/工程 and 措施 columns: the longest of each, within bounds."""
+    ids = max((len(m.id) for m in plan.measures), default=4)
+    sections = max((_units(s.title) for s in plan.sections), default=8)
+    titles = max((_units(m.title) for m in plan.measures), default=8)
+    return (max(6, ids * 1.1 + 2), min(max(10, sections + 1), 34), min(max(12, titles + 1), 50))
+
+
+#: Width of the 牵头领导 column (a name or two, one a line).
+_LEADER_WIDTH = 12
+
+
+def _leader_text(measure: Measure) -> str:
+    """A measure's 牵头领导 as its matrix cell shows them, one a line."""
+    return "\n".join(measure.leaders)
+
+
+def _units(text: str) -> float:
+    """Excel width units a 10 pt text needs: a Chinese character about 1.9, ASCII about 1.1."""
+    return sum(1.1 if ord(c) < 128 else 1.9 for c in text)
 
 
 def _section_rows(plan: Plan) -> list[int]:
@@ -482,7 +557,8 @@ def _write_department_sheets(
 
 def _write_workload(workbook: Workbook, rows: Sequence[WorkloadRow]) -> None:
     worksheet = workbook.create_sheet(WORKLOAD_SHEET)
-    widths = (24, 14, 10, 10, 8, 8, 12, 48)
+    name_width = max(24, *(_units(r.department) + 2 for r in rows)) if rows else 24
+    widths = (name_width, 14, 10, 10, 8, 8, 12, 48)
     out = _start_table(worksheet, WORKLOAD_HEADER, widths, landscape=True)
     counts = (lambda r: r.accountable, lambda r: r.leads, lambda r: r.cooperates, lambda r: r.total)
     for row in rows:

@@ -10,6 +10,7 @@ which it names departments.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -99,6 +100,8 @@ class Notice:
     attachment_title: str
     signature: str
     date: str
+    #: The 抄送 organs of the 版记, in order; none leaves the line out.
+    copies: tuple[str, ...] = ()
 
 
 def format_date(date: dt.date) -> str:
@@ -254,6 +257,7 @@ def build_notice(
     date: dt.date,
     requirements: str | None = None,
     full_text: bool = True,
+    copies: Sequence[str] = (),
 ) -> Notice:
     """The notice ``department`` receives: its tasks by role, then the 工作要求.
 
@@ -269,6 +273,8 @@ def build_notice(
         The 工作要求 text, one paragraph a line; built from the plan's stages when omitted.
     full_text
         Quote each measure's full text; ``False`` keeps the notice to titles.
+    copies
+        The 抄送 organs of the 版记.
 
     Returns
     -------
@@ -301,6 +307,7 @@ def build_notice(
         attachment_title=f"{department}任务分解清单",
         signature=issuing_office(plan),
         date=format_date(date),
+        copies=tuple(copies),
     )
 
 

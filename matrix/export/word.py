@@ -11,13 +11,12 @@ every file starts from a copy of its bytes. Files are written through
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 from docx.document import Document as DocumentObject
-from docx.shared import Length, Mm
 
 from ..graph import department_nodes
 from ..leaders import leader_duties
@@ -43,17 +42,23 @@ from .official import (
     HEADING1_FONT,
     HEADING2,
     PLAIN,
-    TITLE,
+    SMALL_TABLE,
+    TABLE,
+    add_imprint,
     add_page_break,
     add_paragraph,
     add_signature,
     add_table,
+    add_title,
     document_bytes,
+    fitted_widths,
+    letterhead_body,
     letterhead_document,
     official_template,
     open_document,
     set_font,
     turn_landscape,
+    type_width,
 )
 from .workers import run_jobs, worker_count
 
@@ -74,10 +79,9 @@ NOTICE_PREFIX = "任务分解通知-"
 #: plan's 300-500 are written in this process, a plan of 1,000 measures on every CPU.
 MIN_TASKS_PER_WORKER = 1000
 _ATTACHMENT_HEADER = ("序号", "任务", "角色", "牵头单位", "完成时限")
-_ATTACHMENT_WIDTHS = (Mm(14), Mm(42), Mm(32), Mm(40), Mm(28))
-_SUMMARY_HEADER = ("编号", "措施", "所属任务", "牵头单位", "配合单位", "完成时限")
-#: Landscape: 297 mm less the 37 and 35 mm margins.
-_SUMMARY_WIDTHS = (Mm(16), Mm(50), Mm(34), Mm(32), Mm(67), Mm(26))
+_SUMMARY_HEADER = ("编号", "措施", "牵头单位", "配合单位", "完成时限")
+#: The 措施 column of the summary holds a title of up to this many characters a line.
+_SUMMARY_TITLE_CHARACTERS = 14
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,10 @@ def notice_filename(department: str) -> str:
     return f"{NOTICE_PREFIX}{safe_filename(department)}.docx"
 
 
-def _template(template: str | Path | None) -> bytes:
-    return official_template() if template is None else document_bytes(letterhead_document(template))
+def _template(template: str | Path | None, number: str | None = None, *, body: bool = True) -> bytes:
+    if template is None:
+        return official_template()
+    return document_bytes(letterhead_document(template, number=number, body=body))
 
 
 def _task_lines(task: Task) -> list[str]:
@@ -123,7 +129,10 @@ def _task_lines(task: Task) -> list[str]:
 
 
 def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool) -> None:
-    add_paragraph(document, notice.title, TITLE)
+    if letterhead_body(document):  # the title stands two lines below the letterhead's red rule
+        add_paragraph(document)
+        add_paragraph(document)
+    add_title(document, notice.title)
     add_paragraph(document)
     add_paragraph(document, notice.addressee, PLAIN)
     add_paragraph(document, notice.opening, BODY)
@@ -140,13 +149,15 @@ def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool
         add_page_break(document)
         set_font(add_paragraph(document).add_run("附件"), HEADING1_FONT)
         add_paragraph(document)
-        add_paragraph(document, notice.attachment_title, TITLE)
+        add_title(document, notice.attachment_title)
         add_paragraph(document)
         rows = [
             (str(i), task.title, role_label(task.role), "、".join(task.named_leads) or "—", task.deadline)
             for i, task in enumerate(notice.tasks, start=1)
         ]
-        add_table(document, _ATTACHMENT_HEADER, rows, _ATTACHMENT_WIDTHS)
+        widths = fitted_widths(_ATTACHMENT_HEADER, rows, type_width(document), fill=1, names=(3,))
+        add_table(document, _ATTACHMENT_HEADER, rows, widths, names=(3,))
+    add_imprint(document, notice.copies, notice.signature, notice.date)
 
 
 def _save(document: DocumentObject, path: Path) -> Path:
@@ -191,6 +202,8 @@ def write_notices(
     attachment: bool = True,
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
+    copies: Sequence[str] = (),
+    number: str | None = None,
 ) -> NoticeRun:
     """Write one task-breakdown notice (任务分解通知) per department into ``outdir``.
 
@@ -208,8 +221,9 @@ def write_notices(
     date
         The 成文日期; today when omitted.
     template
-        A .docx letterhead whose page, header, footer and styles are kept;
-        the GB/T 9704 layout when omitted.
+        A .docx letterhead whose page, header, footer, styles and body (the
+        版头) are kept, the notice written after it; the GB/T 9704 layout
+        when omitted.
     requirements
         The 工作要求 text, one paragraph a line; built from the plan's timeline
         when ``None``. An empty text leaves the chapter out.
@@ -225,6 +239,11 @@ def write_notices(
         for a plan with :data:`MIN_TASKS_PER_WORKER` tasks per CPU, else one
         (see :func:`matrix.export.workers.worker_count`); 1 for this process
         only. The files are the same either way.
+    copies
+        The 抄送 organs named in the 版记 at the foot of the last page.
+    number
+        Fills the letterhead's 发文字号 placeholder (``〔2026〕X号``); see
+        :func:`matrix.export.official.letterhead_document`.
 
     Returns
     -------
@@ -234,18 +253,21 @@ def write_notices(
     Raises
     ------
     InputError
-        When ``template`` cannot be opened as a .docx file.
+        When ``template`` cannot be opened as a .docx file, or its 发文字号
+        placeholder and ``number`` do not go together.
     OutputError
         When a file cannot be written.
     """
     outdir = Path(outdir)
     date = date or dt.date.today()
     recipients = notice_recipients(graph)
-    skeleton = _template(template)
+    skeleton = _template(template, number)
     jobs = [
         _NoticeJob(
             skeleton,
-            build_notice(plan, graph, department, date=date, requirements=requirements, full_text=full_text),
+            build_notice(
+                plan, graph, department, date=date, requirements=requirements, full_text=full_text, copies=copies
+            ),
             path_inside(outdir, name),
             attachment,
         )
@@ -302,16 +324,25 @@ def write_summary(
     OutputError
         When the file cannot be written.
     """
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for section in plan.sections:
+        rows.append((f"{section.id} {section.title}".strip(),))
         for measure in section.measures:
             leads, cooperators = named_leads_and_cooperators(plan, graph, measure)
-            place = f"{section.id} {section.title}".strip()
             deadline = deadline_of(plan, measure)
-            rows.append(
-                (measure.id, measure.title, place, "、".join(leads) or "—", "、".join(cooperators) or "—", deadline)
-            )
-    return _table_document(plan, "任务分解总表", _SUMMARY_HEADER, rows, _SUMMARY_WIDTHS, path, date, template)
+            rows.append((measure.id, measure.title, "、".join(leads) or "—", "、".join(cooperators) or "—", deadline))
+    layout = _TableLayout(fill=3, names=(2, 3), most={1: _SUMMARY_TITLE_CHARACTERS, 2: 13}, style=SMALL_TABLE)
+    return _table_document(plan, "任务分解总表", _SUMMARY_HEADER, rows, layout, path, date, template)
+
+
+@dataclass(frozen=True)
+class _TableLayout:
+    """How a table document's columns are fitted (see :func:`matrix.export.official.fitted_widths`)."""
+
+    fill: int
+    names: tuple[int, ...] = ()
+    most: Mapping[int, float] | None = None
+    style: str = TABLE
 
 
 def _table_document(
@@ -319,24 +350,30 @@ def _table_document(
     name: str,
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
-    widths: Sequence[Length],
+    layout: _TableLayout,
     path: str | Path,
     date: dt.date | None,
     template: str | Path | None,
 ) -> Path:
-    """A landscape document for the office: 《plan》name as its title, one table, signed by the office."""
-    document = open_document(_template(template))
+    """A landscape document for the office: 《plan》name as its title, one table, signed by the office.
+
+    A letterhead gives its page and styles but not its body: the table is not a 发文.
+    """
+    document = open_document(_template(template, body=False))
     turn_landscape(document)
-    add_paragraph(document, f"《{full_title(plan)}》{name}", TITLE)
+    add_title(document, f"《{full_title(plan)}》{name}")
     add_paragraph(document)
-    add_table(document, header, rows, widths)
+    widths = fitted_widths(
+        header, rows, type_width(document), fill=layout.fill, names=layout.names, most=layout.most, style=layout.style
+    )
+    add_table(document, header, rows, widths, names=layout.names, style=layout.style)
     add_signature(document, issuing_office(plan), format_date(date or dt.date.today()))
     return _save(document, Path(path))
 
 
 _LEADERS_HEADER = ("序号", LEADER_LABEL, "牵头措施", "牵头单位", "配合单位")
-#: Landscape: 297 mm less the 37 and 35 mm margins.
-_LEADERS_WIDTHS = (Mm(14), Mm(46), Mm(74), Mm(46), Mm(45))
+#: The measures column takes the rest; the department columns are lists of names.
+_LEADERS_LAYOUT = _TableLayout(fill=2, names=(3, 4), most={1: 10})
 
 
 def write_leader_summary(
@@ -375,4 +412,4 @@ def write_leader_summary(
         )
         for index, duty in enumerate(leader_duties(graph, plan.groups), start=1)
     ]
-    return _table_document(plan, "牵头领导分工表", _LEADERS_HEADER, rows, _LEADERS_WIDTHS, path, date, template)
+    return _table_document(plan, "牵头领导分工表", _LEADERS_HEADER, rows, _LEADERS_LAYOUT, path, date, template)

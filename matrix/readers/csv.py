@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Location, Plan
 from .files import decode_text, read_bytes
-from .table import Row, column_fields, plan_from_rows, row_values
+from .table import HEADER_SEARCH_ROWS, Row, column_fields, is_header, plan_from_rows, row_values, table_heading
 
 __all__ = ["read_csv"]
 
 
 def read_csv(path: str | Path) -> Plan:
-    """Read a plan from a CSV file whose first row is the header.
+    """Read a plan from a CSV file whose header is the first row, or follows title lines.
+
+    Title lines (one filled cell each, such as ``《…实施方案》重点任务分工表``)
+    give the plan's title and issuer (:func:`~matrix.readers.table.table_heading`);
+    without them the title is the file's name and the issuer is unknown.
 
     Raises
     ------
@@ -29,13 +34,22 @@ def read_csv(path: str | Path) -> Plan:
     """
     path = Path(path)
     reader = csv.reader(io.StringIO(decode_text(read_bytes(path), path), newline=""))
+    heading: list[list[str]] = []
     try:
         header = next(reader)
+        # title lines above the header: one filled cell each, as a merged title row saves
+        while not is_header(header) and sum(1 for c in header if c.strip()) <= 1 and len(heading) < HEADER_SEARCH_ROWS:
+            heading.append(header)
+            header = next(reader)
     except StopIteration:
-        raise InputError("文件为空 (empty file)", str(path)) from None
+        raise InputError(
+            "文件为空 (empty file)" if not heading else "标题行下没有表头 (no header under the title)", str(path)
+        ) from None
     except csv.Error as exc:
-        raise InputError(f"CSV 格式错误 (malformed CSV): {exc}", Location(str(path), line=1)) from None
-    fields = column_fields(header, lambda _column: Location(str(path), line=1))
+        raise InputError(f"CSV 格式错误 (malformed CSV): {exc}", Location(str(path), line=reader.line_num)) from None
+    header_line = reader.line_num
+    fields = column_fields(header, lambda _column: Location(str(path), line=header_line))
+    title, issuer = table_heading(heading)
 
     def rows():
         end = reader.line_num
@@ -52,4 +66,5 @@ def read_csv(path: str | Path) -> Plan:
                 f"CSV 格式错误 (malformed CSV): {exc}", Location(str(path), line=reader.line_num)
             ) from None
 
-    return plan_from_rows(rows(), title=path.stem, source=str(path))
+    plan = plan_from_rows(rows(), title=title or path.stem, source=str(path))
+    return replace(plan, issuer=issuer) if issuer else plan

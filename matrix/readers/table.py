@@ -7,6 +7,7 @@ required cells are written once.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,17 @@ from ..model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section
 from ..names import name_problem, split_departments
 from ..raci import RaciConfig, assign, listed_twice
 
-__all__ = ["COLUMNS", "Row", "column_fields", "header_key", "plan_from_rows", "row_values"]
+__all__ = [
+    "COLUMNS",
+    "HEADER_SEARCH_ROWS",
+    "Row",
+    "column_fields",
+    "header_key",
+    "is_header",
+    "plan_from_rows",
+    "row_values",
+    "table_heading",
+]
 
 #: Header spellings accepted for each field, Chinese first.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -49,6 +60,53 @@ def header_key(cell: str | None) -> str:
 
 
 _LOOKUP = {header_key(spelling): field for field, spellings in COLUMNS.items() for spelling in spellings}
+
+#: Rows searched for the header of a table that starts with a title line.
+HEADER_SEARCH_ROWS = 10
+#: A title line: ``附件1``, then the issuer's ``…关于印发《plan》…的通知`` or ``《plan》…分工表`` or ``plan…分工表``.
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]?\s*")
+_ISSUED = re.compile(r"^(?P<issuer>.+?)关于印发《(?P<title>[^》]+)》")
+_QUOTED = re.compile(r"《(?P<title>[^》]+)》")
+_TABLE_WORDS = re.compile(r"(重点|主要)?(工作)?(任务)?(分工|分解|责任分工)(表|方案|清单|一览表|明细表)$")
+#: A line naming who issues the table: 印发单位：…, 发文单位：…, 制表单位：….
+_ISSUER_LINE = re.compile(r"^(印发单位|发文单位|制表单位|发文机关)\s*[：:]\s*(?P<issuer>.+)$")
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """Whether a row is a table's header: it names a 措施 column and a 牵头单位 column."""
+    fields = {_LOOKUP.get(header_key(c)) for c in cells}
+    return {"title", "leads"} <= fields
+
+
+def table_heading(rows: Sequence[Sequence[str]]) -> tuple[str, str]:
+    """The plan's title and issuer from the lines above a table's header, ``""`` for what they do not say.
+
+    Offices head a 任务分工表 with a line such as ``附件1 《五台县…实施方案》重点任务分工表``
+    or ``五台县全民科学素质工作领导组关于印发《…》的通知``, sometimes with a
+    ``印发单位：…`` line.
+
+    Examples
+    --------
+    >>> table_heading([["附件1：五台县全民科学素质行动规划纲要实施方案重点任务分工表"]])
+    ('五台县全民科学素质行动规划纲要实施方案', '')
+    >>> table_heading([["五台县全民科学素质工作领导组关于印发《五台县实施方案》的通知"]])
+    ('五台县实施方案', '五台县全民科学素质工作领导组')
+    """
+    title = issuer = ""
+    for cells in rows:
+        # a merged title cell may come as its text in every cell it covers
+        line = _ATTACHMENT.sub("", "".join(dict.fromkeys(c.strip() for c in cells if c and c.strip())))
+        if not line:
+            continue
+        if found := _ISSUER_LINE.match(line):
+            issuer = issuer or found.group("issuer").strip()
+        elif found := _ISSUED.match(line):
+            title, issuer = title or found.group("title"), issuer or found.group("issuer")
+        elif not title and (found := _QUOTED.search(line)):
+            title = found.group("title")
+        elif not title:
+            title = _TABLE_WORDS.sub("", line).strip()
+    return title.strip(), issuer.strip()
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ from .container import check_zip_container
 from .plantext.parser import parse_plan
 from .plantext.tasktable import sheet_items
 from .sheetxml import sheet_sizes, uncached_formulas
-from .table import COLUMNS, Row, column_fields, header_key, plan_from_rows, row_values
+from .table import HEADER_SEARCH_ROWS, Row, column_fields, is_header, plan_from_rows, row_values, table_heading
 from .text import checked
 
 __all__ = ["MAX_SHEET_CELLS", "MAX_WORKBOOK_CELLS", "open_workbook", "read_xlsx"]
@@ -71,8 +71,6 @@ MAX_SHEET_CELLS = 10_000_000
 #: and a few hundred bytes for each. The workbook of a 20,000-measure, 300-department plan stores about 530,000.
 MAX_WORKBOOK_CELLS = 1_000_000
 
-#: Rows searched for the header of a 任务分工表 that starts with a title line.
-_HEADER_SEARCH_ROWS = 10
 #: The kind the graph gives the leading group's office by itself; the office is no registry entry.
 _OFFICE_KIND = "领导小组办公室"
 
@@ -113,7 +111,10 @@ def read_xlsx(path: str | Path) -> Plan:
             if items is not None:  # an office's own 任务分工表, read as the plan text reads its tables
                 return checked(parse_plan(items, str(path)), strict=True).plan
         rows = (summary.with_kind(row) for row in _table_rows(cells, sheet, path))
-        plan = plan_from_rows(rows, title=summary.title or path.stem, source=str(path))
+        title, issuer = table_heading(cells[: _header_start(cells)])
+        plan = plan_from_rows(rows, title=summary.title or title or path.stem, source=str(path))
+        if issuer and not summary.title:
+            plan = replace(plan, issuer=issuer)
         return summary.apply(plan) if summary.title else plan
     finally:
         workbook.close()
@@ -656,11 +657,6 @@ def _registry(workbook: Workbook, names) -> tuple[Department, ...]:
 # -- tables ---------------------------------------------------------------------------
 
 
-def _is_header(cells: list[str]) -> bool:
-    keys = {header_key(c) for c in cells}
-    return any(header_key(k) in keys for k in COLUMNS["title"]) and any(header_key(k) in keys for k in COLUMNS["leads"])
-
-
 def _cells(sheet: Worksheet, path: Path) -> list[list[str]]:
     """The sheet as text; merged cells, which offices use for a 重点任务 spanning its measures, fill their range."""
     rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -675,7 +671,7 @@ def _cells(sheet: Worksheet, path: Path) -> list[list[str]]:
 
 
 def _header_start(rows: list[list[str]]) -> int:
-    start = next((i for i, r in enumerate(rows[:_HEADER_SEARCH_ROWS]) if _is_header(r)), None)
+    start = next((i for i, r in enumerate(rows[:HEADER_SEARCH_ROWS]) if is_header(r)), None)
     return start if start is not None else next(i for i, r in enumerate(rows) if any(r))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from matrix.export.excel import write_workbook
 from matrix.graph import build_graph, department_nodes, role_of, workload_rows
 from matrix.model import Assignment, Measure, Plan, Section
 from matrix.pipeline import load
+from matrix.raci import LEADER_LABEL
 from matrix.workbook_layout import (
     DIVISION_HEADER,
     DIVISION_SHEET,
@@ -495,3 +498,81 @@ def test_a_cell_longer_than_excel_holds_is_refused_not_cut(tmp_path: Path) -> No
     with pytest.raises(OutputError, match="超过 Excel 32,767 字的上限"):
         write_workbook(plan, build_graph(plan), tmp_path / "plan.xlsx")
     assert not (tmp_path / "plan.xlsx").exists()
+
+
+_TERM = re.compile(r'(COUNTIF|SUM)\(([A-Z]+[0-9]+):([A-Z]+[0-9]+)(?:,"([^"]*)")?\)')
+
+
+def _computed(formula: str, formulas, values) -> int:
+    """What a COUNTIF/SUM formula of the matrix evaluates to, from the cells it names."""
+    total = 0
+    for function, start, end, role in _TERM.findall(formula):
+        if function == "COUNTIF":
+            total += sum(1 for row in formulas[start:end] for c in row if c.value == role)
+        else:  # SUM of counts: their cached values
+            total += sum(c.value or 0 for row in values[start:end] for c in row)
+    assert formula == "=" + "+".join(m.group(0) for m in _TERM.finditer(formula))  # no term left unread
+    return total
+
+
+@pytest.mark.parametrize("leaders", [False, True], ids=["plain", "with-leaders-column"])
+def test_counts_carry_their_values_for_previews_that_do_not_calculate(
+    tmp_path: Path, wutai_excerpt: Plan, leaders: bool
+) -> None:
+    plan = wutai_excerpt
+    if leaders:  # a 牵头领导 column moves the counts one column right
+        first = plan.measures[0]
+        led = dataclasses.replace(first, leaders=("县委常委、副县长",))
+        sections = tuple(
+            dataclasses.replace(s, measures=tuple(led if m is first else m for m in s.measures)) for s in plan.sections
+        )
+        plan = dataclasses.replace(plan, sections=sections)
+    path = write_workbook(plan, build_graph(plan), tmp_path / "m.xlsx")
+    formulas = _matrix(path)
+    values = openpyxl.load_workbook(path, data_only=True)[MATRIX_SHEET]
+    assert (LEADER_LABEL in [c.value for c in formulas[1]]) == leaders
+    cells = [c for row in formulas.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    # every formula's stored value is what it computes, wherever the columns stand
+    assert cells and all(values[c.coordinate].value == _computed(c.value, formulas, values) for c in cells)
+    measure = next(m for m in plan.measures if m.id == "3.4.1")
+    row = _row_of(formulas, "3.4.1")
+    led_column, cooperated_column = _column_of(formulas, "牵头数"), _column_of(formulas, "配合数")
+    assert (values.cell(row, led_column).value, values.cell(row, cooperated_column).value) == (
+        len(measure.leads),
+        len(measure.cooperators),
+    )
+
+
+def test_the_header_is_tall_enough_for_the_longest_name_stacked(tmp_path: Path) -> None:
+    office = "新晃侗族自治县全民科学素质工作领导小组办公室"  # 22 characters, Xinhuang's office
+    measure = Measure("1.1", "示例措施", assignments=(Assignment("县科协", "A/R"),))
+    plan = Plan("示例方案", sections=(Section("1", "示例", measures=(measure,)),), office=office)
+    worksheet = _matrix(write_workbook(plan, build_graph(plan), tmp_path / "m.xlsx"))
+    # a stacked character of the 10 pt header takes 15 points and more in LibreOffice and Excel
+    assert worksheet.row_dimensions[1].height >= 15 * len(office)
+
+
+def test_matrix_rows_are_even_and_titles_fit_their_column(workbook_path: Path, wutai_excerpt: Plan) -> None:
+    worksheet = _matrix(workbook_path)
+    heights = {worksheet.row_dimensions[_row_of(worksheet, m.id)].height for m in wutai_excerpt.measures}
+    assert len(heights) == 1
+    widths = [worksheet.column_dimensions[letter].width for letter in "BC"]
+    # a Chinese character of 10 pt needs about 1.9 of Excel's width units
+    assert widths[0] >= 1.9 * max(len(s.title) for s in wutai_excerpt.sections)
+    assert widths[1] >= 1.9 * max(len(m.title) for m in wutai_excerpt.measures)
+
+
+def test_the_legend_prints_in_the_footer_not_on_a_page_of_its_own(workbook_path: Path) -> None:
+    worksheet = _matrix(workbook_path)
+    lead_row = next(c.row for c in worksheet["C"] if c.value == TOTAL_LABELS[0])
+    assert worksheet.print_area.endswith(f"${lead_row + 1}")
+    assert "A/R" in worksheet.oddFooter.left.text and "图例" in worksheet.oddFooter.left.text
+
+
+def test_the_workload_sheet_shows_the_longest_name_whole(tmp_path: Path) -> None:
+    name = "新晃侗族自治县商务科技和工业信息化局"
+    measure = Measure("1.1", "示例措施", assignments=(Assignment(name, "A/R"), Assignment("县科协", "C")))
+    plan = Plan("示例方案", sections=(Section("1", "示例", measures=(measure,)),))
+    worksheet = openpyxl.load_workbook(write_workbook(plan, build_graph(plan), tmp_path / "m.xlsx"))[WORKLOAD_SHEET]
+    assert name in [c.value for c in worksheet["A"]]
+    assert worksheet.column_dimensions["A"].width >= 1.9 * len(name)

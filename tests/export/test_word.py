@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, RGBColor
 
 from bench.synthetic import synthetic_plan
 from matrix.errors import InputError, OutputError
@@ -35,7 +37,7 @@ from matrix.model import Assignment, Measure, Plan, Section
 from matrix.readers.yaml import read_yaml, read_yaml_text
 
 from ..conftest import INPUT, SMALL_PLAN
-from ..rendering import needs_pdf_tools, page_count, pdf_fonts, pdf_text, to_pdf
+from ..rendering import needs_pdf_tools, page_count, pdf_fonts, pdf_info, pdf_text, to_pdf
 
 #: The Wutai plan's title, issuer, office and period, as the shared small plan has them.
 WUTAI_HEADER = SMALL_PLAN[: SMALL_PLAN.index("sections:\n")]
@@ -144,7 +146,8 @@ def east_asian_font(document, paragraph) -> str | None:
 
 
 def texts(document) -> list[str]:
-    return [p.text for p in document.paragraphs]
+    """Paragraph texts as read, a title's line breaks left out."""
+    return [p.text.replace("\n", "") for p in document.paragraphs]
 
 
 @pytest.mark.parametrize("department", ["县科协", "县教科局", "县民政局"])
@@ -159,9 +162,15 @@ def test_notice_lists_exactly_the_measures_the_department_leads_and_supports(
     assert f"{department}：" in texts(document)
 
 
-def test_notice_title_cites_the_plan_with_its_period(run: NoticeRun) -> None:
+def test_notice_title_cites_the_plan_with_its_period_in_lines_broken_between_words(run: NoticeRun) -> None:
     title = next(p for p in notice(run, "县科协").paragraphs if p.style.name == TITLE)
-    assert title.text == "关于印发《五台县全民科学素质行动规划纲要实施方案（2021-2025年）》任务分解清单的通知"
+    # GB/T 9704 7.3.3: lines break between words, balanced (a trapezoid), none over the 20 characters
+    # of 2号 type in the 156 mm type area; the breaks are in the file, so every word processor keeps them
+    assert title.text.split("\n") == [
+        "关于印发《五台县",
+        "全民科学素质行动规划纲要实施方案",
+        "（2021-2025年）》任务分解清单的通知",
+    ]
 
 
 def test_a_cooperating_task_names_its_leads_and_a_led_one_its_partners(run: NoticeRun) -> None:
@@ -327,18 +336,66 @@ def test_hostile_department_names_cannot_leave_the_output_folder(tmp_path: Path)
     assert list(tmp_path.iterdir()) == [outdir]
 
 
-def test_a_letterhead_keeps_its_header_and_page_but_not_its_body(plan: Plan, tmp_path: Path) -> None:
+def test_a_letterhead_keeps_its_header_and_page_and_its_body_comes_first(plan: Plan, tmp_path: Path) -> None:
     letterhead = Document()
     letterhead.sections[0].top_margin = Mm(50)
     letterhead.sections[0].header.paragraphs[0].text = "五台县科学技术协会"
-    letterhead.add_paragraph("旧正文，应被清除")
+    letterhead.add_paragraph("五台县全民科学素质工作领导组办公室文件")
     letterhead.save(str(tmp_path / "letterhead.docx"))
     run = write_notices(plan, build_graph(plan), tmp_path / "out", date=DATE, template=tmp_path / "letterhead.docx")
     document = notice(run, "县科协")
     assert document.sections[0].header.paragraphs[0].text == "五台县科学技术协会"
     assert round(document.sections[0].top_margin.mm) == 50
-    assert "旧正文，应被清除" not in texts(document)
+    # the 版头 in the body stays, two blank lines above the title
+    assert texts(document)[:4] == ["五台县全民科学素质工作领导组办公室文件", "", "", TITLE_TEXT]
     assert chapter_titles(document, "牵头任务") == [m.title for m in plan.measures if "县科协" in m.leads]
+
+
+TITLE_TEXT = "关于印发《五台县全民科学素质行动规划纲要实施方案（2021-2025年）》任务分解清单的通知"
+
+
+def _letterhead_with_number(path: Path, *, first_page_header: bool = False) -> Path:
+    """A letterhead as offices keep it: red issuer name and a 发文字号 placeholder split over runs."""
+    letterhead = Document()
+    heading = letterhead.add_paragraph()
+    heading.add_run("五台县全民科学素质工作领导组办公室文件").font.color.rgb = RGBColor(0xC0, 0, 0)
+    number = letterhead.add_paragraph()
+    for piece in ("五科素办〔2026〕", "X", "号"):
+        number.add_run(piece)
+    if first_page_header:
+        section = letterhead.sections[0]
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = "首页版头"
+    letterhead.save(str(path))
+    return path
+
+
+def test_the_document_number_placeholder_is_filled_from_number(plan: Plan, tmp_path: Path) -> None:
+    template = _letterhead_with_number(tmp_path / "letterhead.docx")
+    run = write_notices(plan, build_graph(plan), tmp_path / "a", date=DATE, template=template, number="12")
+    assert texts(notice(run, "县科协"))[:2] == ["五台县全民科学素质工作领导组办公室文件", "五科素办〔2026〕12号"]
+    run = write_notices(plan, build_graph(plan), tmp_path / "b", date=DATE, template=template, number="〔2027〕3号")
+    assert texts(notice(run, "县科协"))[1] == "五科素办〔2027〕3号"
+
+
+def test_a_placeholder_without_number_and_a_number_without_placeholder_are_refused(plan: Plan, tmp_path: Path) -> None:
+    template = _letterhead_with_number(tmp_path / "letterhead.docx")
+    with pytest.raises(InputError, match=r"〔2026〕X号.*--number"):
+        write_notices(plan, build_graph(plan), tmp_path / "a", date=DATE, template=template)
+    plain = tmp_path / "plain.docx"
+    Document().save(str(plain))
+    with pytest.raises(InputError, match="没有发文字号占位符"):
+        write_notices(plan, build_graph(plan), tmp_path / "b", date=DATE, template=plain, number="12")
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_a_letterhead_with_its_own_first_page_header_keeps_page_numbers(plan: Plan, tmp_path: Path) -> None:
+    template = _letterhead_with_number(tmp_path / "letterhead.docx", first_page_header=True)
+    run = write_notices(plan, build_graph(plan), tmp_path / "out", date=DATE, template=template, number="1")
+    section = notice(run, "县科协").sections[0]
+    assert section.first_page_header.paragraphs[0].text == "首页版头"
+    for footer in (section.first_page_footer, section.footer):
+        assert "PAGE" in "".join(t.text for t in footer._element.iter(qn("w:instrText")))
 
 
 def test_a_template_that_is_not_docx_is_an_input_error(plan: Plan, tmp_path: Path) -> None:
@@ -355,13 +412,16 @@ def test_an_output_folder_that_is_a_file_is_an_output_error(plan: Plan, tmp_path
         write_notices(plan, build_graph(plan), blocker, date=DATE)
 
 
-def test_summary_has_one_row_per_measure(plan: Plan, tmp_path: Path) -> None:
+def test_summary_has_a_band_per_section_and_one_row_per_measure(plan: Plan, tmp_path: Path) -> None:
     path = write_summary(plan, build_graph(plan), tmp_path / "任务分解总表.docx", date=DATE)
     document = Document(str(path))
     (table,) = document.tables
-    assert len(table.rows) == 1 + len(plan.measures)
-    rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows[1:]}
-    assert rows["3.4.1"][3:5] == ["县科协、县民政局", "县委宣传部、县卫健局、县总工会、县妇联"]
+    assert len(table.rows) == 1 + len(plan.sections) + len(plan.measures)
+    assert [c.text for c in table.rows[0].cells] == ["编号", "措施", "牵头单位", "配合单位", "完成时限"]
+    bands = [row.cells[0].text for row in table.rows[1:] if len({id(c._tc) for c in row.cells}) == 1]
+    assert bands == [f"{s.id} {s.title}" for s in plan.sections]
+    rows = {row.cells[0].text: [c.text.replace("\n", "") for c in row.cells] for row in table.rows[1:]}
+    assert rows["3.4.1"][2:4] == ["县科协、县民政局", "县委宣传部、县卫健局、县总工会、县妇联"]
     assert "《五台县全民科学素质行动规划纲要实施方案（2021-2025年）》任务分解总表" in texts(document)
     assert texts(document)[-2:] == [OFFICE, "2026年11月23日"]
 
@@ -407,7 +467,7 @@ def test_seed_plans_get_a_notice_per_working_department_and_a_full_summary(
     working = {a.department for m in plan.measures for a in m.assignments} - {plan.office}
     assert sorted(p.name for p in run.written) == sorted(notice_filename(d) for d in working)
     summary = Document(str(write_summary(plan, build_graph(plan), tmp_path / "总表.docx", date=DATE)))
-    assert len(summary.tables[0].rows) == 1 + len(plan.measures)
+    assert len(summary.tables[0].rows) == 1 + len(plan.sections) + len(plan.measures)
 
 
 @needs_pdf_tools
@@ -499,3 +559,135 @@ def test_body_lines_hold_twenty_eight_characters_as_gb_t_9704_asks(plan: Plan, t
     # lines of Chinese text alone: an ASCII digit or letter is half a character wide
     widths = [len(line) for line in lines if line and all(ord(c) > 0x2E80 for c in line)]
     assert max(widths) == 28
+
+
+def _needed(text: str, size: float = 12) -> float:
+    """Points a line of ``text`` in 小四 (12 pt, or ``size``) needs in a cell: ASCII half a character,
+    a change between Chinese and digits a quarter (Word's and LibreOffice's automatic spacing),
+    5.4 pt of cell margin on each side."""
+    ascii_count = sum(1 for c in text if c.isascii())
+    changes = len(re.findall(r"[0-9A-Za-z](?=[^\x00-\x7f])|[^\x00-\x7f](?=[0-9A-Za-z])", text))
+    return size * (len(text) - ascii_count / 2 + changes / 4) + 2 * 5.4
+
+
+def _grid(table) -> list[float]:
+    return [int(col.get(qn("w:w"))) / 20 for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def test_attachment_columns_are_as_wide_as_their_longest_cell(run: NoticeRun) -> None:
+    table = notice(run, "县科协").tables[-1]
+    widths = dict(zip([c.text for c in table.rows[0].cells], _grid(table), strict=True))
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    for column in ("序号", "角色", "完成时限"):
+        index = list(widths).index(column)
+        assert widths[column] >= max(_needed(r[index]) for r in rows), column
+    assert widths["任务"] >= sum(widths.values()) / 5
+    # the lead column holds its longest name and the 、 after it; lists break between names
+    names = [n for r in rows for n in r[3].replace("\n", "").split("、")]
+    assert widths["牵头单位"] >= max(_needed(n + "、") for n in names)
+    assert all(line.rstrip("、") in names for r in rows for line in r[3].split("\n"))
+    assert sum(widths.values()) == pytest.approx(156 / 25.4 * 72, abs=1)  # the 156 mm type area
+
+
+def _run_texts(document) -> list[str]:
+    """Each run's text as written, Word's non-breaking hyphen (``w:noBreakHyphen``) shown as U+2011."""
+    shown = {qn("w:t"): lambda e: e.text or "", qn("w:noBreakHyphen"): lambda e: "\u2011"}
+    return ["".join(shown[e.tag](e) for e in r if e.tag in shown) for r in document.element.body.iter(qn("w:r"))]
+
+
+def test_a_number_range_is_never_broken_at_its_hyphen(run: NoticeRun) -> None:
+    document = notice(run, "县教科局")
+    runs = _run_texts(document)
+    assert any("2021\u20112025年" in text for text in runs)  # held together by Word's own hyphen
+    assert not any(re.search(r"\d-\d", text) for text in runs)  # every range, 2021-2025 or 3-5
+    # and read back as the plan wrote it: no character added to hold it
+    assert "完成时限：2021-2025年。" in texts(document)
+
+
+def test_summary_keeps_every_department_name_on_one_line(plan: Plan, tmp_path: Path) -> None:
+    path = write_summary(plan, build_graph(plan), tmp_path / "任务分解总表.docx", date=DATE)
+    (table,) = Document(str(path)).tables
+    widths = _grid(table)
+    known = {a.department for m in plan.measures for a in m.assignments}
+    for row in table.rows[1:]:
+        if len({id(c._tc) for c in row.cells}) == 1:
+            continue
+        for column in (2, 3):
+            for line in row.cells[column].text.split("\n"):
+                assert all(name in known for name in line.rstrip("、").split("、")), line
+                assert _needed(line, 10.5) <= widths[column], line  # 五号 in the wide summary
+    # the unit columns are the widest; the number and the deadline take only what they need
+    assert widths[3] == max(widths) and widths[0] < widths[4] < widths[1]
+
+
+@needs_pdf_tools
+def test_rendered_title_and_attachment_keep_words_numbers_and_names_whole(plan: Plan, tmp_path: Path) -> None:
+    run = write_notices(plan, build_graph(plan), tmp_path / "notices", date=DATE)
+    document = notice(run, "县科协")
+    pdf = to_pdf(notice_path(run, "县科协"), tmp_path / "pdf")
+    pages = [pdf_text(pdf, n) for n in range(1, page_count(pdf) + 1)]
+    lines = ["".join(line.split()) for line in pages[0].splitlines() if line.strip()]
+    title = next(p for p in document.paragraphs if p.style.name == TITLE).text
+    assert lines[: len(title.split("\n"))] == title.split("\n")  # the lines written, no others
+    (table,) = document.tables
+    deadlines = [row.cells[4].text for row in table.rows[1:]]
+    roles = [row.cells[2].text for row in table.rows[1:]]
+    attachment = "\n".join(pages[[i for i, p in enumerate(pages) if "任务分解清单" in p][-1] :])
+    # no 2022- / 2025年 where the layout is the notice's own (titles, the table's fitted columns);
+    # running text may still break there in LibreOffice 7.4 (docs/notices.md)
+    assert not re.search(r"\d-\s*$", attachment, flags=re.MULTILINE)
+    # each deadline and role whole on one line: found in the lines (blanks squeezed out, the header
+    # left out), longest first so that 2021-2025年 is not also counted as 2025年
+    texts = sorted({*deadlines, *roles}, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, texts)))
+    lines = ["".join(line.split()) for line in attachment.splitlines() if "序号" not in line]
+    found = Counter(match for line in lines for match in pattern.findall(line))
+    assert found == Counter(deadlines) + Counter(roles)
+
+
+COPIES = ("县委办公室", "县人大常委会办公室", "县政府办公室", "县政协办公室")
+
+
+def test_the_imprint_closes_the_document_between_rules(plan: Plan, tmp_path: Path) -> None:
+    run = write_notices(plan, build_graph(plan), tmp_path, date=DATE, copies=COPIES)
+    body = notice(run, "县科协").element.body
+    paragraphs = body.findall(qn("w:p"))
+    *_, copied, issued, anchor = paragraphs
+    text = "".join(t.text for t in copied.iter(qn("w:t")))
+    assert text.strip("\u3000") == "抄送：县委办公室，县人大常委会办公室，县政府办公室，县政协办公室。"
+    assert "".join(t.text for t in issued.iter(qn("w:t"))).strip("\u3000") == f"{OFFICE}2026年11月23日印发"
+    assert not anchor.findall(qn("w:r"))  # the empty paragraph the frames hang from ends the body
+    frames = [p.find(f"{qn('w:pPr')}/{qn('w:framePr')}") for p in (copied, issued)]
+    assert all(f is not None and f.get(qn("w:vAnchor")) == "margin" for f in frames)
+    assert int(frames[0].get(qn("w:y"))) < int(frames[1].get(qn("w:y")))  # 抄送 above 印发
+    rules = [
+        [(edge.tag.split("}")[1], int(edge.get(qn("w:sz")))) for edge in p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}")]
+        for p in (copied, issued)
+    ]
+    # 0.35 mm rules first and last, a 0.25 mm one between (GB/T 9704 7.4.1)
+    assert rules == [[("top", 8), ("bottom", 6)], [("bottom", 8)]]
+
+
+@needs_pdf_tools
+def test_the_imprint_renders_at_the_foot_of_the_last_page(plan: Plan, tmp_path: Path) -> None:
+    run = write_notices(plan, build_graph(plan), tmp_path / "notices", date=DATE, copies=COPIES)
+    pdf = to_pdf(notice_path(run, "县科协"), tmp_path / "pdf")
+    pages = page_count(pdf)
+    last = [line for line in pdf_text(pdf, pages).splitlines() if line.strip()]
+    squeezed = ["".join(line.split()) for line in last]
+    # 抄送 (one line or two), then 印发, then only the page number below them; the attachment table above
+    start = next(i for i, line in enumerate(squeezed) if line.startswith("抄送："))
+    assert "".join(squeezed[start:-2]) == "抄送：县委办公室，县人大常委会办公室，县政府办公室，县政协办公室。"
+    assert squeezed[-2] == f"{OFFICE}2026年11月23日印发"
+    assert re.fullmatch(rf"—{pages}—", squeezed[-1]) and any("序号" in line for line in squeezed)
+    assert "抄送" not in "".join(pdf_text(pdf, n) for n in range(1, pages))
+    # at the foot: the 版记 is in the lowest fifth of the page, however short the table above it
+    (height,) = map(float, re.findall(r"Page size:\s+[\d.]+ x ([\d.]+)", pdf_info(pdf)))
+    words = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    top = min(float(y) for y in re.findall(r'yMin="([\d.]+)"[^>]*>抄送', words))
+    assert top > 0.75 * height
