@@ -14,6 +14,7 @@ from matrix.graph import build_graph
 from matrix.readers.yaml import read_yaml_text
 
 from ..conftest import REVISED_PLAN, SMALL_PLAN
+from ..invisible import invisible_characters
 
 OFFICE = "五台县全民科学素质工作领导组办公室"
 
@@ -37,6 +38,7 @@ def test_each_concerned_department_gets_a_notice_with_only_its_changes(tmp_path:
     civil = text_of(civil_file)
     assert "不再承担" in civil and "内容修订：内容" in civil
     assert "开展老年人防诈骗科普" not in civil
+    assert [found for path in notices.written for found in invisible_characters(path)] == []
 
 
 def test_a_revision_that_changes_nobody_s_tasks_writes_nothing(tmp_path: Path) -> None:

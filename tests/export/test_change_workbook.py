@@ -10,6 +10,7 @@ from matrix.export.excel_style import FONT_NAME
 from matrix.readers.yaml import read_yaml_text
 
 from ..conftest import REVISED_PLAN, SMALL_PLAN
+from ..invisible import invisible_characters
 from ..rendering import needs_pdf_tools, page_count, pdf_text, to_pdf
 
 
@@ -26,6 +27,7 @@ def test_change_sheet_has_one_row_per_change_and_reads_back(tmp_path: Path) -> N
     assert workbook[CHANGE_SHEET].freeze_panes == "A2"
     summary = dict(workbook["概况"].iter_rows(min_row=2, values_only=True))
     assert summary["新增措施"] == 1 and summary["涉及单位（发变更通知）"] == 5
+    assert invisible_characters(path) == []
 
 
 def test_no_temporary_file_is_left_beside_the_workbook(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from matrix.readers.yaml import read_registry, read_yaml
 from matrix.workbook_layout import DIVISION_SHEET, LEADERS_SHEET, MATRIX_SHEET, SUMMARY_SHEET, WORKLOAD_SHEET
 
 from ..conftest import INPUT, ROOT
+from ..invisible import invisible_characters
 
 FIXTURE = ROOT / "tests" / "fixtures" / "xinhuang-townships.yaml"
 REGISTRY = INPUT / "departments-xinhuang.yaml"
@@ -190,6 +191,11 @@ def test_a_plan_without_leaders_has_neither_the_column_nor_the_document(tmp_path
     workbook = load_workbook(result.workbook)
     assert "牵头领导" not in [c.value for c in workbook[MATRIX_SHEET][1]]
     assert LEADERS_SHEET not in workbook.sheetnames
+
+
+def test_township_notices_and_the_leaders_document_carry_no_invisible_character(built: matrix.BuildResult) -> None:
+    assert built.leaders is not None and any(notice_filename(m) in {p.name for p in built.notices} for m in members())
+    assert [found for path in built.written for found in invisible_characters(path)] == []
 
 
 def test_without_expanding_the_matrix_has_one_column_for_the_group(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from bench.feedback import fill_form
 from matrix.track.form_layout import FIRST_ROW, FORM_SHEET, form_filename
 from matrix.track.ledger_workbook import COUNT_HEADER, LEDGER_SHEET
 
+from ..invisible import invisible_characters
 from ..rendering import needs_pdf_tools, page_count, pdf_text, to_pdf
 from .conftest import WUTAI
 
@@ -217,6 +218,12 @@ def test_reminders_go_to_the_late_and_the_silent_with_what_they_missed(cycle, wu
     assert "推进中（2025-12，60%）" in progressing
     assert "五台县全民科学素质工作领导组办公室" in progressing and "2026年1月8日" in progressing
     assert "2026年1月18日前" in progressing  # the reply is due ten days on
+
+
+def test_no_file_of_the_cycle_carries_an_invisible_character(cycle) -> None:
+    files = [p for p in cycle["root"].rglob("*") if p.suffix in (".docx", ".xlsx")]
+    assert {p.parent.name for p in files} >= {"督办通知", "进展反馈表", "任务分解通知", "forms"}
+    assert [found for path in files for found in invisible_characters(path)] == []
 
 
 def test_the_report_gives_the_counts_and_the_chart(cycle) -> None:
