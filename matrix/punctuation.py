@@ -10,8 +10,8 @@ from __future__ import annotations
 __all__ = ["CLOSING", "OPENING", "split_outside_brackets", "unbalanced"]
 
 #: Brackets, quotes and title marks whose content is never split.
-OPENING = "（(《“【〔["
-CLOSING = "）)》”】〕]"
+OPENING = "（(《“【〔[〈「『"
+CLOSING = "）)》”】〕]〉」』"
 
 
 def split_outside_brackets(text: str, separators: str) -> list[str]:
@@ -26,6 +26,8 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
     ['县委党校（县行政学校、干部学院）', '县总工会']
     >>> split_outside_brackets("甲、、乙", "、")
     ['甲', '', '乙']
+    >>> split_outside_brackets("各区人民政府〈含开发区、风景区〉、市统计局", "、")
+    ['各区人民政府〈含开发区、风景区〉', '市统计局']
     """
     pieces: list[str] = []
     depth = 0

@@ -47,7 +47,7 @@ def test_metadata_and_convention(name: str) -> None:
 def test_a_time_or_an_aside_in_a_bracket_is_no_department() -> None:
     result = import_plan(PLANS / "national_asides_and_times.txt")
     assert result.problems == ()
-    assert [m.deadline for m in result.plan.measures] == [None, "2025年底前完成", None, "持续推进"]
+    assert [m.deadline for m in result.plan.measures] == [None, "2025年底前完成", None, "持续推进", None, None]
     named = {a.department for m in result.plan.measures for a in m.assignments}
     assert not named & {"以下均需各地区落实", "不再列出", "2025年底前完成", "持续推进"}
 
@@ -60,6 +60,12 @@ def test_officials_and_leader_lines_are_leaders_and_a_time_is_a_deadline() -> No
     assert [m.deadline for m in brackets] == [None, None, None, "年内持续推进"]
     named = {a.department for m in brackets for a in m.assignments}
     assert named == {"省科技厅", "省财政厅", "省税务局", "省发展改革委"}
+
+
+def test_a_time_label_in_a_bracket_is_the_deadline_and_a_leader_label_the_leader() -> None:
+    measures = import_plan(PLANS / "city_labels_with_times.txt").plan.measures
+    assert [m.deadline for m in measures] == [None, "2025年12月底", "2025年10月", None, None, None]
+    assert [m.leaders for m in measures] == [(), (), (), ("李某",), (), ()]
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

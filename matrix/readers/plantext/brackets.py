@@ -57,6 +57,8 @@ _BLOCK_LABEL = re.compile(r"^(?:责任分工|职责分工|部门分工|分工)\s
 _BARE_BLOCK = re.compile(r"^(?:责任分工|职责分工)\s*[：:]")
 # A label whose list says each body's role with its own verbs: 部门分工：省发展改革委牵头，各地、各部门配合。
 _DIVISION_LABEL = re.compile(r"部门分工\s*[：:]\s*")
+# A label that says when, beside the bodies' labels: （责任单位：县教育局；完成时限：2025年6月底）
+_TIME_LABEL = re.compile(r"(?:完成)?(?:时限|时间|期限|时间节点)\s*[：:]\s*")
 
 # A line naming its lead body: 县消防救援大队为牵头单位，县住建局、县教育局为配合单位。
 _AS_LEAD = re.compile(r"^[^。；;，,]{2,60}?为(?:牵头|主办|主责)(?:单位|部门)")
@@ -74,9 +76,11 @@ _CARRY_OUT = r"(?:组织实施|落实|实施|推进)"
 # Asides in a bracket that assign nothing to this measure: 以下均需各地区落实，不再列出.
 # 以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出.
 _ASIDE = re.compile(
-    r"^(?:以下|下文)?(?:均|都)?需?(?:各地区|各地)?(?:负责)?落实$"
+    r"^(?:以下|下文)(?:均|都)?需?(?:各地区|各地)?(?:负责)?落实$"
+    r"|^(?:均|都)?需(?:各地区|各地)?(?:负责)?落实$"
     r"|^(?:以下|下文)[^，,；;。]{0,8}?(?:均|都)需[^，,；;。]{2,40}?落实$"
     r"|^不再(?:单独|一一|另行)?列出$"
+    r"|^(?:以下|下)均?同$"
 )
 # A sentence of its own in a bracket that says who is left unnamed, and so names nobody:
 # 明确牵头部门的，其他有关部门配合，不逐一列出，下同.
@@ -101,6 +105,9 @@ ROLE_NOUNS = {"责任": "负责", "协同": "协办"}
 _RESPONSIBLE = ("负责",)
 
 EXPLICIT, RESPONSIBLE, LEADER = "explicit", "responsible", "leader"
+_WHEN = "when"  # the group of a time label: its text is the measure's deadline
+# A label's list that says nobody: 配合单位：无 / 暂无 / — (a body named 无 was read before)
+_NOBODY = re.compile(r"^(?:无|暂无|没有|/|／|-|－|—+|─+)$")
 
 
 @dataclass(frozen=True)
@@ -289,7 +296,8 @@ def closing_assignment(text: str, config: RaciConfig | None = None) -> tuple[str
 
 # A heading that groups the tasks of one lead: 一、县示范区管委会牵头工作（8项） / （二）县发改局负责的任务
 _LEAD_HEADING = re.compile(
-    r"^(?P<names>[^，,；;。（(]{2,60}?)(?P<verb>牵头|负责)的?(?:工作|任务|事项)(?:[（(]\d+项[）)])?$"
+    r"^(?P<names>[^，,；;。（(]{2,60}?)(?P<verb>牵头|负责)"
+    r"(?:的?(?:工作|任务|事项)(?:[（(]\d+项[）)])?|[（(]\d+项[）)])$"
 )
 # How a chapter heading that is a goal, not a body, begins: 落实属地负责工作, 明确牵头事项, 由…牵头的工作
 _HEADING_VERB = re.compile(r"^(?:由|落实|压实|强化|明确|健全|完善|加强|推进|坚持|建立|实行|严格|需要|突出|夯实)")
@@ -307,8 +315,8 @@ def heading_assignment(title: str, config: RaciConfig | None = None) -> str | No
     --------
     >>> heading_assignment("县示范区管委会牵头工作(8项)")
     '县示范区管委会牵头'
-    >>> heading_assignment("县发改局、县财政局负责的任务")
-    '县发改局、县财政局负责'
+    >>> heading_assignment("县发改局、县财政局负责的任务"), heading_assignment("县住建局牵头（3项）")
+    ('县发改局、县财政局负责', '县住建局牵头')
     >>> goals = ("加快推进重点工作", "落实属地负责工作", "压实部门负责任务", "强化政府负责工作")
     >>> [heading_assignment(t) for t in goals]
     [None, None, None, None]
@@ -394,12 +402,22 @@ def _labelled(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, str
     )
     if not marks:
         return None
+    marks += [(m.start(), m.end(), _WHEN, None) for m in _TIME_LABEL.finditer(body)]
+    marks.sort()
     leftover = body[: marks[0][0]].strip(_SEPARATORS + " ")
-    groups = []
+    groups: list[tuple[str | None, str, str]] = []
+    if leftover:
+        # verbs before the first label: 市教育局牵头，市财政局配合；责任领导：李四
+        written, rest = _verb_groups(leftover, config)
+        if written and not rest:
+            groups, leftover = written, ""
     for (_, end, verb, rank), following in zip(marks, [*marks[1:], None], strict=True):
         stop = following[0] if following else len(body)
-        kind = LEADER if verb == LEADER else None if verb == "部门分工" else _ranked(verb, rank, config)
-        groups.extend([(kind, verb, body[end:stop])] if kind == LEADER else _listed(kind, verb, body[end:stop], config))
+        if verb in (LEADER, _WHEN):
+            groups.append((verb, verb, body[end:stop]))
+            continue
+        kind = None if verb == "部门分工" else _ranked(verb, rank, config)
+        groups.extend(_listed(kind, verb, body[end:stop], config))
     return groups, leftover
 
 
@@ -490,6 +508,11 @@ def parse_assignment(content: str, config: RaciConfig | None = None) -> ParsedAs
     >>> parsed = parse_assignment("教育部会同财政部、人力资源社会保障部负责")
     >>> parsed.leads, parsed.cooperators
     (('教育部',), ('财政部', '人力资源社会保障部'))
+    >>> parsed = parse_assignment("责任单位：县教育局；完成时限：2025年6月底")
+    >>> parsed.leads, parsed.deadline
+    (('县教育局',), '2025年6月底')
+    >>> parse_assignment("牵头单位：县交通运输局；配合单位：无").cooperators
+    ()
     >>> parsed = parse_assignment("分管副省长、协管副秘书长负责，省科技厅牵头")
     >>> parsed.leads, parsed.cooperators, parsed.leaders
     (('省科技厅',), (), ('分管副省长、协管副秘书长',))
@@ -514,11 +537,19 @@ def _without_asides(body: str) -> tuple[str, list[str]]:
     ('甲部牵头，乙委按职责分工负责', ['2025年底前完成'])
     >>> _without_asides("甲部、乙委按职责分工负责，以下均需各地区落实，不再列出")
     ('甲部、乙委按职责分工负责', [])
+    >>> _without_asides("牵头单位：甲局，下同"), _without_asides("甲部负责（以下均需各地落实，不再列出）")
+    (('牵头单位：甲局', []), ('甲部负责', []))
+    >>> _without_asides("甲部牵头，各地区负责落实")  # an assignment, not an aside
+    ('甲部牵头，各地区负责落实', [])
     >>> _without_asides("责任单位：甲局、乙局。以下政策措施均需各县区人民政府落实，不再单独列出")
     ('责任单位：甲局、乙局', [])
     >>> _without_asides("甲部牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同")
     ('甲部牵头', [])
     """
+    remark = trailing_bracket(body)
+    said = [c.strip() for c in re.split(r"[，,；;。]", remark[1]) if c.strip()] if remark and remark[0] else []
+    if said and all(_ASIDE.match(clause) for clause in said):
+        body = remark[0]  # a remark in brackets that only says asides: …负责（以下均需各市县落实，不再列出）
     sentences = re.split(r"(?<=。)", body)
     while len(sentences) > 1 and (not sentences[-1].strip() or _UNLISTED.match(sentences[-1].strip())):
         sentences.pop()
@@ -596,6 +627,11 @@ def _collect(
     for kind, verb, text in groups:
         if kind == LEADER:
             sorted_names[LEADER].extend(split_leaders(text.strip().strip("。；;，,")))
+            continue
+        if kind == _WHEN:
+            times.append(text.strip().strip("。；;，,"))
+            continue
+        if _NOBODY.match(text.strip().strip("。；;，, ")):
             continue
         names, marked, name_problems, group_times = _names(text, verb_words, config)
         if names and not name_problems and all(_OFFICIAL.search(name) for name in names):
