@@ -64,8 +64,12 @@ _TIME_LABEL = re.compile(r"(?:完成)?(?:时限|时间|期限|时间节点)\s*[�
 _AS_LEAD = re.compile(r"^[^。；;，,]{2,60}?为(?:牵头|主办|主责)(?:单位|部门)")
 
 # Words between the names and the verb that do not change the role:
-# 按职责分工负责, 按照各自职责负责, 分别牵头, 共同负责.
-_QUALIFIER = r"(?P<qualifier>按照?(?:各自)?职责(?:分工)?|分别|共同|具体|牵头)?"
+# 按职责分工负责, 按照各自职责负责, 按分工负责, 依职责负责, 根据职责分工负责, 按职能职责负责, 分别牵头, 共同负责.
+_QUALIFIER = (
+    r"(?P<qualifier>(?:按照?|依照?|根据|依据)(?:各自的?)?(?:工作)?(?:职能|职责|分工){1,3}|分别|共同|具体|牵头)?"
+)
+# What a name never holds: words of a qualifier glued to it (县文旅局按分工), which the list grammar did not know.
+_QUALIFIER_WORDS = re.compile(r"职责|职能|分工")
 # 甲部会同乙委负责: 甲部 leads, 乙委 cooperates.
 _TOGETHER_WITH = re.compile(
     r"(?P<lead>[^，,；;]+?)会同(?P<with>[^，,；;]+?)(?:按职责分工|共同)?(?:负责|落实|实施|推进)(?:落实|实施|推进)?"
@@ -607,7 +611,7 @@ def _names(text: str, verb_words: str, config: RaciConfig) -> tuple[list[str], l
     for name in split.names:
         if reason := name_problem(name):
             problems.append(reason)
-        elif found := re.search(verb_words, name):
+        elif (found := re.search(verb_words, name)) or (found := _QUALIFIER_WORDS.search(name)):
             problems.append(f"单位名称'{name}'中含有分工用语'{found[0]}'，缺少分隔符？ (role word inside a name)")
         else:
             names.append(name)
