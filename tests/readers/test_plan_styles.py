@@ -63,6 +63,8 @@ def test_officials_and_leader_lines_are_leaders_and_a_time_is_a_deadline() -> No
 
 
 def test_a_time_label_in_a_bracket_is_the_deadline_and_a_leader_label_the_leader() -> None:
+    lines = import_plan(PLANS / "city_label_lines.txt").plan.measures  # 完成时限：… under label lines
+    assert [m.deadline for m in lines] == [None, None, "2025年12月底", None]
     measures = import_plan(PLANS / "city_labels_with_times.txt").plan.measures
     assert [m.deadline for m in measures] == [None, "2025年12月底", "2025年10月", None, None, None, None]
     assert [m.leaders for m in measures] == [(), (), (), ("李某",), (), (), ()]

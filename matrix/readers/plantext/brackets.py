@@ -44,6 +44,7 @@ __all__ = [
     "parse_assignment",
     "parse_columns",
     "split_at_brackets",
+    "time_line",
     "trailing_bracket",
 ]
 
@@ -258,6 +259,19 @@ def label_line(text: str, config: RaciConfig | None = None) -> bool:
     return bool(
         _label_pattern(config or RaciConfig()).match(text) or _LEADER_LABEL.match(text) or _DIVISION_LABEL.match(text)
     )
+
+
+def time_line(text: str) -> bool:
+    """True for a line that only says when, as a label: 完成时限：2025年6月底 / 时间节点：年底前.
+
+    Under a measure's label lines it belongs to them (its text is the deadline).
+
+    Examples
+    --------
+    >>> time_line("完成时限：2025年6月底"), time_line("时间节点:持续推进"), time_line("完成时限较紧。")
+    (True, True, False)
+    """
+    return bool(_TIME_LABEL.match(text.strip()))
 
 
 # The closing clause of a measure that assigns it in a sentence, as the State Council's 分工 notices write:

@@ -39,6 +39,7 @@ from .brackets import (
     parse_assignment,
     parse_columns,
     split_at_brackets,
+    time_line,
     trailing_bracket,
 )
 from .clauses import MAX_TITLE, deadline, first_clause, lead_phrase, targets
@@ -526,10 +527,13 @@ def _without_assignments(text: str, config: RaciConfig) -> str:
 
 
 def _join_label_lines(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
-    """Consecutive label lines under a measure (牵头单位：… / 责任单位：…) joined into one assignment."""
+    """Consecutive label lines under a measure (牵头单位：… / 责任单位：… / 完成时限：…) joined into one assignment.
+
+    A time line (完成时限：…) joins the label lines above it; on its own it is text.
+    """
     joined: list[Item] = []
     for item in lines:
-        label = isinstance(item, SourceLine) and label_line(item.text, config)
+        label = isinstance(item, SourceLine) and (label_line(item.text, config) or time_line(item.text))
         previous = joined[-1] if joined else None
         if label and isinstance(previous, SourceLine) and label_line(previous.text, config):
             joined[-1] = replace(previous, text=f"{previous.text.rstrip('。；;')}；{item.text}")
