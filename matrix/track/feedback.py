@@ -341,6 +341,13 @@ def _date(form: _Sheet, row: int, value: object, period: Period, today: dt.date)
 
 
 def _report(form: _Sheet, row: int, measure: str, period: Period, department: str, today: dt.date) -> Report | None:
+    for column in range(_FILLED_START, len(HEADER) + 1):
+        if form.sheet.cell(row, column).data_type == "e":  # #REF!, #DIV/0!: a formula gone wrong, not the words
+            raise form.refuse(
+                row,
+                column,
+                f"单元格显示错误值 {form.value(row, column)}（公式出错），请改为直接填写 (error value)",
+            )
     values = {name: form.value(row, _FILLED_START + i) for i, name in enumerate(FILLED_HEADER)}
     if not any(_text(values[name]) for name in _REPORTING):
         return None
