@@ -220,8 +220,6 @@ def build(
         raci build input/xinhuang.yaml -o output
         raci build input/wutai-2021-2025.txt --registry input/departments-wutai.yaml
     """
-    from .audit import UNREAD
-    from .pipeline import FORMS_FOLDER, NOTICES_FOLDER
     from .pipeline import build as build_plan
 
     if number is not None and template is None:
@@ -250,22 +248,8 @@ def build(
             title=title,
             issuer=issuer,
         )
-    click.echo(f"方案：{result.plan.title}（{len(result.plan.measures)} 项措施）")
-    click.echo(f"已写入：{result.workbook}" + ("（已按其中的修改重新生成）" if result.rewrote_source else ""))
-    click.echo(f"已写入：{result.summary}")
-    if result.leaders:
-        click.echo(f"已写入：{result.leaders}")
-    click.echo(f"已写入 {len(result.notices)} 份任务分解通知：{result.folder / NOTICES_FOLDER}")
-    for removed in result.removed:
-        click.echo(f"已删除上次生成、本次不再生成的文件：{removed}")
-    if result.forms:
-        click.echo(f"已写入 {len(result.forms)} 份进展反馈表：{result.folder / FORMS_FOLDER}")
-    if result.skipped:
-        click.echo(f"无任务、未发通知的单位：{'、'.join(result.skipped)}")
-    if result.findings:
-        unread = sum(1 for finding in result.findings if finding.code == UNREAD)
-        among = f"（其中 {unread} 处原文未能识别，已在上方列出）" if unread else ""
-        click.echo(f"审计发现 {len(result.findings)} 个问题{among}，详见工作簿“审计问题”表或 raci audit。")
+    for line in result.lines():
+        click.echo(line)
 
 
 class _NoticeProgress:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .audit import AuditConfig, audit_resolved
+from .audit import UNREAD, AuditConfig, audit_resolved
 from .errors import InputError, MatrixError
 from .findings import Finding
 from .graph import build_graph
@@ -154,6 +154,27 @@ class BuildResult:
     def written(self) -> tuple[Path, ...]:
         """Every file written, workbook first."""
         return (self.workbook, self.summary, *((self.leaders,) if self.leaders else ()), *self.notices, *self.forms)
+
+    def lines(self) -> list[str]:
+        """What the build did, a line each, as ``raci build`` prints it: a new output is told where it is made."""
+        rewrote = "（已按其中的修改重新生成）" if self.rewrote_source else ""
+        lines = [
+            f"方案：{self.plan.title}（{len(self.plan.measures)} 项措施）",
+            f"已写入：{self.workbook}{rewrote}",
+            f"已写入：{self.summary}",
+            *([f"已写入：{self.leaders}"] if self.leaders else []),
+            f"已写入 {len(self.notices)} 份任务分解通知：{self.folder / NOTICES_FOLDER}",
+            *(f"已删除上次生成、本次不再生成的文件：{removed}" for removed in self.removed),
+        ]
+        if self.forms:
+            lines.append(f"已写入 {len(self.forms)} 份进展反馈表：{self.folder / FORMS_FOLDER}")
+        if self.skipped:
+            lines.append(f"无任务、未发通知的单位：{'、'.join(self.skipped)}")
+        if self.findings:
+            unread = sum(1 for finding in self.findings if finding.code == UNREAD)
+            among = f"（其中 {unread} 处原文未能识别，已在上方列出）" if unread else ""
+            lines.append(f"审计发现 {len(self.findings)} 个问题{among}，详见工作簿“审计问题”表或 raci audit。")
+        return lines
 
 
 def registry_for(path: str | Path, plan: Plan, registry: RegistrySource = None) -> Registry:

@@ -95,6 +95,10 @@ def test_a_rebuild_from_the_workbook_is_the_same_through_the_library_and_the_com
     assert run("build", INPUT / "wutai.yaml", "-o", "output", "--date", DATE.isoformat()).exit_code == 0
     again = run("build", workbook, "--date", DATE.isoformat())
     assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines() == rebuilt.lines()  # what raci build prints is the result's account of itself
+    assert rebuilt.lines()[1:3] == [
+        f"已写入：{Path('output', 'wutai', n)}" for n in ("责任分工矩阵.xlsx", "任务分解总表.docx")
+    ]
 
     library, command = (tmp_path / side / "output" / "wutai" for side in ("library", "command"))
     assert contents(library) == contents(command)
