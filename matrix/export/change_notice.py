@@ -23,7 +23,6 @@ from docx.document import Document as DocumentObject
 from docx.shared import Mm
 
 from ..diff import PlanDiff
-from .atomic import atomic_path
 from .filenames import path_inside, unique_filenames
 from .notice import CHANGE_HEADER, ChangeNotice, build_change_notice
 from .official import (
@@ -35,6 +34,7 @@ from .official import (
     add_title,
     official_template,
     open_document,
+    save_document,
 )
 
 __all__ = ["CHANGE_NOTICE_PREFIX", "ChangeNotices", "change_notice_names", "write_change_notices"]
@@ -108,7 +108,5 @@ def write_change_notices(
     for department, name in zip(departments, change_notice_names(departments), strict=True):
         path = path_inside(folder, name)
         notice = build_change_notice(diff, department, office=office, date=day)
-        with atomic_path(path) as temporary:
-            _render(template, notice, diff.new_title).save(str(temporary))
-        written.append(path)
+        written.append(save_document(_render(template, notice, diff.new_title), path))
     return ChangeNotices(tuple(written), departments)

@@ -43,6 +43,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from ..errors import InputError, one_line
+from .atomic import atomic_path
 from .linebreaks import fitting_width, text_width, title_lines, wrap_names
 
 __all__ = [
@@ -73,7 +74,9 @@ __all__ = [
     "official_document",
     "official_template",
     "open_document",
+    "save_document",
     "set_font",
+    "starting_document",
     "turn_landscape",
     "type_width",
 ]
@@ -411,6 +414,26 @@ def official_template() -> bytes:
 def open_document(template: bytes) -> DocumentObject:
     """A fresh, independent document from :func:`document_bytes` output."""
     return Document(io.BytesIO(template))
+
+
+def starting_document(letterhead: str | Path | None = None, *, number: str | None = None, body: bool = True) -> bytes:
+    """What every document of a run starts from: the office's letterhead, or the standard's page without one.
+
+    Task notices, the summary, 领导分工 and 督办 documents all start here, so a
+    letterhead is read (and refused) the same way for each; ``number`` and
+    ``body`` are :func:`letterhead_document`'s.
+    """
+    if letterhead is None:
+        return official_template()
+    return document_bytes(letterhead_document(letterhead, number=number, body=body))
+
+
+def save_document(document: DocumentObject, path: str | Path) -> Path:
+    """Write ``document`` to ``path`` through a temporary file beside it, so a reader never sees half a file."""
+    path = Path(path)
+    with atomic_path(path) as temporary:
+        document.save(str(temporary))
+    return path
 
 
 def add_paragraph(document: DocumentObject, text: str = "", style: str = PLAIN) -> Paragraph:

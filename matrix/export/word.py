@@ -23,7 +23,6 @@ from ..leaders import leader_duties
 from ..model import Plan
 from ..numerals import chinese_numeral
 from ..raci import LEADER_LABEL
-from .atomic import atomic_path
 from .filenames import path_inside, safe_filename, unique_filenames
 from .notice import (
     Notice,
@@ -50,13 +49,12 @@ from .official import (
     add_signature,
     add_table,
     add_title,
-    document_bytes,
     fitted_widths,
     letterhead_body,
-    letterhead_document,
-    official_template,
     open_document,
+    save_document,
     set_font,
+    starting_document,
     turn_landscape,
     type_width,
 )
@@ -103,12 +101,6 @@ def notice_filename(department: str) -> str:
     '任务分解通知-_x.docx'
     """
     return f"{NOTICE_PREFIX}{safe_filename(department)}.docx"
-
-
-def _template(template: str | Path | None, number: str | None = None, *, body: bool = True) -> bytes:
-    if template is None:
-        return official_template()
-    return document_bytes(letterhead_document(template, number=number, body=body))
 
 
 def _task_lines(task: Task) -> list[str]:
@@ -158,12 +150,6 @@ def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool
         widths = fitted_widths(_ATTACHMENT_HEADER, rows, type_width(document), fill=1, names=(3,))
         add_table(document, _ATTACHMENT_HEADER, rows, widths, names=(3,))
     add_imprint(document, notice.copies, notice.signature, notice.date)
-
-
-def _save(document: DocumentObject, path: Path) -> Path:
-    with atomic_path(path) as temporary:
-        document.save(str(temporary))
-    return path
 
 
 def _skipped(plan: Plan, graph: nx.Graph, recipients: list[str]) -> tuple[str, ...]:
@@ -261,7 +247,7 @@ def write_notices(
     outdir = Path(outdir)
     date = date or dt.date.today()
     recipients = notice_recipients(graph)
-    skeleton = _template(template, number)
+    skeleton = starting_document(template, number=number)
     jobs = [
         _NoticeJob(
             skeleton,
@@ -296,7 +282,7 @@ class _NoticeJob:
 def _write_notice(job: _NoticeJob) -> Path:
     document = open_document(job.template)
     _render_notice(document, job.notice, attachment=job.attachment)
-    return _save(document, job.path)
+    return save_document(document, job.path)
 
 
 def write_summary(
@@ -359,7 +345,7 @@ def _table_document(
 
     A letterhead gives its page and styles but not its body: the table is not a 发文.
     """
-    document = open_document(_template(template, body=False))
+    document = open_document(starting_document(template, body=False))
     turn_landscape(document)
     add_title(document, f"《{full_title(plan)}》{name}")
     add_paragraph(document)
@@ -368,7 +354,7 @@ def _table_document(
     )
     add_table(document, header, rows, widths, names=layout.names, style=layout.style)
     add_signature(document, issuing_office(plan), format_date(date or dt.date.today()))
-    return _save(document, Path(path))
+    return save_document(document, path)
 
 
 _LEADERS_HEADER = ("序号", LEADER_LABEL, "牵头措施", "牵头单位", "配合单位")

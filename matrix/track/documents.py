@@ -17,7 +17,6 @@ from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm
 
-from ..export.atomic import atomic_path
 from ..export.filenames import path_inside, unique_filenames
 from ..export.official import (
     BODY,
@@ -27,10 +26,9 @@ from ..export.official import (
     add_paragraph,
     add_signature,
     add_table,
-    document_bytes,
-    letterhead_document,
-    official_template,
     open_document,
+    save_document,
+    starting_document,
 )
 from .reminders import Bulletin, Reminder, Section
 
@@ -51,10 +49,6 @@ class ReminderRun:
 
     written: tuple[Path, ...]
     departments: tuple[str, ...]
-
-
-def _skeleton(template: str | Path | None) -> bytes:
-    return official_template() if template is None else document_bytes(letterhead_document(template))
 
 
 def _text_width(text: str) -> float:
@@ -106,12 +100,6 @@ def _opening(document: DocumentObject, title: str, addressee: str | None, first:
         add_paragraph(document, first, BODY)
 
 
-def _save(document: DocumentObject, path: Path) -> Path:
-    with atomic_path(path) as temporary:
-        document.save(str(temporary))
-    return path
-
-
 def write_reminders(
     reminders: Sequence[Reminder], outdir: str | Path, *, template: str | Path | None = None
 ) -> ReminderRun:
@@ -124,7 +112,7 @@ def write_reminders(
     OutputError
         When a file cannot be written.
     """
-    skeleton = _skeleton(template) if reminders else b""
+    skeleton = starting_document(template) if reminders else b""
     departments = [r.department for r in reminders]
     written = []
     for reminder, name in zip(reminders, unique_filenames(departments, REMINDER_PREFIX, ".docx"), strict=True):
@@ -133,7 +121,7 @@ def write_reminders(
         _render_sections(document, reminder.sections, None)
         add_signature(document, reminder.signature, reminder.date)
         document.core_properties.title = f"督办通知（{reminder.department}）"
-        written.append(_save(document, path_inside(outdir, name)))
+        written.append(save_document(document, path_inside(outdir, name)))
     return ReminderRun(tuple(written), tuple(departments))
 
 
@@ -149,7 +137,7 @@ def write_bulletin(
     OutputError
         When the file cannot be written.
     """
-    document = open_document(_skeleton(template))
+    document = open_document(starting_document(template))
     _opening(document, bulletin.title, None, None)
     subtitle = add_paragraph(document, bulletin.subtitle, PLAIN)
     subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -157,4 +145,4 @@ def write_bulletin(
     _render_sections(document, bulletin.sections, chart_png)
     add_signature(document, bulletin.signature, bulletin.date)
     document.core_properties.title = bulletin.title
-    return _save(document, Path(path))
+    return save_document(document, path)
