@@ -222,6 +222,19 @@ def _cooperator_cell(wrapped: str) -> Callable[[Path], None]:
     return _edited_docx(_COOPERATOR_RUN, _FIRST_COOPERATOR + wrapped.format(run=_COOPERATOR_RUN))
 
 
+def _repeated_header_row(path: Path) -> None:
+    """The plan's task table with its header row again between the two measures."""
+
+    def edit(xml: bytes) -> bytes:
+        text = xml.decode()
+        first = text.index("<w:tr>")
+        header = text[first : text.index("</w:tr>", first) + len("</w:tr>")]
+        last = text.rindex("<w:tr>")
+        return (text[:last] + header + text[last:]).encode()
+
+    _with_part_edited(_plan_docx(), path, "word/document.xml", edit)
+
+
 def _task_table_wrapped(opening: str, closing: str, *, row: bool = False) -> Callable[[Path], None]:
     """The plan with its task table, or with ``row`` its last row, inside a wrapper such as a content control."""
 
@@ -344,6 +357,7 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "body_content_control.docx": _task_table_wrapped(
         '<w:sdt><w:sdtPr><w:alias w:val="任务分工"/></w:sdtPr><w:sdtContent>', "</w:sdtContent></w:sdt>"
     ),
+    "repeated_header_row.docx": _repeated_header_row,
     "row_content_control.docx": _task_table_wrapped("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", row=True),
     "tracked_deletion.docx": _cooperator_cell(
         f"<w:del {_TRACKED}><w:r><w:delText>县民政局</w:delText></w:r></w:del>{{run}}"

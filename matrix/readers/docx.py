@@ -52,7 +52,7 @@ def _table_items(table: Table, number: int, path: str, config: RaciConfig) -> tu
             (cells, Location(path, sheet=f"表{number}", cell=f"第{row_number}行"))
             for row_number, cells in enumerate(rows[start:], start=start + 1)
         ]
-        return list(table_items(body, columns)), []
+        return list(table_items(body, columns, config)), []
     where = Location(path, sheet=f"表{number}")
     return [], [Problem(where, "表格没有“任务”和“牵头单位”列，不是任务分工表，已跳过 (table skipped)")]
 

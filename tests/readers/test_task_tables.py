@@ -92,6 +92,18 @@ def test_a_header_over_two_rows_and_a_merged_category_column(tmp_path: Path) -> 
     assert measures(path)[1] == ("推行证照分离", ("市审批局",), ("市市场监管局", "市司法局"))
 
 
+@pytest.mark.parametrize("again", [1, 2])
+def test_a_header_repeated_on_every_page_is_not_a_task(tmp_path: Path, again: int) -> None:
+    """A table pasted together from pages that each carry the header, of one row or two."""
+    header = [["序号", "工作任务", "责任单位", "责任单位"], ["序号", "工作任务", "牵头单位", "协办单位"]]
+    first, second = ["1", "压缩开办时间", "市市场监管局", "市税务局"], ["2", "推行证照分离", "市审批局", "市司法局"]
+    path = word_table(tmp_path / "分工表.docx", "某市任务分工表", [*header, first, *header[2 - again :], second])
+    assert measures(path) == [
+        ("压缩开办时间", ("市市场监管局",), ("市税务局",)),
+        ("推行证照分离", ("市审批局",), ("市司法局",)),
+    ]
+
+
 def test_a_responsibility_column_that_declares_the_first_listed_lead(tmp_path: Path) -> None:
     path = word_table(
         tmp_path / "分工表.docx",

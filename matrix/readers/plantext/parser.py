@@ -122,7 +122,7 @@ def _tabulate(lines: Sequence[Item], config: RaciConfig) -> list[Item]:
             continue
         start, columns = header
         rows = [(cells, line.location) for line in run[start:] if (cells := text_cells(line.text))]
-        items.extend(table_items(rows, columns))
+        items.extend(table_items(rows, columns, config))
     return items
 
 

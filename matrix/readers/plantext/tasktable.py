@@ -249,18 +249,42 @@ def row_item(cells: Sequence[str], columns: Columns, location: Location) -> Task
     )
 
 
-def table_items(rows: Sequence[tuple[Sequence[str], Location]], columns: Columns) -> list[TaskRow | SourceLine]:
+def _header_again(
+    rows: Sequence[tuple[Sequence[str], Location]], index: int, columns: Columns, config: RaciConfig
+) -> int:
+    """How many rows from ``index`` on repeat the table's header (one, two for a two-row header, or none)."""
+    cells = rows[index][0]
+    if header_columns(cells, config) == columns:
+        return 1
+    following = rows[index + 1][0] if index + 1 < len(rows) else None
+    if following is not None and _sub_header(following, cells, config):
+        merged = [below if below.strip() else above for above, below in zip(cells, following, strict=False)]
+        if header_columns(merged, config) == columns:
+            return 2
+    return 0
+
+
+def table_items(
+    rows: Sequence[tuple[Sequence[str], Location]], columns: Columns, config: RaciConfig | None = None
+) -> list[TaskRow | SourceLine]:
     """The items of a task table's body rows, a section heading wherever the section column changes.
 
     A section cell already numbered (``（二）农民科学素质提升行动``) is used as
     it is; otherwise the sections are numbered （一）, （二）… in table order,
     which is the order the table gives them. An empty section cell continues
-    the section above, as merged or blank cells do.
+    the section above, as merged or blank cells do. The header again, one row
+    or two (a table pasted together from pages that each had one), is skipped;
+    read as a task, it was a measure 重点任务 led by 牵头单位.
     """
+    config = config or RaciConfig()
     items: list[TaskRow | SourceLine] = []
     current = ""
     count = 0
-    for cells, location in rows:
+    skip = 0
+    for index, (cells, location) in enumerate(rows):
+        skip = skip - 1 if skip else _header_again(rows, index, columns, config)
+        if skip:
+            continue
         item = row_item(cells, columns, location)
         if isinstance(item, TaskRow) and item.section and item.section != current:
             current, count = item.section, count + 1
@@ -316,4 +340,4 @@ def sheet_items(
     above = [cell.strip() for cells in rows[: max(0, start - 1)] for cell in cells if cell.strip()]
     caption = [SourceLine(text, locate(0, 0)) for text in dict.fromkeys(above)]
     body = [(cells, locate(index, columns.task)) for index, cells in enumerate(rows[start:], start=start)]
-    return [*caption, *table_items(body, columns)]
+    return [*caption, *table_items(body, columns, config)]
