@@ -11,7 +11,11 @@ decided here: :mod:`matrix.lookalikes` says which names look alike and
 
 The cooperate verbs stripped from the end of a name (配合, 参加 …) are those of
 :mod:`matrix.raci`, so a plan whose ``raci: verbs:`` adds 协同 has
-``县科协等单位协同`` read as 县科协 too.
+``县科协等单位协同`` read as 县科协 too. A verb is stripped only where it is a
+verb: plans write it after a whole name (``县教育局、县财政局协办``), while in
+``县政协办`` (the CPPCC office) and ``县科协办`` the 协 ends an association's name
+(政协, 科协) and 办 is its office. :func:`verb_in_name` tells the two apart,
+for this module and for the plan-text reader that finds verbs in brackets.
 
 Whitespace is never deleted between two names: that glued ``县科协`` and
 ``县民政局`` into a department ``县科协县民政局`` with a notice of its own. A line
@@ -25,13 +29,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .collectives import join_region_lists
 from .punctuation import CLOSING, OPENING, split_outside_brackets
 from .raci import COOPERATE, RaciConfig
 
-__all__ = ["QUALIFIER", "SEPARATORS", "name_problem", "normalise_name", "split_departments", "split_qualifier"]
+__all__ = [
+    "BODY_END",
+    "QUALIFIER",
+    "SEPARATORS",
+    "name_problem",
+    "name_verbs",
+    "normalise_name",
+    "split_departments",
+    "split_qualifier",
+    "verb_in_name",
+]
 
 #: Characters that separate names in a list (outside brackets).
 SEPARATORS = "、，,；;"
@@ -46,6 +61,12 @@ _DEFAULT = RaciConfig()
 _LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x85\u2028\u2029]\s*")
 _SPACE = re.compile(r"\s")
 _AROUND_SEPARATOR = re.compile(rf"\s*([{SEPARATORS}])\s*")
+
+#: How the names of public bodies end: 局, 委, 办, 中心, 县委党校（县行政学校）…
+BODY_END = re.compile(r"(?:局|委|办|部|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|）)$")
+#: Associations whose short name ends in 协 (政协, 科协, 计生协, and the 文联 member
+#: associations 作协, 书协, 美协 …): the 协 a verb such as 协办 begins with may end their name.
+_ASSOCIATION = re.compile(r"(?:政|科|计生|老科|作|书|美|音|舞|剧|曲|摄|影|视|民|杂|体|侨|残)协$")
 
 
 def _unified(text: str) -> str:
@@ -87,6 +108,48 @@ def _trailing(cooperate: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:等(?:相关|有关|其他)?(?:单位|部门|成员单位)?{tail}?|{tail})$")
 
 
+def verb_in_name(before: str, verb: str) -> bool:
+    """True when ``verb`` written right after ``before`` ends a body's name instead of assigning a role.
+
+    A cooperating verb follows a whole name (``县财政局协办``, ``县科协协办``,
+    ``各乡镇协办``). It is part of the name only when ``before`` is no whole name
+    but becomes an association's name with the verb's first characters
+    (``县政`` + ``协办``: 县政协's office), and the whole still ends as a body's name does.
+
+    Examples
+    --------
+    >>> verb_in_name("县政", "协办"), verb_in_name("县科", "协办"), verb_in_name("县科协", "协办")
+    (True, True, False)
+    >>> verb_in_name("县财政局", "协办"), verb_in_name("相关企业", "协办"), verb_in_name("县政", "配合")
+    (False, False, False)
+    """
+    if not before or BODY_END.search(before) or not BODY_END.search(before + verb):
+        return False
+    return any(_ASSOCIATION.search(before + verb[:length]) for length in range(1, len(verb)))
+
+
+def name_verbs(text: str, verbs: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``text`` holds one of ``verbs`` as part of a body's name (``县政协办``), as (start, end) spans.
+
+    The name before each occurrence runs back to the last separator or
+    bracket, so ``县委办牵头，县政协办配合`` finds the 协办 of 县政协办 only.
+
+    >>> name_verbs("县委办牵头，县政协办、县科协协办", ["牵头", "协办", "配合"])
+    [(8, 10)]
+    """
+    words = sorted(set(verbs), key=len, reverse=True)
+    if not words:
+        return []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer("|".join(map(re.escape, words)), text):
+        cut = max(text.rfind(mark, 0, match.start()) for mark in f"{SEPARATORS}。（(【“\n ")
+        start = cut + 1
+        if verb_in_name(text[start : match.start()], match[0]):
+            spans.append(match.span())
+    return spans
+
+
 def normalise_name(name: str, config: RaciConfig | None = None) -> str:
     """The canonical spelling of one department name.
 
@@ -106,14 +169,18 @@ def normalise_name(name: str, config: RaciConfig | None = None) -> str:
     '县委党校（县行政学校）'
     >>> normalise_name("县妇联等单位协同", RaciConfig(verbs=(("牵头", "lead"), ("协同", "cooperate"))))
     '县妇联'
+    >>> normalise_name("县政协办"), normalise_name("县政协办协办"), normalise_name("县科协协办")
+    ('县政协办', '县政协办', '县科协')
     """
     trailing = _trailing((config or _DEFAULT).verbs_of(COOPERATE))
     text = " ".join(_without_space_in_brackets(_unified(name)).split()).strip(_PUNCT)
     previous = None
     while previous != text:
         previous = text
-        text = _LEADING.sub("", text)
-        text = trailing.sub("", text).strip(_PUNCT)
+        text = _LEADING.sub("", text).strip(_PUNCT)
+        tail = trailing.search(text)
+        if tail and not verb_in_name(text[: tail.start()], tail[0]):
+            text = text[: tail.start()].strip(_PUNCT)
     return text
 
 

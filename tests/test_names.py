@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from matrix.names import name_problem, normalise_name, split_departments
 from matrix.raci import DEFAULT_VERBS, RaciConfig
+from matrix.readers.plantext.brackets import is_assignment, parse_assignment
 from matrix.readers.yaml import read_yaml_text
 
 PLAN_WITH_OWN_VERB = """\
@@ -38,6 +39,32 @@ def test_a_verb_the_plan_adds_is_stripped_only_under_that_plan() -> None:
     assert split_departments("县教科局、县妇联等单位协力") == ["县教科局", "县妇联等单位协力"]
     # 配合 is not a cooperate verb of this plan, so it stays part of what was written
     assert normalise_name("县妇联配合", config) == "县妇联配合"
+
+
+@pytest.mark.parametrize("office", ["县政协办", "县科协办", "县计生协办", "市政协办", "某某县作协办"])
+def test_an_association_s_office_keeps_the_xie_ban_that_ends_its_name(office: str) -> None:
+    """办 is the office of 政协 / 科协 …: 协办 there is no verb, and stripping it left 县政, 县科."""
+    assert split_departments(f"县委办、{office}") == ["县委办", office]
+    assert split_departments(f"{office}、县妇联协办") == [office, "县妇联"]
+    # the verb written after the office's name is still a verb
+    for verb, kind in DEFAULT_VERBS.items():
+        if kind == "cooperate":
+            assert normalise_name(f"{office}{verb}") == office
+            assert normalise_name(f"{office}等单位{verb}") == office
+
+
+@pytest.mark.parametrize("before", ["县科协", "县政协", "县财政局", "各乡镇", "县直各单位", "相关企业", "县委办"])
+def test_xie_ban_after_a_whole_name_or_an_unknown_one_is_the_verb(before: str) -> None:
+    assert split_departments(f"县委宣传部、{before}协办") == ["县委宣传部", before]
+
+
+def test_the_plan_text_reader_finds_the_verb_after_an_association_s_office() -> None:
+    """The bracket reader looks for verbs itself; it took 县政 + 协办 for a name and its verb."""
+    parsed = parse_assignment("县政协办牵头，县委办、县科协办协办")
+    assert (parsed.leads, parsed.cooperators, parsed.problems) == (("县政协办",), ("县委办", "县科协办"), ())
+    parsed = parse_assignment("县委办牵头，县政协办协办")
+    assert (parsed.leads, parsed.cooperators, parsed.problems) == (("县委办",), ("县政协办",), ())
+    assert is_assignment("县政协办、县科协办配合") and not is_assignment("县政协办")
 
 
 def test_a_yaml_plan_s_raci_verbs_reach_its_department_lists() -> None:

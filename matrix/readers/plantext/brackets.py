@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...leaders import split_leaders
-from ...names import name_problem
+from ...names import BODY_END, name_problem, name_verbs
 from ...raci import COOPERATE, LEAD, RaciConfig
 from .conventions import DEFAULT, decide, strip_declaration
 from .namelist import is_time, split_names
@@ -101,8 +101,8 @@ _LEADER_LABEL = re.compile(r"(?:牵头|责任|分管|包抓|联系)?(?:负责)?(
 
 _SEPARATORS = "，,；;。."
 
-# How the names of public bodies end: 局, 委, 办, 中心, 县委党校（县行政学校）…
-_BODY_END = re.compile(r"(?:局|委|办|部|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|）)$")
+# Stands in for a verb that is part of a body's name (the 协办 of 县政协办) while verbs are looked for.
+_IN_NAME = "\ue000"
 
 #: Role nouns → the verb each stands for: 责任单位 means the same as 负责单位.
 ROLE_NOUNS = {"责任": "负责", "协同": "协办"}
@@ -228,6 +228,18 @@ def split_at_brackets(text: str, config: RaciConfig | None = None) -> list[str]:
     if text[position:].strip():
         pieces[-1] += text[position:]
     return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _verbs_only(text: str, config: RaciConfig) -> str:
+    """``text`` with every verb that is part of a body's name (县政协办) masked, same length, for finding verbs.
+
+    >>> _verbs_only("县政协办牵头", RaciConfig()) == "县政" + _IN_NAME * 2 + "牵头"
+    True
+    """
+    masked = list(text)
+    for start, end in name_verbs(text, [verb for verb, _ in config.verbs]):
+        masked[start:end] = _IN_NAME * (end - start)
+    return "".join(masked)
 
 
 def _verb_pattern(config: RaciConfig) -> str:
@@ -371,8 +383,10 @@ def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
     if _BLOCK_LABEL.match(content) or _label_pattern(config).search(content) or re.search(leads, content):
         return True
     cooperate = "|".join(map(re.escape, config.verbs_of(COOPERATE)))
-    tail = re.search(rf"^(?P<names>.+?)(?:{cooperate})+[。；;]?$", content.strip())
-    return tail is not None and all(_BODY_END.search(name) for name in split_names(tail["names"], config).names)
+    content = content.strip()
+    tail = re.search(rf"^(?P<names>.+?)(?:{cooperate})+[。；;]?$", _verbs_only(content, config))
+    names = content[: tail.end("names")] if tail else ""
+    return tail is not None and all(BODY_END.search(name) for name in split_names(names, config).names)
 
 
 def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
@@ -474,9 +488,10 @@ def _verb_groups(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, 
         rf"\s*(?:[{re.escape(_SEPARATORS)}]+|$)"
     )
     groups: list[tuple[str | None, str, str]] = []
+    masked = _verbs_only(body, config)
     position = 0
     while position < len(body):
-        match = group.match(body, position)
+        match = group.match(masked, position)
         if match is None or match.end() == position:
             return groups, body[position:].strip()
         if match["role"]:
@@ -487,7 +502,7 @@ def _verb_groups(body: str, config: RaciConfig) -> tuple[list[tuple[str | None, 
             verb = verbs_written[0]
             kinds = [_kind(v, match["qualifier"], config) for v in verbs_written]
             kind = EXPLICIT if EXPLICIT in kinds else kinds[0]
-        groups.append((kind, verb, match["names"]))
+        groups.append((kind, verb, body[match.start("names") : match.end("names")]))
         position = match.end()
     return groups, ""
 
@@ -625,7 +640,7 @@ def _names(text: str, verb_words: str, config: RaciConfig) -> tuple[list[str], l
     for name in split.names:
         if reason := name_problem(name):
             problems.append(reason)
-        elif (found := re.search(verb_words, name)) or (found := _QUALIFIER_WORDS.search(name)):
+        elif (found := re.search(verb_words, _verbs_only(name, config))) or (found := _QUALIFIER_WORDS.search(name)):
             problems.append(f"单位名称'{name}'中含有分工用语'{found[0]}'，缺少分隔符？ (role word inside a name)")
         else:
             names.append(name)
