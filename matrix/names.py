@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .collectives import join_region_lists
-from .punctuation import CLOSING, OPENING, split_outside_brackets
+from .punctuation import CLOSING, OPENING, split_outside_brackets, unbalanced
 from .raci import COOPERATE, RaciConfig
 
 __all__ = [
@@ -55,6 +55,8 @@ QUALIFIER = "·"
 
 _HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
 _LEADING = re.compile(r"^由")
+# A name written in quotation marks as a whole: “县卫健局” is 县卫健局 (quotes inside a name stay: 县“两新”组织党工委).
+_QUOTED = re.compile(r'^[“"]([^“”"]+)[”"]$')
 _PUNCT = "。.；;，,、：: \t\u3000"
 _DEFAULT = RaciConfig()
 #: A run of whitespace holding a line end: in a list, it separates two names.
@@ -169,6 +171,8 @@ def normalise_name(name: str, config: RaciConfig | None = None) -> str:
     '县委党校（县行政学校）'
     >>> normalise_name("县妇联等单位协同", RaciConfig(verbs=(("牵头", "lead"), ("协同", "cooperate"))))
     '县妇联'
+    >>> normalise_name("“县卫健局”"), normalise_name("县“两新”组织党工委")
+    ('县卫健局', '县“两新”组织党工委')
     >>> normalise_name("县政协办"), normalise_name("县政协办协办"), normalise_name("县科协协办")
     ('县政协办', '县政协办', '县科协')
     """
@@ -177,7 +181,7 @@ def normalise_name(name: str, config: RaciConfig | None = None) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _LEADING.sub("", text).strip(_PUNCT)
+        text = _QUOTED.sub(r"\1", _LEADING.sub("", text).strip(_PUNCT)).strip(_PUNCT)
         tail = trailing.search(text)
         if tail and not verb_in_name(text[: tail.start()], tail[0]):
             text = text[: tail.start()].strip(_PUNCT)
@@ -237,7 +241,8 @@ def name_problem(name: str) -> str | None:
 
     Catches what typing and bad imports produce: empty names, invisible or
     bidi control characters, whitespace between two names, names that are
-    sentences, unbalanced brackets. It does not judge whether the body
+    sentences, a bracket, quote or title mark without its partner or out of
+    order (``县科协）、（县妇联`` would be one name). It does not judge whether the body
     exists; that is the registry's job.
 
     Examples
@@ -263,8 +268,8 @@ def name_problem(name: str) -> str | None:
         )
     if len(name) > 40:
         return f"单位名称过长（{len(name)} 字），疑似整句而非单位名 (name too long)"
-    if name.count("（") != name.count("）"):
-        return f"单位名称括号不成对：'{name}' (unbalanced brackets)"
+    if mark := unbalanced(name):
+        return f"单位名称括号或引号不成对：'{name}' 中的'{mark}'没有配对 (unbalanced bracket or quote)"
     if re.search(r"[。！？!?]", name):
         return f"单位名称含句末标点：'{name}' (sentence punctuation in a name)"
     return None

@@ -121,3 +121,28 @@ def test_names_joined_by_whitespace_are_never_glued_into_one(names: list[str]) -
         (item,) = split_departments(joiner.join(names))
         assert name_problem(item) is not None
     assert split_departments("\n".join(names)) == names
+
+
+@pytest.mark.parametrize(
+    ("written", "mark"),
+    [
+        ("县科协）、（县妇联", "）"),
+        ("县委宣传部、“县卫健局、县妇联", "“"),
+        ("【县卫健局、县妇联", "【"),
+        ("《县卫健局、县妇联", "《"),
+        ("县卫健局〕、〔县妇联", "〕"),
+        ("县委党校（县行政学校】", "】"),
+    ],
+)
+def test_a_bracket_or_quote_without_its_partner_or_out_of_order_is_reported_never_glued(
+    written: str, mark: str
+) -> None:
+    """Its separators stood inside the bracket, so the list came back as one glued name; every pair is checked."""
+    problems = [problem for name in split_departments(written) if (problem := name_problem(name))]
+    assert problems and f"中的'{mark}'没有配对" in problems[0]
+
+
+def test_a_name_quoted_as_a_whole_is_the_name_and_quotes_inside_a_name_stay() -> None:
+    assert split_departments("县委宣传部、“县卫健局”") == ["县委宣传部", "县卫健局"]
+    assert split_departments("县“两新”组织党工委、《五台日报》社") == ["县“两新”组织党工委", "《五台日报》社"]
+    assert name_problem("县“两新”组织党工委") is None

@@ -195,7 +195,7 @@ def test_a_merged_cell_in_the_grid_is_refused(workbook_path: Path) -> None:
     ("cell", "value", "message"),
     [
         pytest.param("K1", None, r"\[RACI矩阵!K1\].*单位名称为空", id="department-header-emptied"),
-        pytest.param("K1", "县科协（科普部", r"\[RACI矩阵!K1\].*括号不成对", id="department-header-malformed"),
+        pytest.param("K1", "县科协（科普部", r"\[RACI矩阵!K1\].*括号或引号不成对", id="department-header-malformed"),
         pytest.param("K1", 42, r"\[RACI矩阵!K1\].*应为文字", id="department-header-a-number"),
         pytest.param("K1", "县委宣传部", r"\[RACI矩阵!K1\].*县委宣传部.*F1.*重复", id="department-header-repeated"),
         pytest.param("C1", "任务", r"\[RACI矩阵!C1\].*表头应为“措施”", id="fixed-header-renamed"),
