@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .collectives import join_region_lists
+from .collectives import is_collective, join_region_lists
 from .punctuation import CLOSING, OPENING, split_outside_brackets, unbalanced
 from .raci import COOPERATE, RaciConfig
 
@@ -65,7 +65,7 @@ _SPACE = re.compile(r"\s")
 _AROUND_SEPARATOR = re.compile(rf"\s*([{SEPARATORS}])\s*")
 
 #: How the names of public bodies end: 局, 委, 办, 中心, 县委党校（县行政学校）…
-BODY_END = re.compile(r"(?:局|委|办|部|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|）)$")
+BODY_END = re.compile(r"(?:局|委|办|部|厅|署|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|关|）)$")
 #: Associations whose short name ends in 协 (政协, 科协, 计生协, and the 文联 member
 #: associations 作协, 书协, 美协 …): the 协 a verb such as 协办 begins with may end their name.
 _ASSOCIATION = re.compile(r"(?:政|科|计生|老科|作|书|美|音|舞|剧|曲|摄|影|视|民|杂|体|侨|残)协$")
@@ -104,10 +104,59 @@ def _without_space_in_brackets(text: str) -> str:
 
 @lru_cache(maxsize=32)
 def _trailing(cooperate: tuple[str, ...]) -> re.Pattern[str]:
-    """``等单位配合`` / ``等`` / ``配合`` at the end of a name, for the given cooperate verbs."""
+    """``等单位配合`` / ``等10个部门`` / ``等`` / ``配合`` at the end of a name, for the given cooperate verbs."""
     verbs = "|".join(map(re.escape, cooperate))
     tail = f"(?:{verbs})" if verbs else "(?!)"
-    return re.compile(rf"(?:等(?:相关|有关|其他)?(?:单位|部门|成员单位)?{tail}?|{tail})$")
+    count = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|家)"  # 等10个部门, 等五家单位
+    return re.compile(rf"(?:等(?:{count})?(?:相关|有关|其他)?(?:单位|部门|成员单位)?{tail}?|{tail})$")
+
+
+# X等Y where Y is a collective: 银保监会等国务院相关部门
+_ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
+# Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区, 州委编办及州直相关单位
+_AND = re.compile(r"^(?P<head>.+?)(?:以及|和|及|与)(?P<tail>.+)$")
+# 和 / 及 / 与 anywhere in a name, for two whole names joined: 省财政厅和省税务局
+_AND_ANY = re.compile(r"以及|和|及|与")
+
+
+def _whole(name: str) -> bool:
+    """True for a name that ends as a body's name does or stands for a group: 县妇联, 各乡镇."""
+    return (len(name) >= 3 and bool(BODY_END.search(name))) or is_collective(name)
+
+
+def _unfold(piece: str) -> list[str]:
+    """A piece that joins bodies and collectives with 等 / 和 / 及 / 与, cut into its names.
+
+    和 joins two bodies only when both sides are whole names (县妇联与县残联);
+    it stays inside a name such as 县人力资源和社会保障局 or 工业和信息化部,
+    whose part before 和 is no name.
+
+    >>> _unfold("县妇联与县残联"), _unfold("县人力资源和社会保障局")
+    (['县妇联', '县残联'], ['县人力资源和社会保障局'])
+    >>> _unfold("能源局等省有关部门和各地级以上市人民政府")
+    ['能源局', '省有关部门', '各地级以上市人民政府']
+    """
+    for pattern in (_ETC, _AND):
+        match = pattern.match(piece)
+        if match and is_collective(match["tail"]) and not match["tail"].startswith(("单位", "部门")):
+            return [*_unfold(match["head"]), *_unfold(match["tail"])]
+    for match in _AND_ANY.finditer(piece):
+        head, tail = piece[: match.start()], piece[match.end() :]
+        if _whole(head) and _whole(tail):
+            return [*_unfold(head), *_unfold(tail)]
+    return [piece]
+
+
+def _joined(name: str) -> str | None:
+    """The 和 / 及 / 与 of a name whose part before it is a whole name and whose rest is not: one body or two?
+
+    >>> _joined("县科协和社区"), _joined("县人力资源和社会保障局")
+    ('和', None)
+    """
+    for match in _AND_ANY.finditer(name):
+        if _whole(name[: match.start()]) and not _whole(name[match.end() :]):
+            return match[0]
+    return None
 
 
 def verb_in_name(before: str, verb: str) -> bool:
@@ -233,7 +282,7 @@ def split_departments(text: str, config: RaciConfig | None = None) -> list[str]:
     if not text:  # only punctuation: a cell meant to name someone, naming no one
         return [""]
     items = join_region_lists(split_outside_brackets(text, SEPARATORS + "\n"))
-    return [normalise_name(item, config) for item in items]
+    return [normalise_name(part, config) for item in items for part in (_unfold(item) if item else [item])]
 
 
 def name_problem(name: str) -> str | None:
@@ -268,6 +317,11 @@ def name_problem(name: str) -> str | None:
         )
     if len(name) > 40:
         return f"单位名称过长（{len(name)} 字），疑似整句而非单位名 (name too long)"
+    if joined := _joined(name):
+        return (
+            f"单位名称“{name}”中的“{joined}”前是一个完整的单位名称，后面却不是：是一个单位还是两个？"
+            "两个单位之间请用“、”分隔 (two names joined by a conjunction?)"
+        )
     if mark := unbalanced(name):
         return f"单位名称括号或引号不成对：'{name}' 中的'{mark}'没有配对 (unbalanced bracket or quote)"
     if re.search(r"[。！？!?]", name):

@@ -146,3 +146,29 @@ def test_a_name_quoted_as_a_whole_is_the_name_and_quotes_inside_a_name_stay() ->
     assert split_departments("县委宣传部、“县卫健局”") == ["县委宣传部", "县卫健局"]
     assert split_departments("县“两新”组织党工委、《五台日报》社") == ["县“两新”组织党工委", "《五台日报》社"]
     assert name_problem("县“两新”组织党工委") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("县妇联与县残联", ["县妇联", "县残联"]),
+        ("县教育局和县科协", ["县教育局", "县科协"]),
+        ("省财政厅及省税务局", ["省财政厅", "省税务局"]),
+        ("县科协和各乡镇", ["县科协", "各乡镇"]),
+        ("县人力资源和社会保障局", ["县人力资源和社会保障局"]),
+        ("工业和信息化部", ["工业和信息化部"]),
+        ("县科协等10个部门", ["县科协"]),
+        ("县科协、县妇联等五家单位配合", ["县科协", "县妇联"]),
+    ],
+)
+def test_every_reader_splits_two_whole_names_joined_by_he_and_keeps_names_with_he_inside(
+    written: str, names: list[str]
+) -> None:
+    """Tables and YAML read 县妇联与县残联 as one department with a notice of its own; plan text did not."""
+    assert split_departments(written) == names
+    assert [name_problem(name) for name in names] == [None] * len(names)
+
+
+def test_a_whole_name_joined_to_something_that_is_no_name_is_reported() -> None:
+    (problem,) = [name_problem(name) for name in split_departments("县科协和社区")]
+    assert problem.startswith("单位名称“县科协和社区”中的“和”前是一个完整的单位名称")

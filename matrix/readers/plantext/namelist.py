@@ -2,11 +2,13 @@
 
 The list is cut as every reader cuts one (:func:`matrix.names.split_departments`:
 at 、，；, and at line breaks inside a table cell; a space, tab or U+3000 between
-two names stays in the name and is reported, never deleted). On top of that,
-plan text carries more than names: collectives stay whole (``各县、市、区政府`` is one assignee, not three), and
+two names stays in the name and is reported, never deleted; collectives stay
+whole, ``各县、市、区政府`` is one assignee, not three;
 ``甲局、乙局等省有关部门和各地级以上市人民政府`` names two departments and two
-collectives. A bracket, quote or title mark without its partner would swallow
-the separators after it, so such a list is reported and not split.
+collectives). On top of that, plan text carries more than names: a lead marked
+in the list (``甲局（牵头）``) and a time (``6月底完成``). A bracket, quote or
+title mark without its partner would swallow the separators after it, so such
+a list is reported and not split.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...collectives import is_collective
 from ...names import normalise_name, split_departments
 from ...punctuation import unbalanced
 from ...raci import RaciConfig
@@ -25,14 +26,6 @@ __all__ = ["Names", "is_time", "split_names"]
 _FULL_WIDTH = str.maketrans({"(": "（", ")": "）"})
 # A name marked as the lead inside a list: 甲局（牵头）、乙局
 _LEAD_MARK = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主责|主办)[）)]$")
-# X等Y where Y is a collective: 银保监会等国务院相关部门
-_ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
-# Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区, 州委编办及州直相关单位
-_AND = re.compile(r"^(?P<head>.+?)(?:以及|和|及|与)(?P<tail>.+)$")
-# 和 / 及 / 与 anywhere in a piece, for two whole names joined: 省财政厅和省税务局
-_AND_ANY = re.compile(r"以及|和|及|与")
-# How a whole body's name ends, on both sides of such a 和.
-_WHOLE_BODY = re.compile(r"(?:局|委|办|部|厅|署|院|会|中心|政府|总队|大队|支队|分局|分行|海关)$")
 # A time written among the names: 6月底完成 / 2025年底前 / 年内完成 / 长期坚持
 _TIME = re.compile(
     r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|年底|年内)?(?:长期|持续|每年|每季度|每月)?(?:前|以前)?"
@@ -51,23 +44,6 @@ class Names:
     marked: tuple[str, ...] = ()
     problem: str | None = None
     times: tuple[str, ...] = ()
-
-
-def _unfold(piece: str) -> list[str]:
-    """A piece that joins bodies and collectives with 等 / 和 / 及, cut into its names.
-
-    和 joins two bodies only when both sides are whole names (省财政厅和省税务局);
-    it stays inside a name such as 县人力资源和社会保障局 or 工业和信息化部.
-    """
-    for pattern in (_ETC, _AND):
-        match = pattern.match(piece)
-        if match and is_collective(match["tail"]) and not match["tail"].startswith(("单位", "部门")):
-            return [*_unfold(match["head"]), *_unfold(match["tail"])]
-    for match in _AND_ANY.finditer(piece):
-        head, tail = piece[: match.start()], piece[match.end() :]
-        if len(head) >= 3 and _WHOLE_BODY.search(head) and _WHOLE_BODY.search(tail) and len(tail) >= 3:
-            return [*_unfold(head), *_unfold(tail)]
-    return [piece]
 
 
 def is_time(text: str) -> bool:
@@ -120,11 +96,8 @@ def split_names(text: str, config: RaciConfig | None = None) -> Names:
             times.append(piece)
             continue
         lead = _LEAD_MARK.search(piece)
+        name = normalise_name(piece[: lead.start()], config) if lead else piece
+        names.append(name)
         if lead:
-            piece = piece[: lead.start()]
-        for part in _unfold(piece) if piece else [piece]:
-            name = normalise_name(part, config) if not is_collective(part) or "、" not in part else part.strip()
-            names.append(name)
-            if lead:
-                marked.append(name)
+            marked.append(name)
     return Names(tuple(names), tuple(marked), times=tuple(times))
