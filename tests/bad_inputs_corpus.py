@@ -215,6 +215,7 @@ _LIST_STYLE = '<w:pStyle w:val="ListNumber"/>'
 _COOPERATOR_RUN = "<w:r><w:t>县卫健局</w:t></w:r>"
 _FIRST_COOPERATOR = "<w:r><w:t>县委宣传部、</w:t></w:r>"
 _TRACKED = 'w:id="1" w:author="县科协" w:date="2024-03-01T09:00:00Z"'
+_MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _cooperator_cell(wrapped: str) -> Callable[[Path], None]:
@@ -358,6 +359,15 @@ GENERATED: dict[str, Callable[[Path], None]] = {
         '<w:sdt><w:sdtPr><w:alias w:val="任务分工"/></w:sdtPr><w:sdtContent>', "</w:sdtContent></w:sdt>"
     ),
     "repeated_header_row.docx": _repeated_header_row,
+    "hidden_text.docx": _cooperator_cell("<w:r><w:rPr><w:vanish/></w:rPr><w:t>县妇联、</w:t></w:r>{run}"),
+    "struck_through_name.docx": _cooperator_cell("<w:r><w:rPr><w:strike/></w:rPr><w:t>县妇联、</w:t></w:r>{run}"),
+    "ruby_text.docx": _cooperator_cell(
+        "<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>xiàn</w:t></w:r></w:rt><w:rubyBase>{run}</w:rubyBase></w:ruby></w:r>"
+    ),
+    "alternate_content.docx": _cooperator_cell(
+        f'<mc:AlternateContent xmlns:mc="{_MARKUP_COMPATIBILITY}"><mc:Choice Requires="w14">{{run}}</mc:Choice>'
+        "<mc:Fallback>{run}</mc:Fallback></mc:AlternateContent>"
+    ),
     "row_content_control.docx": _task_table_wrapped("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", row=True),
     "tracked_deletion.docx": _cooperator_cell(
         f"<w:del {_TRACKED}><w:r><w:delText>县民政局</w:delText></w:r></w:del>{{run}}"

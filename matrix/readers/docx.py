@@ -35,7 +35,7 @@ from .plantext.source import ImportResult, Problem, SourceLine
 from .plantext.tasktable import find_header, table_items
 from .text import checked
 from .wordlists import UnreadableNumbering, list_labels
-from .wordtext import cell_text, text_box_text, tracked_change, unwrap
+from .wordtext import cell_text, marked_text, text_box_text, tracked_change, unwrap
 
 __all__ = ["MAX_PARAGRAPHS", "docx_items", "read_docx", "read_docx_plan"]
 
@@ -84,7 +84,8 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
     ------
     InputError
         When a paragraph's list numbering or a table cannot be read (a damaged
-        file), or the document holds tracked insertions or moves, located at
+        file), or the document holds tracked insertions or moves, hidden or
+        struck-through text, located at
         that paragraph or table.
     """
     config = config or RaciConfig()
@@ -129,7 +130,7 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
 
 
 def _refuse_tracked_changes(content: list[Paragraph | Table], path: str) -> None:
-    """Refuse a document with tracked insertions or moves, at the first paragraph or table holding one.
+    """Refuse a document with tracked insertions or moves, or hidden or struck-through text, where it first is.
 
     Deletions need no decision: their text is not read, as Word prints it.
     """
@@ -146,6 +147,13 @@ def _refuse_tracked_changes(content: list[Paragraph | Table], path: str) -> None
             raise InputError(
                 "文档中有修订（插入或移动的文字）：请在 Word 或 WPS 中接受或拒绝所有修订后再导入 "
                 "(accept or reject the tracked changes first)",
+                where,
+            )
+        if marked := marked_text(element):
+            what, text = marked
+            raise InputError(
+                f"此处有{what}：“{text.strip()[:40]}”，是否算数无法判断；请在 Word 或 WPS 中删去这些文字，"
+                "或取消隐藏、去掉删除线后再导入 (hidden or struck-through text)",
                 where,
             )
 

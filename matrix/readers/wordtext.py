@@ -12,7 +12,16 @@ word, so :func:`unwrap` lifts the content out of those wrappers (in the
 document held in memory, which is read and thrown away) and :func:`cell_text`
 reads nested tables.
 
+Two more keep text out of plain runs: ruby (``w:ruby``: the base text is the
+text, the guide above it is not) and alternate content
+(``mc:AlternateContent``: Word writes a newer form and a fallback; the
+fallback is read, once). Both are lifted too.
+
 Deleted text (``w:del``, ``w:delText``) stays deleted, as Word prints it.
+Hidden text (``w:vanish``) is neither shown nor printed, and struck-through
+text (``w:strike``, ``w:dstrike``) is how many offices cross a department
+out without deleting it: reading either would assign work nobody sees, and
+dropping it would guess, so :func:`marked_text` finds them for the reader to refuse.
 Tracked insertions and moves cannot be read either way without guessing
 whether the office meant to accept them, so :func:`tracked_change` finds them
 for the reader to refuse. Text in a text box (``w:txbxContent``) belongs to no
@@ -24,7 +33,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-__all__ = ["cell_text", "text_box_text", "tracked_change", "unwrap"]
+__all__ = ["cell_text", "marked_text", "text_box_text", "tracked_change", "unwrap"]
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 #: Wrappers whose children (less their properties) stand in for them, at any level.
@@ -37,6 +46,57 @@ _TEXT_BOX = qn("w:txbxContent")
 #: Revision marks that add or move content: what Word shows depends on whether they are accepted.
 _TRACKED = " | ".join(f".//w:{tag}" for tag in ("ins", "moveTo", "moveFrom", "cellIns", "cellMerge"))
 _WRAPPER_XPATH = " | ".join(f".//{tag}" for tag in _WRAPPERS)
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATE, _FALLBACK = f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Fallback"
+_RUBY, _RUBY_BASE = qn("w:ruby"), qn("w:rubyBase")
+_RUN, _RUN_PROPERTIES, _TEXT = qn("w:r"), qn("w:rPr"), qn("w:t")
+#: Run properties that keep a run's text from being read as written, with what the reader says of them.
+_MARKS = {
+    qn("w:vanish"): "隐藏文字（Word 中不显示、不打印）",
+    qn("w:strike"): "加了删除线的文字",
+    qn("w:dstrike"): "加了双删除线的文字",
+}
+_OFF = {"0", "false", "off"}
+
+
+def marked_text(element: BaseOxmlElement) -> tuple[str, str] | None:
+    """(what it is, its text) for the first hidden or struck-through run of ``element`` that holds text, or ``None``.
+
+    A property switched off (``<w:strike w:val="0"/>``) marks nothing.
+    """
+    for run in element.iter(_RUN):
+        properties = run.find(_RUN_PROPERTIES)
+        text = "".join(t.text or "" for t in run.iter(_TEXT))
+        if properties is None or not text.strip():
+            continue
+        for mark in properties:
+            if mark.tag in _MARKS and mark.get(qn("w:val"), "true").lower() not in _OFF:
+                return _MARKS[mark.tag], text
+    return None
+
+
+def _lift_ruby_and_alternates(body: BaseOxmlElement) -> None:
+    """Put the base text of ruby in place of its run, and an alternate content's fallback in place of it."""
+    for alternate in reversed(list(body.iter(_ALTERNATE))):
+        fallback = alternate.find(_FALLBACK)
+        _replace(alternate, list(fallback) if fallback is not None else [])
+    for ruby in reversed(list(body.iter(_RUBY))):
+        base = ruby.find(_RUBY_BASE)
+        run = ruby.getparent()
+        if run is not None and run.tag == _RUN:
+            _replace(run, list(base) if base is not None else [])
+
+
+def _replace(element: BaseOxmlElement, children: list[BaseOxmlElement]) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    index = parent.index(element)
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
 
 
 def tracked_change(element: BaseOxmlElement) -> BaseOxmlElement | None:
@@ -52,27 +112,23 @@ def _showing_placeholder(sdt: BaseOxmlElement) -> bool:
 
 
 def unwrap(body: BaseOxmlElement) -> int:
-    """Replace every content control, custom XML, smart tag, simple field and bidi wrapper by its content.
+    """Replace every content control, custom XML, smart tag, simple field, bidi wrapper, ruby and
+    alternate content by its content.
 
     A content control that still shows its placeholder prompt is removed:
     the prompt is Word's, not the plan's. Innermost wrappers go first, so a
     smart tag inside a content control ends up as plain runs of its paragraph.
     Returns how many wrappers were opened.
     """
+    _lift_ruby_and_alternates(body)
     wrappers = body.xpath(_WRAPPER_XPATH)
     for wrapper in reversed(wrappers):
-        parent = wrapper.getparent()
-        if parent is None:
-            continue
         if wrapper.tag == _SDT:
             content = wrapper.find(_SDT_CONTENT)
             children = [] if content is None or _showing_placeholder(wrapper) else list(content)
         else:
             children = [child for child in wrapper if child.tag not in _PROPERTIES]
-        index = parent.index(wrapper)
-        parent.remove(wrapper)
-        for offset, child in enumerate(children):
-            parent.insert(index + offset, child)
+        _replace(wrapper, children)
     return len(wrappers)
 
 
