@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from docx import Document
 from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.export.excel import write_workbook
@@ -98,18 +99,40 @@ _DIVISION_ROWS = [
 ]
 
 
-def _division_workbook(*rows: list[str | None]) -> Callable[[Path], None]:
-    """An office's own 任务分工表 (no RACI矩阵 sheet): the small plan's measures, or ``rows`` as typed."""
+def _division_workbook(
+    *rows: list[str | None], edit: Callable[[Workbook], None] | None = None, title: str = "任务分工表"
+) -> Callable[[Path], None]:
+    """An office's own 任务分工表 (no RACI矩阵 sheet): the small plan, or ``rows`` as typed, then ``edit``."""
 
     def make(path: Path) -> None:
         workbook = Workbook()
         sheet = workbook.active
-        sheet.title = "任务分工表"
+        sheet.title = title
         for row in rows or (_DIVISION_HEADER, *_DIVISION_ROWS):
             sheet.append(row)
+        if edit is not None:
+            edit(workbook)
         workbook.save(path)
 
     return make
+
+
+def _strike_cooperators(workbook: Workbook) -> None:
+    workbook.active["E2"].font = Font(strike=True)
+
+
+def _hidden_old_sheet_first(workbook: Workbook) -> None:
+    """A hidden sheet of last year's measures before the table shown."""
+    old = workbook.create_sheet("旧表", 0)
+    for row in (_DIVISION_HEADER, ["1.1", "往年行动", "往年任务", "县财政局", "县妇联"]):
+        old.append(row)
+    old.sheet_state = "hidden"
+
+
+def _second_table_sheet(workbook: Workbook) -> None:
+    second = workbook.create_sheet("二季度")
+    for row in (_DIVISION_HEADER, ["3.4.3", "老年人科学素质提升行动", "开展防诈骗宣传", "县公安局", "县妇联"]):
+        second.append(row)
 
 
 def _unknown_role(sheet: Worksheet) -> None:
@@ -390,6 +413,9 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "value_under_blank_header.xlsx": _division_workbook(
         [*_DIVISION_HEADER, None, "备注"], [*_DIVISION_ROWS[0], "县妇联", ""], _DIVISION_ROWS[1]
     ),
+    "struck_through_cell.xlsx": _division_workbook(edit=_strike_cooperators),
+    "hidden_first_sheet.xlsx": _division_workbook(edit=_hidden_old_sheet_first, title="Sheet1"),
+    "second_table_sheet.xlsx": _division_workbook(edit=_second_table_sheet),
     "repeated_header.xlsx": _division_workbook(
         [*_DIVISION_HEADER[:3], "牵头\u00a0单位", _DIVISION_HEADER[4]],
         _DIVISION_ROWS[0],

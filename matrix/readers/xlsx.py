@@ -32,6 +32,8 @@ from ..raci import LEADER_LABEL, ROLE_LABELS, ROLES, RaciConfig, is_lead, parse_
 from ..workbook_layout import (
     DIVISION_DIGEST,
     DIVISION_SHEET,
+    FINDINGS_SHEET,
+    LEADERS_SHEET,
     LEGEND_LABEL,
     LISTED_LEADS_LABELS,
     MATRIX_HEADER,
@@ -104,8 +106,9 @@ def read_xlsx(path: str | Path) -> Plan:
         summary = _read_summary(workbook[SUMMARY_SHEET], path) if SUMMARY_SHEET in workbook else _Summary()
         if MATRIX_SHEET in workbook.sheetnames:
             return _read_matrix_workbook(workbook, path, summary)
-        sheet = workbook[DIVISION_SHEET] if DIVISION_SHEET in workbook.sheetnames else workbook.worksheets[0]
+        sheet = _table_sheet(workbook)
         cells = _cells(sheet, path)
+        _refuse_other_tables(workbook, sheet, path)
         if not _known_header(cells):
             items = sheet_items(cells, lambda row, column: _at(path, sheet, row + 1, column + 1))
             if items is not None:  # an office's own 任务分工表, read as the plan text reads its tables
@@ -657,11 +660,60 @@ def _registry(workbook: Workbook, names) -> tuple[Department, ...]:
 # -- tables ---------------------------------------------------------------------------
 
 
+#: The sheets of the workbook the tool writes.
+_OWN_SHEETS = frozenset((SUMMARY_SHEET, MATRIX_SHEET, DIVISION_SHEET, WORKLOAD_SHEET, FINDINGS_SHEET, LEADERS_SHEET))
+
+
+def _table_sheet(workbook: Workbook) -> Worksheet:
+    """The sheet holding an office's table: 任务分工表, else the first sheet shown (a hidden one is nobody's table)."""
+    if DIVISION_SHEET in workbook.sheetnames:
+        return workbook[DIVISION_SHEET]
+    return next((sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible"), workbook.worksheets[0])
+
+
+def _refuse_other_tables(workbook: Workbook, read: Worksheet, path: Path) -> None:
+    """Refuse a workbook whose other shown sheets hold measures too: one sheet is read, the rest would be lost.
+
+    A sheet of notes or a list of departments is no table of measures and is left alone, and so is every
+    other sheet of a workbook the tool wrote (it has a 说明 sheet): 审计问题 and the sheet of each department
+    list measures, and are views of the one 任务分工表.
+    """
+    if SUMMARY_SHEET in workbook.sheetnames:
+        return
+    for sheet in workbook.worksheets:
+        if sheet is read or sheet.sheet_state != "visible" or sheet.title in _OWN_SHEETS:
+            continue
+        rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        if any(any(r) for r in rows) and (_known_header(rows) or sheet_items(rows, lambda *_: Location(""))):
+            raise InputError(
+                f"工作表“{sheet.title}”也是一张任务表，但只读取“{read.title}”：请把各表的措施合并到一张工作表，"
+                "或删去不用的工作表后再导入 (another sheet of measures would not be read)",
+                Location(str(path), sheet=sheet.title, cell="A1"),
+            )
+
+
+def _refuse_struck(sheet: Worksheet, path: Path) -> None:
+    """Refuse a cell whose text is struck through: offices cross a department out that way, and reading it would
+    assign work to it, while dropping it would guess."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value not in (None, "") and cell.font is not None and cell.font.strike:
+                raise InputError(
+                    f"单元格中的文字“{_text(cell.value)[:40]}”加了删除线，是否算数无法判断；请删去这些文字或去掉删除线"
+                    "后再导入 (struck-through text)",
+                    _at(path, sheet, cell.row, cell.column),
+                )
+
+
 def _cells(sheet: Worksheet, path: Path) -> list[list[str]]:
-    """The sheet as text; merged cells, which offices use for a 重点任务 spanning its measures, fill their range."""
+    """The sheet as text; merged cells, which offices use for a 重点任务 spanning its measures, fill their range.
+
+    Struck-through text is refused at its cell.
+    """
     rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     if not any(any(r) for r in rows):
         raise _empty_sheet(path, sheet)
+    _refuse_struck(sheet, path)
     for merged in sheet.merged_cells.ranges:
         value = rows[merged.min_row - 1][merged.min_col - 1]
         for r in range(merged.min_row, merged.max_row + 1):
