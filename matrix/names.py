@@ -40,6 +40,7 @@ __all__ = [
     "BODY_END",
     "QUALIFIER",
     "SEPARATORS",
+    "looks_like_body",
     "name_problem",
     "name_verbs",
     "normalise_name",
@@ -119,8 +120,12 @@ _AND = re.compile(r"^(?P<head>.+?)(?:以及|和|及|与)(?P<tail>.+)$")
 _AND_ANY = re.compile(r"以及|和|及|与")
 
 
-def _whole(name: str) -> bool:
-    """True for a name that ends as a body's name does or stands for a group: 县妇联, 各乡镇."""
+def looks_like_body(name: str) -> bool:
+    """True for a name that ends as a body's name does or stands for a group: 县妇联, 各乡镇.
+
+    >>> looks_like_body("县妇联"), looks_like_body("各乡镇"), looks_like_body("县教育局主抓"), looks_like_body("社区")
+    (True, True, False, False)
+    """
     return (len(name) >= 3 and bool(BODY_END.search(name))) or is_collective(name)
 
 
@@ -142,7 +147,7 @@ def _unfold(piece: str) -> list[str]:
             return [*_unfold(match["head"]), *_unfold(match["tail"])]
     for match in _AND_ANY.finditer(piece):
         head, tail = piece[: match.start()], piece[match.end() :]
-        if _whole(head) and _whole(tail):
+        if looks_like_body(head) and looks_like_body(tail):
             return [*_unfold(head), *_unfold(tail)]
     return [piece]
 
@@ -154,7 +159,7 @@ def _joined(name: str) -> str | None:
     ('和', None)
     """
     for match in _AND_ANY.finditer(name):
-        if _whole(name[: match.start()]) and not _whole(name[match.end() :]):
+        if looks_like_body(name[: match.start()]) and not looks_like_body(name[match.end() :]):
             return match[0]
     return None
 

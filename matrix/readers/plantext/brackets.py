@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ...leaders import split_leaders
-from ...names import BODY_END, name_problem, name_verbs
+from ...names import looks_like_body, name_problem, name_verbs, normalise_name
+from ...punctuation import split_outside_brackets
 from ...raci import COOPERATE, LEAD, RaciConfig
 from .conventions import DEFAULT, decide, strip_declaration
 from .namelist import is_time, split_names
@@ -367,16 +368,17 @@ def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
 
     It does when it names a lead verb or a role label, or when it ends in a
     cooperating verb after names that end the way bodies' names do
-    (``（县科协配合）``, an assignment that lacks its lead). A bracket such as
-    ``（鼓励群众参与）`` is prose. A bracket with 牵头 is an assignment even if it
+    (``（县科协配合）``, an assignment that lacks its lead; ``（县教育局主抓，县科协配合）``,
+    whose lead verb is not in the mapping, so that it is reported, not taken for prose).
+    A bracket such as ``（鼓励群众参与）`` is prose. A bracket with 牵头 is an assignment even if it
     cannot be parsed, so that it is reported rather than left in the text.
 
     Examples
     --------
     >>> is_assignment("县教科局牵头，县科协配合"), is_assignment("县科协配合"), is_assignment("鼓励群众参与")
     (True, True, False)
-    >>> is_assignment("发明、制作")
-    False
+    >>> is_assignment("发明、制作"), is_assignment("县教育局主抓，县科协配合")
+    (False, True)
     """
     config = config or RaciConfig()
     leads = "|".join(map(re.escape, ["负总责", *config.verbs_of(LEAD)]))
@@ -385,8 +387,9 @@ def is_assignment(content: str, config: RaciConfig | None = None) -> bool:
     cooperate = "|".join(map(re.escape, config.verbs_of(COOPERATE)))
     content = content.strip()
     tail = re.search(rf"^(?P<names>.+?)(?:{cooperate})+[。；;]?$", _verbs_only(content, config))
-    names = content[: tail.end("names")] if tail else ""
-    return tail is not None and all(BODY_END.search(name) for name in split_names(names, config).names)
+    # the names right before the verb; a clause before them may hold a verb the mapping lacks (县教育局主抓，)
+    names = split_outside_brackets(content[: tail.end("names")], "，,；;。")[-1] if tail else ""
+    return tail is not None and all(looks_like_body(name) for name in split_names(names, config).names)
 
 
 def assignment_line(text: str, config: RaciConfig | None = None) -> str | None:
@@ -637,8 +640,14 @@ def _names(text: str, verb_words: str, config: RaciConfig) -> tuple[list[str], l
         return [], [], [split.problem], ()
     names: list[str] = []
     problems: list[str] = []
+    # a clause before the one the verb closes that is no body's name carries a verb of its own the
+    # mapping lacks: 县教育局主抓，县科协配合 — 县教育局主抓 is neither a department nor 县科协's partner
+    clauses = [piece.strip() for piece in split_outside_brackets(text, "，,；;")[:-1]]
+    unread = {normalise_name(clause, config) for clause in clauses if clause and not looks_like_body(clause)}
     for name in split.names:
-        if reason := name_problem(name):
+        if name in unread:
+            problems.append(f"无法识别的分工表述：{name} (unparsable assignment)")
+        elif reason := name_problem(name):
             problems.append(reason)
         elif (found := re.search(verb_words, _verbs_only(name, config))) or (found := _QUALIFIER_WORDS.search(name)):
             problems.append(f"单位名称'{name}'中含有分工用语'{found[0]}'，缺少分隔符？ (role word inside a name)")
