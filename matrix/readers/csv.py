@@ -33,7 +33,9 @@ def read_csv(path: str | Path) -> Plan:
         Unreadable or undecodable file, unknown header, or a bad row, with its line.
     """
     path = Path(path)
-    reader = csv.reader(io.StringIO(decode_text(read_bytes(path), path), newline=""))
+    # strict: text after a closing quote ("县委宣传部"县卫健局) and a quote never closed are errors; the
+    # lenient default glued the first into one name and let the second swallow every row after it
+    reader = csv.reader(io.StringIO(decode_text(read_bytes(path), path), newline=""), strict=True)
     heading: list[list[str]] = []
     try:
         header = next(reader)
@@ -46,7 +48,7 @@ def read_csv(path: str | Path) -> Plan:
             "文件为空 (empty file)" if not heading else "标题行下没有表头 (no header under the title)", str(path)
         ) from None
     except csv.Error as exc:
-        raise InputError(f"CSV 格式错误 (malformed CSV): {exc}", Location(str(path), line=reader.line_num)) from None
+        raise InputError(_malformed(exc), Location(str(path), line=reader.line_num)) from None
     header_line = reader.line_num
     fields = column_fields(header, lambda _column: Location(str(path), line=header_line))
     title, issuer = table_heading(heading)
@@ -61,10 +63,17 @@ def read_csv(path: str | Path) -> Plan:
                     continue
                 values = row_values(cells, header, fields, lambda _column, line=line: Location(str(path), line=line))
                 yield Row(values, lambda _field, line=line: Location(str(path), line=line))
-        except csv.Error as exc:
-            raise InputError(
-                f"CSV 格式错误 (malformed CSV): {exc}", Location(str(path), line=reader.line_num)
-            ) from None
+        except csv.Error as exc:  # located at the record it stopped in, where the quote is
+            raise InputError(_malformed(exc), Location(str(path), line=end + 1)) from None
 
     plan = plan_from_rows(rows(), title=title or path.stem, source=str(path))
     return replace(plan, issuer=issuer) if issuer else plan
+
+
+def _malformed(error: csv.Error) -> str:
+    """What a person reads for a CSV record the csv module cannot take apart."""
+    if "expected after" in str(error):
+        return '引号括起的内容之后还有文字：一个单元格只能整个加引号，如 "县委宣传部、县卫健局" (text after a quote)'
+    if "end of data" in str(error):
+        return "此行开始的引号直到文件末尾都没有闭合，之后的各行都会被并入一个单元格 (unclosed quote)"
+    return f"CSV 格式错误 (malformed CSV): {error}"
