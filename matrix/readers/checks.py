@@ -34,12 +34,14 @@ def check_plan(plan: Plan) -> Plan:
     Raises
     ------
     InputError
-        When the plan has no measures, or a text in it holds a control
-        character or is longer than :data:`~matrix.workbook_layout.MAX_CELL_CHARS`,
-        located at the nearest measure, section or assignment.
+        When the plan has no measures, two measures share an 编号, or a text
+        in it holds a control character or is longer than
+        :data:`~matrix.workbook_layout.MAX_CELL_CHARS`, located at the nearest
+        measure, section or assignment.
     """
     if not plan.measures:
         raise InputError(NO_MEASURES, plan.source)
+    _refuse_repeated_ids(plan)
     for text, where in _texts(plan, plan.source):
         if len(text) > MAX_CELL_CHARS:
             raise InputError(
@@ -55,6 +57,23 @@ def check_plan(plan: Plan) -> Plan:
                 where,
             )
     return plan
+
+
+def _refuse_repeated_ids(plan: Plan) -> None:
+    """Refuse a second measure with an 编号 already used: the matrix, notices and diff key measures by it, so
+    the two would become one row holding both measures' departments. Plan text numbers measures by their
+    headings, so a heading typed twice (（四） … （四）) gives two measures one 编号.
+    """
+    first: dict[str, Location | str] = {}
+    for measure in plan.measures:
+        where = measure.source if isinstance(measure.source, Location) else plan.source
+        if measure.id in first:
+            raise InputError(
+                f"措施编号 '{measure.id}' 重复，首次出现在 {first[measure.id]}：两项措施会被并为一项；"
+                "请检查章节或条目的编号是否重复 (duplicate measure id)",
+                where,
+            )
+        first[measure.id] = where
 
 
 def _texts(value: object, where: Location | str) -> Iterator[tuple[str, Location | str]]:
