@@ -414,6 +414,12 @@ GENERATED: dict[str, Callable[[Path], None]] = {
         [*_DIVISION_HEADER, None, "备注"], [*_DIVISION_ROWS[0], "县妇联", ""], _DIVISION_ROWS[1]
     ),
     "struck_through_cell.xlsx": _division_workbook(edit=_strike_cooperators),
+    "value_beside_an_office_table.xlsx": _division_workbook(
+        ["某县重点任务分工表"],
+        ["序号", "重点任务", "牵头单位", "配合单位", None],
+        ["1", "开展宣传", "县科协", "县妇联", "县民政局"],
+        ["2", "开展培训", "县人社局", "县教育局"],
+    ),
     "hidden_first_sheet.xlsx": _division_workbook(edit=_hidden_old_sheet_first, title="Sheet1"),
     "second_table_sheet.xlsx": _division_workbook(edit=_second_table_sheet),
     "repeated_header.xlsx": _division_workbook(

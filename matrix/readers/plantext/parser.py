@@ -221,7 +221,14 @@ def _drafts(items: Sequence[Item], config: RaciConfig, carry: int = 0) -> tuple[
         return [Problem(block[1], "责任分工没有可对应的任务 (assignment covers no measure)")]
 
     for item, heading in zip(items, headings, strict=True):
-        if isinstance(item, TaskRow):
+        if isinstance(item, TaskRow) and item.overflow:  # its cells are shifted: none can be trusted
+            message = (
+                f"此行有表头之外的内容“{item.overflow}”，不属于任何一列（多了分隔符？），此行未读取 "
+                "(row wider than header)"
+            )
+            problems.append(Problem(item.location, message, passage=item.task))
+            open_item = False
+        elif isinstance(item, TaskRow):
             drafts.append(_Draft((item.task,), (item.location,), row=item))
             open_item = False
         elif (block := assignment_line(item.text, config)) is not None:

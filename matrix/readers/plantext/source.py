@@ -37,7 +37,8 @@ class TaskRow:
     ``responsible`` says the lead cell is a 责任单位 column in a table without a
     牵头单位 column, so its list is read by the plan's convention;
     ``declaration`` is the header cell that declares that convention
-    (``责任单位（列第一位的为牵头单位）``), if any; ``leaders`` the 牵头领导 cell.
+    (``责任单位（列第一位的为牵头单位）``), if any; ``leaders`` the 牵头领导 cell;
+    ``overflow`` the cells no header names, which the parser reports.
     """
 
     task: str
@@ -51,6 +52,8 @@ class TaskRow:
     responsible: bool = False
     declaration: str = ""
     leaders: str = ""
+    #: What the row holds past its header or under a blank header cell, which no column reads.
+    overflow: str = ""
 
     @property
     def text(self) -> str:

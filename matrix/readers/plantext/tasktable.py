@@ -64,6 +64,8 @@ class Columns:
     leaders: int | None = None
     #: The header cell that declares the list convention, if one does.
     declaration: str = ""
+    #: Columns whose header cell is blank: a value under one belongs to no column.
+    blank: tuple[int, ...] = ()
 
 
 def _role(cell: str, config: RaciConfig) -> str | None:
@@ -152,7 +154,8 @@ def header_columns(cells: Sequence[str], config: RaciConfig | None = None) -> Co
         found["leads"] = found["responsible"]
     if "task" not in found or "leads" not in found:
         return None
-    return Columns(width=len(cells), declaration=declaration, **found)
+    blank = tuple(index for index, cell in enumerate(cells) if not cell.strip())
+    return Columns(width=len(cells), declaration=declaration, blank=blank, **found)
 
 
 def _sub_header(cells: Sequence[str], above: Sequence[str], config: RaciConfig) -> bool:
@@ -233,6 +236,12 @@ def row_item(cells: Sequence[str], columns: Columns, location: Location) -> Task
     if not task or merged:
         return SourceLine(" ".join(texts), location) if texts else None
     alone = columns.responsible == columns.leads  # a 责任单位 column and no 牵头单位 column
+    # cells past the header or under a blank header cell belong to no column: an extra | or tab shifted them
+    overflow = [
+        text.strip()
+        for index, text in enumerate(cells)
+        if text.strip() and (index >= columns.width or index in columns.blank)
+    ]
     others = [cell(columns.responsible)] if columns.responsible is not None and not alone else []
     return TaskRow(
         task=task,
@@ -246,6 +255,7 @@ def row_item(cells: Sequence[str], columns: Columns, location: Location) -> Task
         responsible=alone,
         declaration=columns.declaration,
         leaders=cell(columns.leaders),
+        overflow="、".join(overflow),
     )
 
 
