@@ -152,14 +152,21 @@ def _unfold(piece: str) -> list[str]:
     return [piece]
 
 
-def _joined(name: str) -> str | None:
-    """The 和 / 及 / 与 of a name whose part before it is a whole name and whose rest is not: one body or two?
+# Marks typists put between two names that no body's name holds: 县科协/县妇联, 县科协-县妇联, 县科协＋县妇联.
+_JOINING_MARK = re.compile(r"[/／|｜+＋&＆\-－—–~～]")
 
-    >>> _joined("县科协和社区"), _joined("县人力资源和社会保障局")
-    ('和', None)
+
+def _joined(name: str) -> str | None:
+    """What joins a whole name to more: a 和 / 及 / 与 whose rest is no whole name, or a mark such as / or -.
+
+    >>> _joined("县科协和社区"), _joined("县人力资源和社会保障局"), _joined("县科协/县妇联"), _joined("县科协-县妇联")
+    ('和', None, '/', '-')
     """
     for match in _AND_ANY.finditer(name):
         if looks_like_body(name[: match.start()]) and not looks_like_body(name[match.end() :]):
+            return match[0]
+    for match in _JOINING_MARK.finditer(name):
+        if looks_like_body(name[: match.start()]):
             return match[0]
     return None
 
@@ -324,8 +331,8 @@ def name_problem(name: str) -> str | None:
         return f"单位名称过长（{len(name)} 字），疑似整句而非单位名 (name too long)"
     if joined := _joined(name):
         return (
-            f"单位名称“{name}”中的“{joined}”前是一个完整的单位名称，后面却不是：是一个单位还是两个？"
-            "两个单位之间请用“、”分隔 (two names joined by a conjunction?)"
+            f"单位名称“{name}”中的“{joined}”前是一个完整的单位名称：是一个单位还是两个？"
+            "两个单位之间请用“、”分隔 (two names joined?)"
         )
     if mark := unbalanced(name):
         return f"单位名称括号或引号不成对：'{name}' 中的'{mark}'没有配对 (unbalanced bracket or quote)"

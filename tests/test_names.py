@@ -169,6 +169,16 @@ def test_every_reader_splits_two_whole_names_joined_by_he_and_keeps_names_with_h
     assert [name_problem(name) for name in names] == [None] * len(names)
 
 
-def test_a_whole_name_joined_to_something_that_is_no_name_is_reported() -> None:
-    (problem,) = [name_problem(name) for name in split_departments("县科协和社区")]
-    assert problem.startswith("单位名称“县科协和社区”中的“和”前是一个完整的单位名称")
+@pytest.mark.parametrize(
+    ("written", "mark"),
+    [
+        ("县科协和社区", "和"),
+        ("县科协/县妇联", "/"),
+        ("县科协-县妇联", "-"),
+        ("县科协＋县妇联", "+"),
+        ("县科协｜县妇联", "|"),
+    ],
+)
+def test_a_whole_name_joined_to_more_by_a_mark_or_to_no_name_by_he_is_reported(written: str, mark: str) -> None:
+    (problem,) = [name_problem(name) for name in split_departments(written)]
+    assert f"中的“{mark}”前是一个完整的单位名称：是一个单位还是两个？" in problem
