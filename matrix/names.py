@@ -152,6 +152,10 @@ def _unfold(piece: str) -> list[str]:
     return [piece]
 
 
+# Characters that look like others in a name and are not them: radicals that NFKC leaves alone
+# (⻄ U+2EC4 is no 西), Cyrillic and Greek letters (县СDС is not 县CDC).
+_LOOKALIKE_SCRIPT = re.compile(r"^(?:CJK RADICAL|KANGXI RADICAL|CYRILLIC|GREEK) ")
+
 # Marks typists put between two names that no body's name holds: 县科协/县妇联, 县科协-县妇联, 县科协＋县妇联.
 _JOINING_MARK = re.compile(r"[/／|｜+＋&＆\-－—–~～]")
 
@@ -310,6 +314,8 @@ def name_problem(name: str) -> str | None:
     --------
     >>> name_problem("县科协 县民政局").endswith("(whitespace inside a name)")
     True
+    >>> name_problem("县\u2ec4部办").endswith("(look-alike character in a name)")
+    True
     >>> name_problem("县科协\\u202e局").split("：")[1]
     "'县科协<U+202E>局' (invisible or bidi control character in a name)"
     """
@@ -321,6 +327,11 @@ def name_problem(name: str) -> str | None:
         return (
             f"单位名称中有不可见的控制字符 U+{ord(invisible):04X}（{unicodedata.name(invisible, '')}）：'{shown}' "
             "(invisible or bidi control character in a name)"
+        )
+    if lookalike := next((char for char in name if _LOOKALIKE_SCRIPT.match(unicodedata.name(char, ""))), None):
+        return (
+            f"单位名称“{name}”中的“{lookalike}”是 U+{ord(lookalike):04X}（{unicodedata.name(lookalike)}），"
+            "看起来像汉字或拉丁字母，却不是；请重新输入该字 (look-alike character in a name)"
         )
     if any(char.isspace() for char in name):
         return (
