@@ -114,10 +114,12 @@ def _trailing(cooperate: tuple[str, ...]) -> re.Pattern[str]:
 
 # X等Y where Y is a collective: 银保监会等国务院相关部门
 _ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
+# A conjunction between names; 和 that begins a place's name is none (市生态环境局和顺县分局 is one body).
+_CONJUNCTION = r"以及|和(?!(?:顺|平|林格尔|田|龙|政|静|硕|布克赛尔)(?:县|区|市|旗|地区))|及|与"
 # Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区, 州委编办及州直相关单位
-_AND = re.compile(r"^(?P<head>.+?)(?:以及|和|及|与)(?P<tail>.+)$")
+_AND = re.compile(rf"^(?P<head>.+?)(?:{_CONJUNCTION})(?P<tail>.+)$")
 # 和 / 及 / 与 anywhere in a name, for two whole names joined: 省财政厅和省税务局
-_AND_ANY = re.compile(r"以及|和|及|与")
+_AND_ANY = re.compile(_CONJUNCTION)
 
 
 def looks_like_body(name: str) -> bool:
@@ -136,8 +138,8 @@ def _unfold(piece: str) -> list[str]:
     it stays inside a name such as 县人力资源和社会保障局 or 工业和信息化部,
     whose part before 和 is no name.
 
-    >>> _unfold("县妇联与县残联"), _unfold("县人力资源和社会保障局")
-    (['县妇联', '县残联'], ['县人力资源和社会保障局'])
+    >>> _unfold("县妇联与县残联"), _unfold("县人力资源和社会保障局"), _unfold("市生态环境局和顺县分局")
+    (['县妇联', '县残联'], ['县人力资源和社会保障局'], ['市生态环境局和顺县分局'])
     >>> _unfold("能源局等省有关部门和各地级以上市人民政府")
     ['能源局', '省有关部门', '各地级以上市人民政府']
     """
