@@ -629,6 +629,51 @@ def _split_paragraphs(body: Sequence[Item], config: RaciConfig) -> tuple[list[It
     return items, notes
 
 
+#: The most lines one bracket is followed over when a text was wrapped inside it.
+_WRAPPED_LINES = 3
+
+
+def _open_brackets(text: str) -> int:
+    """How many round brackets ``text`` leaves open at its end (never below zero)."""
+    depth = 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+    return depth
+
+
+def _rejoin_broken_brackets(items: Sequence[Item]) -> list[Item]:
+    """Lines cut inside a bracket put back together: text copied from a PDF or an e-mail is wrapped anywhere.
+
+    ``积极开展宣传活动（县教育局牵头，县科协、`` / ``县妇联配合）。`` read as two
+    lines was a measure without assignment and a measure named 县妇联配合）. A line
+    leaving a bracket open is joined with the lines after it when, within
+    :data:`_WRAPPED_LINES` lines and before any heading, they close it; the
+    joined line keeps the first line's location. Otherwise nothing is joined,
+    and the open bracket is reported where it stands.
+    """
+    result: list[Item] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        index += 1
+        if not isinstance(item, SourceLine) or not _open_brackets(item.text):
+            result.append(item)
+            continue
+        text = item.text
+        for offset, following in enumerate(items[index : index + _WRAPPED_LINES], start=1):
+            if not isinstance(following, SourceLine) or parse_heading(following.text) is not None:
+                break
+            text += following.text
+            if not _open_brackets(text):
+                item, index = replace(item, text=text), index + offset
+                break
+        result.append(item)
+    return result
+
+
 def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = None) -> ImportResult:
     """Read a plan from its lines and table rows.
 
@@ -652,6 +697,7 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
         a missing title. Nothing is left out without a problem saying so.
     """
     stripped = [replace(item, text=item.text.strip()) if isinstance(item, SourceLine) else item for item in items]
+    stripped = _rejoin_broken_brackets([item for item in stripped if item.text])
     lines = _join_label_lines(_tabulate([item for item in stripped if item.text], config or RaciConfig()), config)
     convention = _convention(lines, config or RaciConfig())
     config = replace(config or RaciConfig(), listed_leads=convention.listed)
