@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...leaders import split_leaders
-from ...names import looks_like_body, name_problem, name_verbs, normalise_name
+from ...names import BODY_END, looks_like_body, name_problem, name_verbs, normalise_name
 from ...punctuation import split_outside_brackets
 from ...raci import COOPERATE, LEAD, RaciConfig
 from .conventions import DEFAULT, decide, strip_declaration
@@ -358,7 +358,7 @@ def heading_assignment(title: str, config: RaciConfig | None = None) -> str | No
     content = f"{match['names']}{match['verb']}"
     parsed = parse_assignment(content, config)
     named = (*parsed.leads, *parsed.cooperators)
-    if parsed.problems or not parsed.leads or not all(_BODY_END.search(name) for name in named):
+    if parsed.problems or not parsed.leads or not all(BODY_END.search(name) for name in named):
         return None
     return content
 
