@@ -56,8 +56,9 @@ QUALIFIER = "·"
 
 _HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
 _LEADING = re.compile(r"^由")
-# A name written in quotation marks as a whole: “县卫健局” is 县卫健局 (quotes inside a name stay: 县“两新”组织党工委).
-_QUOTED = re.compile(r'^[“"]([^“”"]+)[”"]$')
+# A name written in quotation marks as a whole: “县卫健局” or 「县卫健局」 is 县卫健局 (quotes inside a name stay:
+# 县“两新”组织党工委).
+_QUOTED = re.compile(r'^(?:“(?P<a>[^“”]+)”|"(?P<b>[^"]+)"|「(?P<c>[^「」]+)」|『(?P<d>[^『』]+)』)$')
 _PUNCT = "。.；;，,、：: \t\u3000"
 _DEFAULT = RaciConfig()
 #: A run of whitespace holding a line end: in a list, it separates two names.
@@ -248,7 +249,9 @@ def normalise_name(name: str, config: RaciConfig | None = None) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _QUOTED.sub(r"\1", _LEADING.sub("", text).strip(_PUNCT)).strip(_PUNCT)
+        text = _LEADING.sub("", text).strip(_PUNCT)
+        if quoted := _QUOTED.match(text):
+            text = next(part for part in quoted.groups() if part).strip(_PUNCT)
         tail = trailing.search(text)
         if tail and not verb_in_name(text[: tail.start()], tail[0]):
             text = text[: tail.start()].strip(_PUNCT)
@@ -303,6 +306,16 @@ def split_departments(text: str, config: RaciConfig | None = None) -> list[str]:
     return [normalise_name(part, config) for item in items for part in (_unfold(item) if item else [item])]
 
 
+#: Letters that show as nothing: Hangul fillers and the blank Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _invisible(char: str) -> bool:
+    """A format character (zero-width, bidi), a combining or enclosing mark or variation selector, a blank letter:
+    each makes one name look like another or like nothing."""
+    return unicodedata.category(char) in ("Cf", "Mn", "Me") or char in _BLANK_LETTERS
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` does not look like a department name, or ``None`` if it does.
 
@@ -323,9 +336,9 @@ def name_problem(name: str) -> str | None:
     """
     if not name:
         return "单位名称为空 (empty department name)"
-    invisible = next((char for char in name if unicodedata.category(char) == "Cf"), None)
+    invisible = next((char for char in name if _invisible(char)), None)
     if invisible is not None:
-        shown = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) == "Cf" else c for c in name)
+        shown = "".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in name)
         return (
             f"单位名称中有不可见的控制字符 U+{ord(invisible):04X}（{unicodedata.name(invisible, '')}）：'{shown}' "
             "(invisible or bidi control character in a name)"
