@@ -62,7 +62,7 @@ from .sheetxml import sheet_sizes, uncached_formulas
 from .table import HEADER_SEARCH_ROWS, Row, column_fields, is_header, plan_from_rows, row_values, table_heading
 from .text import checked
 
-__all__ = ["MAX_SHEET_CELLS", "MAX_WORKBOOK_CELLS", "open_workbook", "read_xlsx"]
+__all__ = ["MAX_SHEET_CELLS", "MAX_WORKBOOK_CELLS", "open_workbook", "read_xlsx", "refuse_uncached"]
 
 #: The largest sheet read, rows × columns: three times a 10 000-measure, 300-department
 #: matrix. A stray value far away (XFD1048576) would otherwise make every scan of the
@@ -362,7 +362,7 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
     _refuse_merged_cells(sheet, path, last_row)
     _refuse_rows_below(sheet, path, last_row)
     read = {1, 2, 3, *departments, *([leader_column] if leader_column else [])}
-    _refuse_uncached(path, sheet, lambda row, column: row <= last_row and column in read)
+    refuse_uncached(path, sheet, lambda row, column: row <= last_row and column in read)
     division = _read_division(workbook[DIVISION_SHEET], path) if DIVISION_SHEET in workbook.sheetnames else []
     details = {row.ident: found for row, found in division}
     matrix: dict[str, tuple[int, tuple[Assignment, ...]]] = {}
@@ -568,7 +568,7 @@ def _roles(
 
 def _read_division(sheet: Worksheet, path: Path) -> list[tuple[DivisionRow, _Details]]:
     """Each measure row of the 任务分工表: its names and cells, and what it adds to the matrix row."""
-    _refuse_uncached(path, sheet, lambda _row, _column: True)
+    refuse_uncached(path, sheet, lambda _row, _column: True)
     division = []
     for row in _table_rows(_cells(sheet, path), sheet, path):
         values = row.values
@@ -622,7 +622,7 @@ def _refuse_rows_below(sheet: Worksheet, path: Path, last_row: int) -> None:
             )
 
 
-def _refuse_uncached(path: Path, sheet: Worksheet, read: Callable[[int, int], bool]) -> None:
+def refuse_uncached(path: Path, sheet: Worksheet, read: Callable[[int, int], bool]) -> None:
     """Refuse a cell that is read and holds a formula without a stored result: it would read as empty.
 
     ``read(row, column)`` says which cells the reader takes values from.

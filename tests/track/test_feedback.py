@@ -127,6 +127,8 @@ def _set(measure: str, name: str, value):
         # Last month's row sent again: filed under November it would be read as November's word.
         ("报送日期", dt.datetime(2025, 10, 28), "报送日期 2025-10-28 早于 2025-11 期的开始（2025-11-01）"),
         ("报送日期", "2205年11月28日", "报送日期 2205-11-28 晚于今天"),
+        # filled by a program, never calculated: read without its result, the report was empty
+        ("进展情况", '=CONCATENATE("已","开展")', "单元格中是公式，但没有计算结果"),
     ],
 )
 def test_a_bad_cell_is_refused_where_it_is(wutai, forms, tmp_path, name: str, value, message: str) -> None:
