@@ -26,7 +26,7 @@ from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import Outline
@@ -37,7 +37,7 @@ from ..groups import grouped_graph
 from ..leaders import has_leaders
 from ..model import Measure, Plan
 from ..names import split_departments
-from ..raci import OFFICE_ORDER, ROLE_LABELS, ROLES, labelled
+from ..raci import LEADER_LABEL, OFFICE_ORDER, ROLE_LABELS, ROLES, labelled
 from ..workbook_layout import (
     DIVISION_DIGEST,
     DIVISION_SHEET,
@@ -86,7 +86,6 @@ _DIVISION_WIDTHS = {
     "序号": 8,
     "重点任务": 16,
     "具体措施": 60,
-    "牵头领导": 14,
     "本单位角色": 8,
     "牵头单位": 18,
     "配合单位": 28,
@@ -94,8 +93,8 @@ _DIVISION_WIDTHS = {
     "量化目标": 24,
 }
 
-#: 领导分工: leader, count, measures (one a line), lead and cooperating departments.
-_LEADER_WIDTHS = (16, 8, 48, 30, 36)
+#: 领导分工: after the leader, the count, measures (one a line), lead and cooperating departments.
+_LEADER_WIDTHS = (8, 48, 30, 36)
 
 
 def write_workbook(
@@ -159,15 +158,18 @@ def write_workbook(
     _write_summary(workbook, summary_rows(plan, graph, findings, date.today().isoformat()))
     counts = _write_matrix(workbook, plan, grid, columns, leaders=leaders)
     division = [division_values(graph, s, m, plan.groups, leaders=leaders) for s in plan.sections for m in s.measures]
-    _write_table(workbook.create_sheet(DIVISION_SHEET), division_header(leaders), division)
-    _record_division(workbook, division_header(leaders), division)
+    leader_width = _leader_width(plan)
+    header = division_header(leaders)
+    _write_table(workbook.create_sheet(DIVISION_SHEET), header, division, _division_widths(header, leader_width))
+    _record_division(workbook, header, division)
     _write_workload(workbook, workload_rows(graph, sort="total"))
     if leaders:
         leader_sheet = workbook.create_sheet(LEADERS_SHEET)
-        _write_table(leader_sheet, LEADERS_HEADER, leader_values(graph, plan.groups), _LEADER_WIDTHS)
+        widths = (leader_width, *_LEADER_WIDTHS)
+        _write_table(leader_sheet, LEADERS_HEADER, leader_values(graph, plan.groups), widths)
     _write_findings(workbook, [finding_values(graph, f) for f in findings])
     if per_department:
-        _write_department_sheets(workbook, plan, graph, departments, leaders=leaders)
+        _write_department_sheets(workbook, plan, graph, departments, leaders=leaders, leader_width=leader_width)
     matrix_part = f"xl/worksheets/sheet{workbook.sheetnames.index(MATRIX_SHEET) + 1}.xml"
     with atomic_path(path) as temporary:
         workbook.save(temporary)
@@ -275,8 +277,8 @@ def _write_matrix(
     blocks = _measure_blocks(plan)
     last_data_row = 1 + len(plan.sections) + len(plan.measures)
 
-    widths = _matrix_widths(plan)
-    _set_widths(worksheet, (*widths, *((_LEADER_WIDTH,) if leaders else ()), 6, 6, *([4.5] * len(departments))))
+    widths, leader_width = _matrix_widths(plan), _leader_width(plan)
+    _set_widths(worksheet, (*widths, *((leader_width,) if leaders else ()), 6, 6, *([4.5] * len(departments))))
     # the two count columns stand just before the departments (after 牵头领导 when there is one)
     led_letter, cooperated_letter = get_column_letter(first - 2), get_column_letter(first - 1)
     for column in range(first, last + 1):
@@ -318,7 +320,7 @@ def _write_matrix(
     # every measure row as tall as the tallest: a printed grid reads evenly
     height = (
         max(
-            (style.text_height([(s.title, widths[1]), (m.title, widths[2]), (_leader_text(m), _LEADER_WIDTH)]) or 0)
+            (style.text_height([(s.title, widths[1]), (m.title, widths[2]), (_leader_text(m), leader_width)]) or 0)
             for s in plan.sections
             for m in s.measures
         )
@@ -403,8 +405,19 @@ def _matrix_widths(plan: Plan) -> tuple[float, float, float]:
     return (max(6, ids * 1.1 + 2), min(max(10, sections + 1), 34), min(max(12, titles + 1), 50))
 
 
-#: Width of the 牵头领导 column (a name or two, one a line).
-_LEADER_WIDTH = 12
+#: Width of a 牵头领导 column (one leader a line): the longest leader's title whole, within these bounds.
+_LEADER_WIDTH, _WIDEST_LEADER = 12, 30
+
+
+def _leader_width(plan: Plan) -> float:
+    """A 牵头领导 column as wide as the longest title (县委常委、常务副县长), so no title breaks inside."""
+    longest = max((_units(name) for m in plan.measures for name in m.leaders), default=0)
+    return min(max(_LEADER_WIDTH, longest + 1), _WIDEST_LEADER)
+
+
+def _division_widths(header: Sequence[str], leader_width: float) -> list[float]:
+    """The 任务分工表's column widths, its 牵头领导 column fitted to the plan's leaders."""
+    return [leader_width if name == LEADER_LABEL else _DIVISION_WIDTHS.get(name, 12) for name in header]
 
 
 def _leader_text(measure: Measure) -> str:
@@ -529,14 +542,19 @@ def _write_table(
     for values in rows:
         colour = fill(values)
         out.append(
-            [_cell(worksheet, v or None, fill=colour, alignment=style.WRAPPED) for v in values],
+            [_cell(worksheet, v or None, fill=colour, alignment=_alignment(v)) for v in values],
             height=style.text_height(zip((str(v) for v in values), widths, strict=True)),
         )
     return out
 
 
+def _alignment(value: object) -> Alignment:
+    """A count centred, a text wrapped from the top left."""
+    return style.TOP_CENTRED if isinstance(value, int) else style.WRAPPED
+
+
 def _write_department_sheets(
-    workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str], *, leaders: bool
+    workbook: Workbook, plan: Plan, graph: nx.Graph, departments: Sequence[str], *, leaders: bool, leader_width: float
 ) -> None:
     taken = list(workbook.sheetnames)
     for department in departments:
@@ -549,7 +567,8 @@ def _write_department_sheets(
                     continue
                 values = division_values(graph, section, measure, plan.groups, leaders=leaders)
                 rows.append((*values[:3], graph.edges[measure.id, department]["role"], *values[3:]))
-        _write_table(workbook.create_sheet(name), per_department_header(leaders), rows)
+        header = per_department_header(leaders)
+        _write_table(workbook.create_sheet(name), header, rows, _division_widths(header, leader_width))
 
 
 # -- 部门工作量 ------------------------------------------------------------------------

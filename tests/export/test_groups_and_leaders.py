@@ -178,6 +178,19 @@ def test_the_leaders_sheet_and_document_list_each_leaders_measures_and_departmen
     assert cells[2] == ["2", "县委常委、常务副县长", "4.1.1 落实科学素质建设任务", TOWNSHIPS, "—"]
 
 
+def test_every_leader_column_shows_the_longest_title_whole_and_the_counts_centred(built: matrix.BuildResult) -> None:
+    longest = "县委常委、常务副县长"  # 10 characters: it broke after 常务副 in the 14-unit column
+    workbook = load_workbook(built.workbook)
+    for name in (MATRIX_SHEET, DIVISION_SHEET, LEADERS_SHEET):
+        sheet = workbook[name]
+        (column,) = [c.column_letter for c in sheet[1] if c.value == "牵头领导"]
+        assert any(longest in str(c.value) for c in sheet[column]), name
+        # a Chinese character of 10 pt needs about 1.9 of Excel's width units
+        assert sheet.column_dimensions[column].width >= 1.9 * len(longest), name
+    counts = [row[1] for row in workbook[LEADERS_SHEET].iter_rows(min_row=2)]
+    assert counts and all(c.alignment.horizontal == "center" for c in counts)
+
+
 def test_the_summary_sheet_lists_the_groups(built: matrix.BuildResult) -> None:
     rows = list(load_workbook(built.workbook)[SUMMARY_SHEET].iter_rows(values_only=True))
     start = next(i for i, row in enumerate(rows) if row[0] == "集体")
