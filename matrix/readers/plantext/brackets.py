@@ -250,8 +250,11 @@ def _verb_pattern(config: RaciConfig) -> str:
 
 def _label_pattern(config: RaciConfig) -> re.Pattern[str]:
     # 牵头单位： / 配合部门： / 责任单位： / 牵头责任单位： / 协同责任单位： / 主要协作单位：
+    # and in a bureau's own plan, its sections: 责任科室： / 牵头处室： / 配合股室：
     words = "|".join(map(re.escape, [*ROLE_NOUNS, *(verb for verb, _ in config.verbs)]))
-    return re.compile(rf"(?P<rank>主要|其他|其它)?(?P<verb>{words})(?:责任|负责)?(?:单位|部门|主体)\s*[：:]\s*")
+    return re.compile(
+        rf"(?P<rank>主要|其他|其它)?(?P<verb>{words})(?:责任|负责)?(?:单位|部门|主体|科室|处室|股室)\s*[：:]\s*"
+    )
 
 
 # 主要责任单位：甲局；其他责任单位：乙局 — the rank in front of a 责任 label says who leads.
@@ -266,6 +269,8 @@ def label_line(text: str, config: RaciConfig | None = None) -> bool:
     >>> label_line("主要协作单位:各乡镇人民政府"), label_line("牵头负责领导：刘某。"), label_line("牵头抓总。")
     (True, True, False)
     >>> label_line("分管省领导:林某"), label_line("部门分工:省发展改革委牵头,各地、各部门配合。")
+    (True, True)
+    >>> label_line("牵头处室：规划处"), label_line("责任科室:组干科、机关党委")
     (True, True)
     """
     text = text.strip()
