@@ -7,13 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 import matrix
 from matrix.export.manifest import file_digest, read_manifest
 from matrix.model import Plan
 from matrix.raci import RaciConfig
-from matrix.workbook_layout import MATRIX_SHEET, SUMMARY_FIELDS, SUMMARY_SHEET
+from matrix.workbook_layout import DIVISION_SHEET, MATRIX_SHEET, SUMMARY_FIELDS, SUMMARY_SHEET
 
 from .conftest import INPUT, seed_path
 from .export.test_change_notice import text_of
@@ -144,6 +145,14 @@ def read_set(folder: Path) -> dict[str, object]:
     }
 
 
+def cells_of(document: Path) -> list[str]:
+    """The paragraphs and table cells of a document, each one item; a cell's line breaks (where a list of names
+    wraps, which moves with a longer name) left out."""
+    word = Document(str(document))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    return [p.text for p in word.paragraphs] + [cell.replace("\n", "") for cell in cells]
+
+
 def office_edits_imported_plan(plan_yaml: Path) -> None:
     """The office's own settings and a 牵头领导 for the first measure, typed into the imported YAML."""
     verbs = ", ".join(f"{v}: {k}" for v, k in {**dict(RaciConfig().verbs), **EXTRA_VERBS}.items())
@@ -213,6 +222,7 @@ def test_the_offices_loop_import_build_edit_in_excel_build_again(run, tmp_path: 
     assert from_yaml.plan.raci.listed_leads == {"--first-listed-leads": "first", "--all-lead": "all"}[listed]
     assert "两个方案的措施和分工完全相同" in run("diff", plan_yaml, workbook).output  # the plan and its own workbook
     before = read_set(folder)
+    summary_cells = cells_of(folder / "任务分解总表.docx")
 
     # in Excel: one cooperator becomes a lead (of a measure the renamed department is not on), one department renamed
     plan = from_yaml.plan
@@ -254,6 +264,18 @@ def test_the_offices_loop_import_build_edit_in_excel_build_again(run, tmp_path: 
             assert digestless(after[name.replace(old, new)]) == digestless(renamed_in(before[name], old, new)), name
         else:
             assert after[name] == before[name], name
+
+    # the tables that list everything changed only where the edits are
+    cells = [renamed_in(summary_cells, old, new), cells_of(folder / "任务分解总表.docx")]
+    assert [(a, b) for a, b in zip(*cells, strict=True) if a != b and helper not in a + b] == []
+    assert cells[0] != cells[1]
+    sheets = [before["责任分工矩阵.xlsx"], after["责任分工矩阵.xlsx"]]
+    # the 说明 keeps the registry as it was (the plan's own 县气象局); only the audit's count moves with the new name
+    assert [[row for row in sheet[SUMMARY_SHEET] if row[0] != "审计问题数"] for sheet in sheets] == [
+        [row for row in sheets[0][SUMMARY_SHEET] if row[0] != "审计问题数"]
+    ] * 2
+    division = [renamed_in(sheets[0][DIVISION_SHEET], old, new), sheets[1][DIVISION_SHEET]]
+    assert [a[0] for a, b in zip(*division, strict=True) if a != b] == [measure]
 
     # the changed notices say what changed
     notice = f"任务分解通知/任务分解通知-{helper}.docx"
