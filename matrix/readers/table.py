@@ -28,6 +28,7 @@ __all__ = [
     "plan_from_rows",
     "row_values",
     "table_heading",
+    "table_plan",
 ]
 
 #: Header spellings accepted for each field, Chinese first.
@@ -67,7 +68,10 @@ HEADER_SEARCH_ROWS = 10
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[：:]?\s*")
 _ISSUED = re.compile(r"^(?P<issuer>.+?)关于印发《(?P<title>[^》]+)》")
 _QUOTED = re.compile(r"《(?P<title>[^》]+)》")
-_TABLE_WORDS = re.compile(r"(重点|主要)?(工作)?(任务)?(分工|分解|责任分工)(表|方案|清单|一览表|明细表)$")
+_TABLE_SUFFIX = r"(重点|主要)?(工作)?(任务)?(分工|分解|责任分工)(表|方案|清单|一览表|明细表)"
+_TABLE_WORDS = re.compile(_TABLE_SUFFIX + "$")
+#: A table's own title naming its plan in book-title marks: 《…实施方案》重点任务分工表.
+_TABLE_OF_PLAN = re.compile(r"《(?P<title>[^《》]+)》\s*" + _TABLE_SUFFIX)
 #: A line naming who issues the table: 印发单位：…, 发文单位：…, 制表单位：….
 _ISSUER_LINE = re.compile(r"^(印发单位|发文单位|制表单位|发文机关)\s*[：:]\s*(?P<issuer>.+)$")
 
@@ -107,6 +111,25 @@ def table_heading(rows: Sequence[Sequence[str]]) -> tuple[str, str]:
         elif not title:
             title = _TABLE_WORDS.sub("", line).strip()
     return title.strip(), issuer.strip()
+
+
+def table_plan(title: str) -> str:
+    """The plan a task table's title names, or the title as it is.
+
+    ``《某县优化营商环境实施方案》重点任务分工表`` is the table of the plan in the
+    marks; taken whole as the plan's title, every notice read
+    ``关于印发《《…》重点任务分工表》…`` with the marks doubled. Only a title that
+    is the marks and the table's words is cut: ``关于落实《纲要》的实施方案`` stays.
+
+    Examples
+    --------
+    >>> table_plan("《某县优化营商环境实施方案（2023-2025年）》重点任务分工表")
+    '某县优化营商环境实施方案（2023-2025年）'
+    >>> table_plan("关于落实《纲要》的实施方案")
+    '关于落实《纲要》的实施方案'
+    """
+    found = _TABLE_OF_PLAN.fullmatch(title.strip())
+    return found.group("title").strip() if found else title
 
 
 @dataclass(frozen=True)

@@ -197,6 +197,28 @@ def test_an_office_workbook_with_a_title_row_merged_categories_and_alt_enter_cel
     assert str(plan.measures[1].source) == f"{path} [任务分工!C4]"
 
 
+def test_a_table_titled_by_its_plan_in_book_title_marks_is_that_plans_table(tmp_path: Path) -> None:
+    """《X》重点任务分工表 is plan X's table: the notices print 《X》 once, not 《《X》重点任务分工表》."""
+    import matrix
+
+    path = office_workbook(
+        tmp_path / "分工表.xlsx",
+        [
+            ["《某县优化营商环境实施方案（2023-2025年）》重点任务分工表", None, None, None],
+            ["序号", "具体措施", "主办单位", "协办单位"],
+            [1, "推行一网通办", "县政务服务中心", "县发改局"],
+        ],
+        ["A1:D1"],
+    )
+    plan = read_plan(path)
+    assert (plan.title, plan.period) == ("某县优化营商环境实施方案", "2023-2025")
+    result = matrix.build(path, tmp_path / "out", issuer="某县人民政府办公室")
+    notice = docx.Document(next(p for p in result.notices if "县发改局" in p.name))
+    opening = "".join(p.text for p in notice.paragraphs[:6])
+    assert "《某县优化营商环境实施方案（2023-2025年）》" in opening.replace("\n", "")
+    assert "《《" not in opening and "分工表》" not in opening
+
+
 def test_an_office_workbook_whose_second_header_row_names_lead_and_responsible_columns(tmp_path: Path) -> None:
     path = office_workbook(
         tmp_path / "分工表.xlsx",

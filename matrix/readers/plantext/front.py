@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..table import table_plan
 from .endmatter import iso_date
 
 __all__ = ["county_of", "expand_local", "find_issuer", "plan_title"]
@@ -105,6 +106,8 @@ def plan_title(front: Sequence[str]) -> tuple[str, str]:
     ('国务院关于推进某项工作的实施意见', '')
     >>> plan_title(["国务院办公厅关于印发某项改革重点任务分工方案的通知", "国办函〔2022〕5号", "各部门："])
     ('某项改革重点任务分工方案', '')
+    >>> plan_title(["附件1", "《某县优化营商环境实施方案（2023-2025年）》重点任务分工表"])
+    ('某县优化营商环境实施方案', '2023-2025')
     """
     joined = "".join(_title_block(front))
     if not _PLAN_WORDS.search(joined):
@@ -112,6 +115,7 @@ def plan_title(front: Sequence[str]) -> tuple[str, str]:
     if not _PLAN_WORDS.search(joined) or _NOTICE_TITLE.search(joined):
         notice = next((m for text in [joined, *front] if (m := _NOTICE_TITLE.search(text))), None)
         joined = (notice["title"] or notice["bare"]) if notice else ""
+    joined = table_plan(joined)
     period = _PERIOD.search(joined) or next((m for text in front if (m := _PERIOD.search(text))), None)
     title = _PERIOD.sub("", joined).strip()
     return title, f"{period['start']}-{period['end']}" if period else ""
