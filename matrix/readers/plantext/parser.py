@@ -231,6 +231,12 @@ def _drafts(items: Sequence[Item], config: RaciConfig, carry: int = 0) -> tuple[
         elif isinstance(item, TaskRow):
             drafts.append(_Draft((item.task,), (item.location,), row=item))
             open_item = False
+            if item.unread:  # the row is read; what stands under a header no field reads is not
+                message = (
+                    f"此行“{item.unread}”所在的列不是任务、单位、时限或领导列，其内容未读入；"
+                    "与分工无关的列请删去后再读 (column not read)"
+                )
+                problems.append(Problem(item.location, message, passage=item.task))
         elif (block := assignment_line(item.text, config)) is not None:
             parsed = parse_assignment(block, config)
             problems.extend(Problem(item.location, message) for message in parsed.problems)

@@ -38,7 +38,8 @@ class TaskRow:
     牵头单位 column, so its list is read by the plan's convention;
     ``declaration`` is the header cell that declares that convention
     (``责任单位（列第一位的为牵头单位）``), if any; ``leaders`` the 牵头领导 cell;
-    ``overflow`` the cells no header names, which the parser reports.
+    ``overflow`` the cells no header names and ``unread`` those under a header
+    no field reads (``备注：…``), both of which the parser reports.
     """
 
     task: str
@@ -54,6 +55,8 @@ class TaskRow:
     leaders: str = ""
     #: What the row holds past its header or under a blank header cell, which no column reads.
     overflow: str = ""
+    #: ``header：value`` of the cells under headers that no field reads; the row itself is read.
+    unread: str = ""
 
     @property
     def text(self) -> str:

@@ -66,6 +66,9 @@ class Columns:
     declaration: str = ""
     #: Columns whose header cell is blank: a value under one belongs to no column.
     blank: tuple[int, ...] = ()
+    #: Columns under a header no field reads (备注, a second 牵头单位, 完成情况), with that header:
+    #: a value under one is read nowhere, so the parser says so.
+    unread: tuple[tuple[int, str], ...] = ()
 
 
 def _role(cell: str, config: RaciConfig) -> str | None:
@@ -155,7 +158,11 @@ def header_columns(cells: Sequence[str], config: RaciConfig | None = None) -> Co
     if "task" not in found or "leads" not in found:
         return None
     blank = tuple(index for index, cell in enumerate(cells) if not cell.strip())
-    return Columns(width=len(cells), declaration=declaration, blank=blank, **found)
+    used = set(found.values())
+    unread = tuple(
+        (index, re.sub(r"\s+", "", cell)) for index, cell in enumerate(cells) if cell.strip() and index not in used
+    )
+    return Columns(width=len(cells), declaration=declaration, blank=blank, unread=unread, **found)
 
 
 def _sub_header(cells: Sequence[str], above: Sequence[str], config: RaciConfig) -> bool:
@@ -256,6 +263,7 @@ def row_item(cells: Sequence[str], columns: Columns, location: Location) -> Task
         declaration=columns.declaration,
         leaders=cell(columns.leaders),
         overflow="、".join(overflow),
+        unread="；".join(f"{header}：{cell(index)}" for index, header in columns.unread if cell(index)),
     )
 
 
