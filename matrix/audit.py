@@ -23,7 +23,7 @@ from typing import NamedTuple
 import networkx as nx
 
 from .collectives import is_collective
-from .findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding
+from .findings import ERROR, INFO, SEVERITY_LABELS, WARNING, Finding, id_list
 from .graph import department_nodes, lead_median, measure_nodes, workload
 from .groups import assigned_names
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicates
@@ -220,7 +220,7 @@ def _measures_writing(appearances: Mapping[str, list[tuple[str, str]]], name: st
         if written == name or (target and resolution.canonical(written) == target)
         for measure, _ in uses
     ]
-    return "、".join(dict.fromkeys(ids))
+    return id_list(list(dict.fromkeys(ids)))
 
 
 def _first_where(appearances: Mapping[str, list[tuple[str, str]]], name: str) -> str:

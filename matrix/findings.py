@@ -8,10 +8,20 @@ the same type without importing each other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["ERROR", "INFO", "SEVERITIES", "SEVERITY_LABELS", "WARNING", "Finding", "at_or_above"]
+__all__ = [
+    "ERROR",
+    "INFO",
+    "SEVERITIES",
+    "SEVERITY_LABELS",
+    "SHOWN_IDS",
+    "WARNING",
+    "Finding",
+    "at_or_above",
+    "id_list",
+]
 
 ERROR = "error"
 WARNING = "warning"
@@ -19,6 +29,24 @@ INFO = "info"
 #: Severities from the most to the least serious.
 SEVERITIES: tuple[str, ...] = (ERROR, WARNING, INFO)
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+#: A finding lists at most this many measure ids, then how many there are: a county plan's lists
+#: stay whole, while a finding is one cell of the 审计问题 sheet (32,767 characters at most) and in
+#: a plan of 10,000 measures one department's name is written by thousands of them.
+SHOWN_IDS = 100
+
+
+def id_list(ids: Sequence[str], most: int = SHOWN_IDS) -> str:
+    """The ids joined by 、, or the first ``most`` of them and how many there are in all.
+
+    Examples
+    --------
+    >>> id_list(["3.1.1", "3.2.1"])
+    '3.1.1、3.2.1'
+    >>> id_list([str(n) for n in range(1, 31)], most=12)
+    '1、2、3、4、5、6、7、8、9、10、11、12 等 30 项'
+    """
+    shown = "、".join(ids[:most])
+    return shown + (f" 等 {len(ids)} 项" if len(ids) > most else "")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .collectives import is_collective
-from .findings import ERROR, INFO, WARNING, Finding
+from .findings import ERROR, INFO, WARNING, Finding, id_list
 from .groups import expand_groups
 from .lookalikes import DEFAULT_SIMILARITY, near_duplicate
 from .model import Assignment, Department, Group, Measure, Plan
@@ -236,7 +236,7 @@ def name_appearances(plan: Plan) -> dict[str, list[tuple[str, str]]]:
 
 def _uses(name: str, appearances: Mapping[str, list[tuple[str, str]]]) -> str:
     """``“县卫健委”（措施 3.2.1、3.5.1）``: a name and the measures that write it."""
-    measures = "、".join(dict.fromkeys(m for m, _ in appearances.get(name, ())))
+    measures = id_list(list(dict.fromkeys(m for m, _ in appearances.get(name, ()))))
     return f"“{name}”（措施 {measures}）" if measures else f"“{name}”"
 
 

@@ -154,6 +154,16 @@ def test_without_a_registry_two_spellings_are_a_near_duplicate_with_the_measures
     assert finding.location == "plan.yaml:10；plan.yaml:20"
 
 
+def test_a_name_written_by_thousands_of_measures_is_named_with_a_hundred_and_the_count() -> None:
+    # a finding is one cell of the 审计问题 sheet: 5,000 measure ids would not fit in one
+    many = [measure(str(n), ("县科协", "A/R"), ("县卫健局", "C")) for n in range(1, 5001)]
+    plan = plan_of(*many, measure("5001", ("县委宣传部", "A/R"), ("县卫健委", "C")))
+    (finding,) = only(audit(plan), "look-alike")
+    first = "、".join(str(n) for n in range(1, 101))
+    assert f"“县卫健局”（措施 {first} 等 5000 项）与“县卫健委”（措施 5001）" in finding.message
+    assert len(finding.message) < 1000
+
+
 REGISTRY = (
     Department("县科协", kind="群团组织", source=Location("departments.yaml", 2)),
     Department("县卫健局", aliases=("县卫健委",), kind="政府部门", source=Location("departments.yaml", 3)),

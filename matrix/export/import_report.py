@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..collectives import is_collective
-from ..findings import Finding
+from ..findings import Finding, id_list
 from ..model import Measure
 from ..readers.plantext.conventions import ALL_LEAD, FIRST_LISTED, RULE_LABELS
 from ..readers.plantext.source import ImportResult
@@ -21,12 +21,8 @@ from ..readers.plantext.source import ImportResult
 __all__ = ["REVIEW_CODES", "ReviewCount", "explain_lines", "import_summary", "review_counts", "written_line"]
 
 _LISTED = {FIRST_LISTED: "列第一位者为牵头单位，其余为配合单位", ALL_LEAD: "所列单位均为牵头单位"}
+#: A line of the import report names this many measures, then how many there are.
 _SHOWN = 12
-
-
-def _ids(ids: Sequence[str]) -> str:
-    shown = "、".join(ids[:_SHOWN])
-    return shown + (f" 等 {len(ids)} 项" if len(ids) > _SHOWN else "")
 
 
 #: Audit codes an import counts as needing a person's look, and how its last line names each kind.
@@ -142,11 +138,12 @@ def import_summary(result: ImportResult) -> list[str]:
         other = "--first-listed-leads" if convention.listed == ALL_LEAD else "--all-lead"
         lines.append(
             f"分工规则：方案未声明“列第一位者为牵头单位”，{len(listed)} 项措施的单位名单按默认规则读作"
-            f"“{reading}”：{_ids(listed)}；如应为{'首位牵头' if other == '--first-listed-leads' else '均为牵头'}，"
+            f"“{reading}”：{id_list(listed, _SHOWN)}；"
+            f"如应为{'首位牵头' if other == '--first-listed-leads' else '均为牵头'}，"
             f"请用 raci import {other}"
         )
     for name, ids in _collectives(result).items():
-        lines.append(f"集体责任主体：“{name}”按原文作为一个单位保留（措施 {_ids(ids)}）")
+        lines.append(f"集体责任主体：“{name}”按原文作为一个单位保留（措施 {id_list(ids, _SHOWN)}）")
     lines.extend(f"说明：{note}" for note in result.notes)
     return lines
 
