@@ -115,6 +115,8 @@ def _trailing(cooperate: tuple[str, ...]) -> re.Pattern[str]:
 
 # X等Y where Y is a collective: 银保监会等国务院相关部门
 _ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
+# What 等 ends a list with when it names nobody more: 等单位, 等有关部门, 等相关单位配合 (see _trailing).
+_VAGUE_ETC = re.compile(r"(?:相关|有关|其他|其它)?(?:单位|部门|成员单位)")
 # A conjunction between names; 和 that begins a place's name is none (市生态环境局和顺县分局 is one body).
 _CONJUNCTION = r"以及|和(?!(?:顺|平|林格尔|田|龙|政|静|硕|布克赛尔)(?:县|区|市|旗|地区))|及|与"
 # Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区, 州委编办及州直相关单位
@@ -143,10 +145,12 @@ def _unfold(piece: str) -> list[str]:
     (['县妇联', '县残联'], ['县人力资源和社会保障局'], ['市生态环境局和顺县分局'])
     >>> _unfold("能源局等省有关部门和各地级以上市人民政府")
     ['能源局', '省有关部门', '各地级以上市人民政府']
+    >>> _unfold("市财政局等有关部门"), _unfold("市财政局和有关部门")
+    (['市财政局等有关部门'], ['市财政局', '有关部门'])
     """
     for pattern in (_ETC, _AND):
         match = pattern.match(piece)
-        if match and is_collective(match["tail"]) and not match["tail"].startswith(("单位", "部门")):
+        if match and is_collective(match["tail"]) and not (pattern is _ETC and _VAGUE_ETC.match(match["tail"])):
             return [*_unfold(match["head"]), *_unfold(match["tail"])]
     for match in _AND_ANY.finditer(piece):
         head, tail = piece[: match.start()], piece[match.end() :]
