@@ -66,8 +66,12 @@ _LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x85\u2028\u2029]\s*")
 _SPACE = re.compile(r"\s")
 _AROUND_SEPARATOR = re.compile(rf"\s*([{SEPARATORS}])\s*")
 
-#: How the names of public bodies end: 局, 委, 办, 中心, 县委党校（县行政学校）…
-BODY_END = re.compile(r"(?:局|委|办|部|厅|署|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|关|）)$")
+#: How the names of public bodies end: 局, 委, 办, 中心, 县委党校（县行政学校）…, and the zones
+#: that receive tasks as bodies do (立山经济开发区, 工业园区, 高新区), though a bare 区 is a place.
+BODY_END = re.compile(
+    r"(?:局|委|办|部|厅|署|会|院|联|协|中心|站|所|校|团|社|馆|队|府|组|处|室|司|台|行|关|）"
+    r"|(?:开发|园|新|高新|示范|保税|试验|合作)区)$"
+)
 #: Associations whose short name ends in 协 (政协, 科协, 计生协, and the 文联 member
 #: associations 作协, 书协, 美协 …): the 协 a verb such as 协办 begins with may end their name.
 _ASSOCIATION = re.compile(r"(?:政|科|计生|老科|作|书|美|音|舞|剧|曲|摄|影|视|民|杂|体|侨|残)协$")

@@ -79,3 +79,20 @@ def test_a_block_assignment_that_assigns_nothing_is_reported() -> None:
         (6, "责任分工没有可对应的任务 (assignment covers no measure)")
     ]
     assert result.plan.measures[0].leads == ("县科协",)
+
+
+def test_a_development_zone_in_a_responsibility_list_is_a_body_like_any_bureau() -> None:
+    """责任单位：立山经济开发区，各街道 — the zone's committee takes tasks; it was reported as unreadable and lost."""
+    result = read(
+        "1.努力实现地区生产总值增长6%左右。",
+        "牵头单位：县发改局",
+        "责任单位：县经济开发区，各街道、县直各部门",
+        "2.规模以上工业增加值增长5%左右。",
+        "牵头单位：县工信局",
+        "责任单位：县高新区，县工业园区",
+    )
+    assert result.problems == ()
+    assert [(m.leads, m.cooperators) for m in result.plan.measures] == [
+        (("县发改局",), ("县经济开发区", "各街道", "县直各部门")),
+        (("县工信局",), ("县高新区", "县工业园区")),
+    ]
