@@ -108,19 +108,24 @@ def _without_space_in_brackets(text: str) -> str:
     return "".join(kept)
 
 
+# What 等 ends a list with when it names nobody more: 等单位, 等有关部门, 等其它单位 — one vocabulary for
+# _trailing (the end of a name) and _VAGUE_ETC (a piece after 等 that is no collective to split off).
+_VAGUE_KIND = "(?:相关|有关|其他|其它)"
+_BODY_WORD = "(?:单位|部门|成员单位)"
+
+
 @lru_cache(maxsize=32)
 def _trailing(cooperate: tuple[str, ...]) -> re.Pattern[str]:
     """``等单位配合`` / ``等10个部门`` / ``等`` / ``配合`` at the end of a name, for the given cooperate verbs."""
     verbs = "|".join(map(re.escape, cooperate))
     tail = f"(?:{verbs})" if verbs else "(?!)"
     count = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|家)"  # 等10个部门, 等五家单位
-    return re.compile(rf"(?:等(?:{count})?(?:相关|有关|其他)?(?:单位|部门|成员单位)?{tail}?|{tail})$")
+    return re.compile(rf"(?:等(?:{count})?{_VAGUE_KIND}?{_BODY_WORD}?{tail}?|{tail})$")
 
 
 # X等Y where Y is a collective: 银保监会等国务院相关部门
 _ETC = re.compile(r"^(?P<head>.+?)等(?P<tail>.+)$")
-# What 等 ends a list with when it names nobody more: 等单位, 等有关部门, 等相关单位配合 (see _trailing).
-_VAGUE_ETC = re.compile(r"(?:相关|有关|其他|其它)?(?:单位|部门|成员单位)")
+_VAGUE_ETC = re.compile(f"{_VAGUE_KIND}?{_BODY_WORD}")
 # A conjunction between names; 和 that begins a place's name is none (市生态环境局和顺县分局 is one body).
 _CONJUNCTION = r"以及|和(?!(?:顺|平|林格尔|田|龙|政|静|硕|布克赛尔)(?:县|区|市|旗|地区))|及|与"
 # Y和Z / Y及Z / Y以及Z where Z is a collective: 国务院相关部门及各地区, 州委编办及州直相关单位

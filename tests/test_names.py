@@ -169,6 +169,7 @@ def test_a_name_quoted_as_a_whole_is_the_name_and_quotes_inside_a_name_stay() ->
         # 等有关部门 ends a list naming nobody more; a collective after 等 is one (省有关部门, 各乡镇)
         ("市工信局、市财政局等有关部门", ["市工信局", "市财政局"]),
         ("县科协等相关单位", ["县科协"]),
+        ("县科协、县妇联等其它单位", ["县科协", "县妇联"]),
         ("能源局等省有关部门", ["能源局", "省有关部门"]),
         ("县农业农村局等各乡镇", ["县农业农村局", "各乡镇"]),
     ],
