@@ -25,6 +25,7 @@ __all__ = [
     "column_fields",
     "header_key",
     "is_header",
+    "named_issuer",
     "plan_from_rows",
     "row_values",
     "table_heading",
@@ -102,8 +103,8 @@ def table_heading(rows: Sequence[Sequence[str]]) -> tuple[str, str]:
         line = _ATTACHMENT.sub("", "".join(dict.fromkeys(c.strip() for c in cells if c and c.strip())))
         if not line:
             continue
-        if found := _ISSUER_LINE.match(line):
-            issuer = issuer or found.group("issuer").strip()
+        if named := named_issuer(line):
+            issuer = issuer or named
         elif found := _ISSUED.match(line):
             title, issuer = title or found.group("title"), issuer or found.group("issuer")
         elif not title and (found := _QUOTED.search(line)):
@@ -111,6 +112,16 @@ def table_heading(rows: Sequence[Sequence[str]]) -> tuple[str, str]:
         elif not title:
             title = _TABLE_WORDS.sub("", line).strip()
     return title.strip(), issuer.strip()
+
+
+def named_issuer(line: str) -> str:
+    """The body a line such as ``印发单位：某县人民政府办公室`` names as the table's issuer, or ``""``.
+
+    >>> named_issuer("印发单位：某县人民政府办公室"), named_issuer("某县重点任务分工表")
+    ('某县人民政府办公室', '')
+    """
+    found = _ISSUER_LINE.match(line.strip())
+    return found.group("issuer").strip() if found else ""
 
 
 def table_plan(title: str) -> str:

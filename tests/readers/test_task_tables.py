@@ -219,6 +219,28 @@ def test_a_table_titled_by_its_plan_in_book_title_marks_is_that_plans_table(tmp_
     assert "《《" not in opening and "分工表》" not in opening
 
 
+def test_an_office_workbook_names_its_issuer_on_a_line_above_the_header(tmp_path: Path) -> None:
+    """The line build's refusal asks for (印发单位：…) is read: the notices are signed by that office."""
+    import matrix
+
+    path = office_workbook(
+        tmp_path / "分工表.xlsx",
+        [
+            ["《某县优化营商环境实施方案》重点任务分工表", None, None, None],
+            ["印发单位：某县人民政府办公室", None, None, None],
+            ["序号", "具体措施", "主办单位", "协办单位"],
+            [1, "推行一网通办", "县政务服务中心", "县发改局"],
+        ],
+        [],
+    )
+    plan = read_plan(path)
+    assert plan.title == "某县优化营商环境实施方案"
+    assert (plan.issuer, plan.office) == ("某县人民政府办公室", "某县人民政府办公室")
+    result = matrix.build(path, tmp_path / "out")
+    notice = docx.Document(next(p for p in result.notices if "县发改局" in p.name))
+    assert "某县人民政府办公室" in [p.text for p in notice.paragraphs]
+
+
 def test_an_office_workbook_whose_second_header_row_names_lead_and_responsible_columns(tmp_path: Path) -> None:
     path = office_workbook(
         tmp_path / "分工表.xlsx",

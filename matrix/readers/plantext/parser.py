@@ -28,6 +28,7 @@ from itertools import groupby
 from ...leaders import split_leaders
 from ...model import GUARANTEE_KIND, Assignment, Location, Measure, Plan, Section, Stage
 from ...raci import RaciConfig, assign, listed_twice
+from ..table import named_issuer
 from .brackets import (
     ParsedAssignment,
     assignment_brackets,
@@ -722,6 +723,8 @@ def parse_plan(items: Sequence[Item], path: str, config: RaciConfig | None = Non
     county = county_of(title)
     issuer = find_issuer([_without_assignments(item.text, config) for item in lines], county)
     office = f"{issuer}办公室" if issuer else ""
+    # an office's task table names its issuer on a line above the header, as the schema's tables do
+    organ = organ or next((named for text in front if (named := named_issuer(text))), "")
     if not issuer and organ:
         issuer, office = organ, organ if organ.endswith(("办公室", "办公厅")) else ""
 
