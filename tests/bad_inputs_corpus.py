@@ -427,6 +427,13 @@ GENERATED: dict[str, Callable[[Path], None]] = {
         ["1", "开展宣传", "县科协", "县妇联", "县民政局配合"],
         ["2", "开展培训", "县人社局", "县教育局"],
     ),
+    "formula_without_result_in_an_office_table.xlsx": _division_workbook(
+        ["《某县重点工作实施方案》重点任务分工表"],
+        ["印发单位：某县人民政府办公室"],
+        ["序号", "具体措施", "主办单位", "协办单位"],
+        ["1", '=HYPERLINK("http://example.org","开展宣传")', "县科协", "县妇联"],
+        ["2", "开展培训", "县人社局", "县教育局"],
+    ),
     "hidden_first_sheet.xlsx": _division_workbook(edit=_hidden_old_sheet_first, title="Sheet1"),
     "second_table_sheet.xlsx": _division_workbook(edit=_second_table_sheet),
     "repeated_header.xlsx": _division_workbook(

@@ -107,6 +107,7 @@ def read_xlsx(path: str | Path) -> Plan:
         if MATRIX_SHEET in workbook.sheetnames:
             return _read_matrix_workbook(workbook, path, summary)
         sheet = _table_sheet(workbook)
+        refuse_uncached(path, sheet, lambda _row, _column: True)  # an office table: every cell is read
         cells = _cells(sheet, path)
         _refuse_other_tables(workbook, sheet, path)
         if not _known_header(cells):
