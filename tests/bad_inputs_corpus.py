@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from docx import Document
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Color, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.export.excel import write_workbook
@@ -119,6 +119,27 @@ def _division_workbook(
 
 def _strike_cooperators(workbook: Workbook) -> None:
     workbook.active["E2"].font = Font(strike=True)
+
+
+def _whiten_cooperators(workbook: Workbook) -> None:
+    """The cooperators typed in 背景 1 (theme colour 0), as Excel's font colour menu stores white."""
+    workbook.active["E2"].font = Font(color=Color(theme=0))
+
+
+def _whiten_cooperators_on_red(workbook: Workbook) -> None:
+    """White cooperators on a dark red fill, as offices mark a lead: seen, and read."""
+    workbook.active["E2"].font = Font(color="FFFFFF")
+    workbook.active["E2"].fill = PatternFill("solid", fgColor="C00000")
+
+
+def _struck_role(sheet: Worksheet) -> None:
+    """县委宣传部's C on 3.4.1 struck through: the office withdrew it in the matrix."""
+    sheet["H3"].font = Font(strike=True)
+
+
+def _white_role(sheet: Worksheet) -> None:
+    """县卫健局's C on 3.4.1 in white: the grid cell looks empty."""
+    sheet["I3"].font = Font(color="FFFFFF")
 
 
 def _hidden_old_sheet_first(workbook: Workbook) -> None:
@@ -414,6 +435,10 @@ GENERATED: dict[str, Callable[[Path], None]] = {
         [*_DIVISION_HEADER, None, "备注"], [*_DIVISION_ROWS[0], "县妇联", ""], _DIVISION_ROWS[1]
     ),
     "struck_through_cell.xlsx": _division_workbook(edit=_strike_cooperators),
+    "white_text_in_an_office_table.xlsx": _division_workbook(edit=_whiten_cooperators),
+    "white_text_on_a_fill.xlsx": _division_workbook(edit=_whiten_cooperators_on_red),
+    "struck_role_in_the_matrix.xlsx": _edited_grid(_struck_role),
+    "white_role_in_the_matrix.xlsx": _edited_grid(_white_role),
     "value_beside_an_office_table.xlsx": _division_workbook(
         ["某县重点任务分工表"],
         ["序号", "重点任务", "牵头单位", "配合单位", None],

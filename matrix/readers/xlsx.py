@@ -61,8 +61,16 @@ from .plantext.tasktable import sheet_items
 from .sheetxml import sheet_sizes, uncached_formulas
 from .table import HEADER_SEARCH_ROWS, Row, column_fields, is_header, plan_from_rows, row_values, table_heading
 from .text import checked
+from .unseen import refuse_unseen
 
-__all__ = ["MAX_SHEET_CELLS", "MAX_WORKBOOK_CELLS", "open_workbook", "read_xlsx", "refuse_uncached"]
+__all__ = [
+    "MAX_SHEET_CELLS",
+    "MAX_WORKBOOK_CELLS",
+    "open_workbook",
+    "read_xlsx",
+    "refuse_uncached",
+    "refuse_unreadable",
+]
 
 #: The largest sheet read, rows × columns: three times a 10 000-measure, 300-department
 #: matrix. A stray value far away (XFD1048576) would otherwise make every scan of the
@@ -103,11 +111,13 @@ def read_xlsx(path: str | Path) -> Plan:
     path = Path(path)
     workbook = open_workbook(path)
     try:
+        if SUMMARY_SHEET in workbook:
+            refuse_unseen(path, workbook[SUMMARY_SHEET], lambda _row, _column: True)
         summary = _read_summary(workbook[SUMMARY_SHEET], path) if SUMMARY_SHEET in workbook else _Summary()
         if MATRIX_SHEET in workbook.sheetnames:
             return _read_matrix_workbook(workbook, path, summary)
         sheet = _table_sheet(workbook)
-        refuse_uncached(path, sheet, lambda _row, _column: True)  # an office table: every cell is read
+        refuse_unreadable(path, sheet, lambda _row, _column: True)  # an office table: every cell is read
         cells = _cells(sheet, path)
         _refuse_other_tables(workbook, sheet, path)
         if not _known_header(cells):
@@ -363,7 +373,7 @@ def _read_matrix_workbook(workbook: Workbook, path: Path, summary: _Summary) -> 
     _refuse_merged_cells(sheet, path, last_row)
     _refuse_rows_below(sheet, path, last_row)
     read = {1, 2, 3, *departments, *([leader_column] if leader_column else [])}
-    refuse_uncached(path, sheet, lambda row, column: row <= last_row and column in read)
+    refuse_unreadable(path, sheet, lambda row, column: row <= last_row and column in read)
     division = _read_division(workbook[DIVISION_SHEET], path) if DIVISION_SHEET in workbook.sheetnames else []
     details = {row.ident: found for row, found in division}
     matrix: dict[str, tuple[int, tuple[Assignment, ...]]] = {}
@@ -569,7 +579,7 @@ def _roles(
 
 def _read_division(sheet: Worksheet, path: Path) -> list[tuple[DivisionRow, _Details]]:
     """Each measure row of the 任务分工表: its names and cells, and what it adds to the matrix row."""
-    refuse_uncached(path, sheet, lambda _row, _column: True)
+    refuse_unreadable(path, sheet, lambda _row, _column: True)
     division = []
     for row in _table_rows(_cells(sheet, path), sheet, path):
         values = row.values
@@ -621,6 +631,13 @@ def _refuse_rows_below(sheet: Worksheet, path: Path, last_row: int) -> None:
                 "(a row below the totals and the legend)",
                 _at(path, sheet, row, column),
             )
+
+
+def refuse_unreadable(path: Path, sheet: Worksheet, read: Callable[[int, int], bool]) -> None:
+    """Refuse a cell that is read but would not read as a person sees it: an uncalculated formula, or text
+    struck through or white on no fill (:mod:`matrix.readers.unseen`)."""
+    refuse_uncached(path, sheet, read)
+    refuse_unseen(path, sheet, read)
 
 
 def refuse_uncached(path: Path, sheet: Worksheet, read: Callable[[int, int], bool]) -> None:
@@ -693,28 +710,11 @@ def _refuse_other_tables(workbook: Workbook, read: Worksheet, path: Path) -> Non
             )
 
 
-def _refuse_struck(sheet: Worksheet, path: Path) -> None:
-    """Refuse a cell whose text is struck through: offices cross a department out that way, and reading it would
-    assign work to it, while dropping it would guess."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.value not in (None, "") and cell.font is not None and cell.font.strike:
-                raise InputError(
-                    f"单元格中的文字“{_text(cell.value)[:40]}”加了删除线，是否算数无法判断；请删去这些文字或去掉删除线"
-                    "后再导入 (struck-through text)",
-                    _at(path, sheet, cell.row, cell.column),
-                )
-
-
 def _cells(sheet: Worksheet, path: Path) -> list[list[str]]:
-    """The sheet as text; merged cells, which offices use for a 重点任务 spanning its measures, fill their range.
-
-    Struck-through text is refused at its cell.
-    """
+    """The sheet as text; merged cells, which offices use for a 重点任务 spanning its measures, fill their range."""
     rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     if not any(any(r) for r in rows):
         raise _empty_sheet(path, sheet)
-    _refuse_struck(sheet, path)
     for merged in sheet.merged_cells.ranges:
         value = rows[merged.min_row - 1][merged.min_col - 1]
         for r in range(merged.min_row, merged.max_row + 1):

@@ -35,7 +35,7 @@ from ..errors import InputError
 from ..export.filenames import safe_filename
 from ..model import Location
 from ..readers import MAX_INPUT_BYTES
-from ..readers.xlsx import open_workbook, refuse_uncached
+from ..readers.xlsx import open_workbook, refuse_unreadable
 from .form_layout import (
     DATE_COLUMN,
     FILLED_HEADER,
@@ -436,8 +436,9 @@ def read_feedback(
         refuse_unread(path, workbook, (FORM_SHEET, INFO_SHEET))
         form = _Sheet(path, workbook[FORM_SHEET])
         _check_version(form, info)
-        # a formula never calculated (a sheet filled by a program) would read as an empty report
-        refuse_uncached(path, form.sheet, lambda row, _column: row >= FIRST_ROW)
+        # a formula never calculated (a sheet filled by a program) would read as an empty report, and struck or
+        # white text as a department did not show it
+        refuse_unreadable(path, form.sheet, lambda row, _column: row >= FIRST_ROW)
         if info["方案"] != plan_key:
             raise form.refuse(
                 TITLE_ROW, 1, f"这是《{info['方案']}》的反馈表，不是《{plan_key}》的 (form of another plan)"
