@@ -33,9 +33,11 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.shared import Length, Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
@@ -97,6 +99,7 @@ HEADING2 = "公文二级标题"
 TABLE = "公文表格"
 #: A wide table's text (the summary): 五号, so a landscape page holds more of it.
 SMALL_TABLE = "公文表格小"
+_STYLES = (TITLE, BODY, PLAIN, HEADING1, HEADING2, TABLE, SMALL_TABLE)
 
 #: Top, bottom, left (订口), right.
 MARGINS = (Mm(37), Mm(35), Mm(28), Mm(26))
@@ -249,7 +252,52 @@ def official_document() -> DocumentObject:
     document.settings.odd_and_even_pages_header_footer = True
     _page_number_paragraph(section.footer.paragraphs[0], odd=True)
     _page_number_paragraph(section.even_page_footer.paragraphs[0], odd=False)
+    _leave_out_unused(document)
     return document
+
+
+#: Parts of python-docx's starting document no document of ours uses: Word 2010's second copy
+#: of the styles (every word processor reads the styles part; Word writes the copy anew) and
+#: the picture of the template's first page that file browsers would show for every notice.
+_UNUSED_RELATIONSHIPS = ("http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects", RT.THUMBNAIL)
+#: Where one style names another, and where the document, its footers and its numbering name a style.
+_STYLE_LINKS = ("w:basedOn", "w:next", "w:link")
+_STYLE_USES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyle", "w:styleLink", "w:numStyleLink", *_STYLE_LINKS)
+
+
+def _leave_out_unused(document: DocumentObject) -> None:
+    """Drop what python-docx's starting document carries and no notice uses.
+
+    That template holds 170 styles (every table style Word knew in 2010) in
+    two copies of 430 KB each: every file of a run parsed and compressed them
+    again, most of the time of writing a county's notice. The default styles
+    and the styles the document, its footers, its numbering or a kept style
+    name stay, and the styles of :data:`_STYLES` whether used yet or not, so
+    the file looks and behaves as before in every word processor.
+    """
+    for rels in (document.part.rels, document.part.package.rels):
+        for rId in [rId for rId, rel in rels.items() if rel.reltype in _UNUSED_RELATIONSHIPS]:
+            del rels[rId]
+    styles = document.styles.element
+    named = {qn(tag) for tag in _STYLE_USES}
+    used: set[str] = set()
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is not None and element is not styles:
+            used.update(e.get(qn("w:val")) for e in element.iter(*named))
+    by_id = {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
+    ours = {document.styles[name].style_id for name in _STYLES}
+    kept = {i for i, style in by_id.items() if style.get(qn("w:default")) in ("1", "true", "on")} | used | ours
+    waiting = list(kept)
+    while waiting:  # the styles a kept style is based on, followed by or linked to
+        style = by_id.get(waiting.pop())
+        for link in () if style is None else style.iterchildren(*(qn(tag) for tag in _STYLE_LINKS)):
+            if link.get(qn("w:val")) not in kept:
+                kept.add(link.get(qn("w:val")))
+                waiting.append(link.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in kept:
+            styles.remove(style)
 
 
 def letterhead_document(path: str | Path, *, number: str | None = None, body: bool = True) -> DocumentObject:
@@ -439,19 +487,37 @@ def save_document(document: DocumentObject, path: str | Path) -> Path:
 def add_paragraph(document: DocumentObject, text: str = "", style: str = PLAIN) -> Paragraph:
     """Append a paragraph in the style named ``style``.
 
-    python-docx's own ``add_paragraph(style=...)`` compares the style with
-    every style of the document on each call, which made writing the notices
-    of a county plan take seconds; one lookup by name is enough.
+    The paragraph is a copy of a prototype of its style (see
+    :func:`_prototype_paragraph`), put before the body's closing page settings
+    directly: python-docx's ``add_paragraph`` compares the style with every
+    style of the document and then looks for the page settings among all the
+    body's paragraphs, on each call, which made a notice of a few hundred
+    tasks take seconds.
     """
-    paragraph = document.add_paragraph()
+    paragraph = _prototype_paragraph(document, style, text=bool(text))
     if text:
-        _put_text(paragraph.add_run()._r, text)
-    _set_style(paragraph, _style_id(document, style))
-    return paragraph
+        _put_text(paragraph[-1], text)
+    _append_block(document, paragraph)
+    return Paragraph(paragraph, document._body)
+
+
+def _append_block(document: DocumentObject, block) -> None:
+    """Put a paragraph or table at the end of the body, before its page settings (``w:sectPr``) when it has them."""
+    body = document.element.body
+    last = next(body.iterchildren(reversed=True), None)  # found from the end: len(body) counts every child
+    if last is not None and last.tag == _SECTION_PROPERTIES:
+        last.addprevious(block)
+    else:
+        body.append(block)
 
 
 #: A hyphen between digits (``2021-2025年``, ``3-5``), where a line may not break.
 _NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+_SECTION_PROPERTIES = qn("w:sectPr")
+_PRESERVE = qn("xml:space")
+#: The pieces of a run's content, made once through python-docx's element classes and copied:
+#: a copy is a fraction of the cost of making an element through its namespace lookup.
+_TEXT, _LINE_BREAK, _NO_BREAK_HYPHEN = OxmlElement("w:t"), OxmlElement("w:br"), OxmlElement("w:noBreakHyphen")
 
 
 def _put_text(run: CT_R, text: str) -> None:
@@ -465,12 +531,16 @@ def _put_text(run: CT_R, text: str) -> None:
     """
     for index, line in enumerate(text.split("\n")):
         if index:
-            run.append(OxmlElement("w:br"))
+            run.append(deepcopy(_LINE_BREAK))
         for part, piece in enumerate(_NUMBER_HYPHEN.split(line)):
             if part:
-                run.append(OxmlElement("w:noBreakHyphen"))
+                run.append(deepcopy(_NO_BREAK_HYPHEN))
             if piece:
-                run.add_t(piece)
+                element = deepcopy(_TEXT)
+                element.text = piece
+                if piece.strip() != piece:  # spaces at either end are kept only when marked so
+                    element.set(_PRESERVE, "preserve")
+                run.append(element)
 
 
 def type_width(document: DocumentObject) -> Length:
@@ -489,10 +559,12 @@ def add_title(document: DocumentObject, title: str) -> Paragraph:
     return add_paragraph(document, "\n".join(title_lines(title, characters)), TITLE)
 
 
-#: Style ids by style name, per document (keyed by its part: documents compare by
-#: content and are unhashable): ``document.styles[name]`` searches styles.xml with
-#: XPath on every call, a sixth of the time of writing a notice.
+#: Style ids by style name, per document (keyed by its part: documents compare by content and
+#: are unhashable): ``document.styles[name]`` searches styles.xml with XPath on every call, a
+#: sixth of the time of writing a notice.
 _STYLE_IDS: weakref.WeakKeyDictionary[object, dict[str, str]] = weakref.WeakKeyDictionary()
+#: Paragraphs by style id, holding an empty run or not: made once per process, then copied.
+_PARAGRAPHS: dict[tuple[str, bool], CT_P] = {}
 
 
 def _style_id(document: DocumentObject, name: str) -> str:
@@ -501,6 +573,23 @@ def _style_id(document: DocumentObject, name: str) -> str:
     if name not in ids:
         ids[name] = document.styles[name].style_id
     return ids[name]
+
+
+def _prototype_paragraph(document: DocumentObject, style: str, *, text: bool) -> CT_P:
+    """A new paragraph in the style named ``style``, holding an empty run when ``text``.
+
+    The first of each kind is built through python-docx's element classes (its
+    properties in the schema's order); every later one is a deep copy of it,
+    which writes the same XML without python-docx's object layer.
+    """
+    key = (_style_id(document, style), text)
+    if key not in _PARAGRAPHS:
+        paragraph = OxmlElement("w:p")
+        paragraph.get_or_add_pPr().style = key[0]
+        if text:
+            paragraph.add_r()
+        _PARAGRAPHS[key] = paragraph
+    return deepcopy(_PARAGRAPHS[key])
 
 
 def _set_style(paragraph: Paragraph, style_id: str) -> None:
@@ -586,6 +675,25 @@ def _set_borders(table: Table) -> None:
         line.set(qn("w:color"), "000000")
         borders.append(line)
     properties.append(borders)
+
+
+#: Formatted table rows by style id, number of columns and header or not: the first of each kind
+#: in a process is formatted through python-docx, cell by cell, and copied after.
+_ROWS: dict[tuple[str, int, bool], CT_Row] = {}
+
+
+def _formatted(row: _Row, style: str, widths: Sequence[Length], *, header: bool) -> CT_Row:
+    """``row``, new in its table, replaced by a formatted row of its kind with the columns ``widths`` wide."""
+    key = (style, len(widths), header)
+    if key not in _ROWS:
+        _format_row(row, style, widths, header=header)
+        _ROWS[key] = deepcopy(row._tr)
+        return row._tr
+    tr = deepcopy(_ROWS[key])
+    for tc, width in zip(tr.tc_lst, widths, strict=True):
+        tc.width = width
+    row._tr.getparent().replace(row._tr, tr)
+    return tr
 
 
 def _format_row(row: _Row, style: str, widths: Sequence[Length], *, header: bool) -> None:
@@ -692,7 +800,7 @@ def add_table(
     style
         The paragraph style of the cells: :data:`TABLE`, or :data:`SMALL_TABLE` for a wide table.
     """
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table = document.add_table(rows=1 + min(1, len(rows)), cols=len(header))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _set_borders(table)
@@ -700,27 +808,32 @@ def add_table(
         column.width = width  # the grid, which LibreOffice and WPS read; cells below are for Word
     per_line = {column: _cell_characters(widths[column], style) for column in names}
     style = _style_id(document, style)
-    # The header and the first body row are formatted through python-docx; every further
-    # row is a copy of the formatted first one with its texts put in, which writes the same
-    # XML at a fraction of the cost (formatting cell by cell was most of a notice's time).
-    formatted: dict[bool, CT_Row] = {}
-    for number, (row, texts) in enumerate(zip(table.rows, [header, *rows], strict=True)):
-        is_header = number == 0
-        if is_header not in formatted:
-            _format_row(row, style, widths, header=is_header)
-            formatted[is_header] = deepcopy(row._tr)
-            tr = row._tr
-        else:
-            tr = deepcopy(formatted[is_header])
-            row._tr.getparent().replace(row._tr, tr)
+    # The header and the first body row are made and formatted through python-docx; every
+    # further row is a copy of the formatted first one with its texts put in, which writes the
+    # same XML at a fraction of the cost (formatting cell by cell was most of a notice's time).
+    header_row, *first = table.rows
+    _put_row_texts(table, _formatted(header_row, style, widths, header=True), header, per_line)
+    if not first:
+        return table
+    first_tr = _formatted(first[0], style, widths, header=False)
+    prototype = deepcopy(first_tr)
+    for number, texts in enumerate(rows):
+        tr = first_tr if number == 0 else deepcopy(prototype)
+        if number:
+            table._tbl.append(tr)
         if len(texts) == 1 and len(header) > 1:
             _band(table, tr, texts[0])
-            continue
-        for column, (tc, text) in enumerate(zip(tr.tc_lst, texts, strict=True)):
-            if column in per_line and text:
-                text = wrap_names(text.split("、"), per_line[column])
-            _put_text(_Cell(tc, table).paragraphs[0].runs[0]._r, text)
+        else:
+            _put_row_texts(table, tr, texts, per_line)
     return table
+
+
+def _put_row_texts(table: Table, tr: CT_Row, texts: Sequence[str], per_line: Mapping[int, float]) -> None:
+    """Put one text in the run of each cell of a formatted row; a name column's list broken between names."""
+    for column, (tc, text) in enumerate(zip(tr.tc_lst, texts, strict=True)):
+        if column in per_line and text:
+            text = wrap_names(text.split("、"), per_line[column])
+        _put_text(tc.p_lst[0].r_lst[0], text)
 
 
 def _band(table: Table, tr: CT_Row, text: str) -> None:

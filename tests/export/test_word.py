@@ -22,7 +22,7 @@ from docx.shared import Mm, RGBColor
 from bench.synthetic import synthetic_plan
 from matrix.errors import InputError, OutputError
 from matrix.export import word
-from matrix.export.official import BODY, BODY_FONT, HEADING1, HEADING2, TITLE
+from matrix.export.official import BODY, BODY_FONT, HEADING1, HEADING2, PLAIN, SMALL_TABLE, TABLE, TITLE
 from matrix.export.word import (
     MIN_TASKS_PER_WORKER,
     NoticeRun,
@@ -267,6 +267,32 @@ def test_body_text_carries_the_east_asian_font(run: NoticeRun) -> None:
     assert opening.style.element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"
     assert line.first_line_indent.pt == pytest.approx(2 * (16 - 0.25))
     assert 28 * (16 - 0.25) <= Mm(156).pt < 29 * (16 - 0.25)
+
+
+_STYLE_NAMED = re.compile(r'<w:(?:pStyle|rStyle|tblStyle|numStyle|styleLink|numStyleLink) w:val="([^"]+)"')
+_STYLE_LINKED = re.compile(r'<w:(?:basedOn|next|link) w:val="([^"]+)"')
+
+
+def test_a_notice_defines_every_style_it_names_and_carries_no_other(run: NoticeRun) -> None:
+    with zipfile.ZipFile(notice_path(run, "县科协")) as archive:
+        members = archive.namelist()
+        parts = {name: archive.read(name).decode("utf-8") for name in members if name.endswith(".xml")}
+    styles = parts.pop("word/styles.xml")
+    defined = re.findall(r'w:styleId="([^"]+)"', styles)
+    defaults = re.findall(r'<w:style w:type="\w+" w:default="1"[^>]*w:styleId="([^"]+)"', styles)
+    named = {name for text in parts.values() for name in _STYLE_NAMED.findall(text)}
+    linked = set(_STYLE_LINKED.findall(styles))
+    document = notice(run, "县科协")
+    ours = {document.styles[name].style_id for name in (TITLE, BODY, PLAIN, HEADING1, HEADING2, TABLE, SMALL_TABLE)}
+    assert named | linked <= set(defined)
+    assert set(defined) == named | linked | set(defaults) | ours
+    assert {"Normal", "Footer", "TableNormal"} <= set(defined)
+    # python-docx's blank template carries 170 styles, twice: neither copy goes out with a notice
+    assert "LightShading" not in defined
+    assert "word/stylesWithEffects.xml" not in parts
+    assert not any(
+        name.startswith("docProps/thumbnail") for name in zipfile.ZipFile(notice_path(run, "县科协")).namelist()
+    )
 
 
 def test_page_numbers_are_page_fields_on_odd_and_even_footers(run: NoticeRun) -> None:
