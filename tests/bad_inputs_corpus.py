@@ -188,12 +188,17 @@ def _truncated_workbook(path: Path) -> None:
 
 def _with_part_edited(archive: bytes, path: Path, part: str, edit: Callable[[bytes], bytes]) -> None:
     """Write the zip ``archive`` to ``path`` with its ``part`` passed through ``edit``, every other part as it was."""
+    _with_parts_edited(archive, path, {part: edit})
+
+
+def _with_parts_edited(archive: bytes, path: Path, edits: dict[str, Callable[[bytes], bytes]]) -> None:
+    """Write the zip ``archive`` to ``path`` with each part named in ``edits`` passed through its edit."""
     with zipfile.ZipFile(io.BytesIO(archive)) as source, zipfile.ZipFile(path, "w") as target:
         names = source.namelist()
-        assert part in names, (part, names)
+        assert set(edits) <= set(names), (edits, names)
         for item in source.infolist():
             data = source.read(item.filename)
-            target.writestr(item, edit(data) if item.filename == part else data)
+            target.writestr(item, edits[item.filename](data) if item.filename in edits else data)
 
 
 def _damaged_sheet_xml(path: Path) -> None:
@@ -265,6 +270,45 @@ _MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/
 def _cooperator_cell(wrapped: str) -> Callable[[Path], None]:
     """The plan with 县委宣传部 typed in the cooperators cell and 县卫健局 as Word stores it in ``wrapped``."""
     return _edited_docx(_COOPERATOR_RUN, _FIRST_COOPERATOR + wrapped.format(run=_COOPERATOR_RUN))
+
+
+def _replacing(old: str, new: str) -> Callable[[bytes], bytes]:
+    def edit(xml: bytes) -> bytes:
+        assert old.encode() in xml, old
+        return xml.replace(old.encode(), new.encode(), 1)
+
+    return edit
+
+
+def _styled_docx(styles: str, old: str, new: str, *, defaults: str = "") -> Callable[[Path], None]:
+    """The plan of :func:`_plan_docx` with ``styles`` added to its styles (and ``defaults`` to the document's
+    default run properties), and one change to its body XML."""
+
+    def make(path: Path) -> None:
+        styled = _replacing("</w:styles>", styles + "</w:styles>")
+        default = _replacing("<w:rPrDefault><w:rPr>", "<w:rPrDefault><w:rPr>" + defaults)
+        edits = {"word/document.xml": _replacing(old, new), "word/styles.xml": lambda xml: default(styled(xml))}
+        _with_parts_edited(_plan_docx(), path, edits)
+
+    return make
+
+
+def _style(kind: str, ident: str, run: str, *, based_on: str = "", paragraph: str = "") -> str:
+    """A Word style of ``kind`` (character, paragraph, table) with the run properties ``run``."""
+    base = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return (
+        f'<w:style w:type="{kind}" w:styleId="{ident}"><w:name w:val="{ident}"/>{base}'
+        f"{f'<w:pPr>{paragraph}</w:pPr>' if paragraph else ''}<w:rPr>{run}</w:rPr></w:style>"
+    )
+
+
+#: A character style striking its text through, as an office keeps one for names crossed out.
+_WITHDRAWN = _style("character", "Withdrawn", "<w:strike/>")
+#: 县妇联 typed before 县卫健局 in the cooperators cell, with the run properties ``{}``.
+_ANOTHER_COOPERATOR = "<w:r><w:rPr>{}</w:rPr><w:t>县妇联、</w:t></w:r>" + _COOPERATOR_RUN
+#: A paragraph typed after the plan's title, with the paragraph properties ``{}``.
+_TITLE_RUN = "<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r></w:p>"
+_AFTER_TITLE = _TITLE_RUN + "<w:p><w:pPr>{}</w:pPr><w:r><w:t>县财政局负责经费保障。</w:t></w:r></w:p>"
 
 
 def _repeated_header_row(path: Path) -> None:
@@ -405,6 +449,28 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "repeated_header_row.docx": _repeated_header_row,
     "hidden_text.docx": _cooperator_cell("<w:r><w:rPr><w:vanish/></w:rPr><w:t>县妇联、</w:t></w:r>{run}"),
     "struck_through_name.docx": _cooperator_cell("<w:r><w:rPr><w:strike/></w:rPr><w:t>县妇联、</w:t></w:r>{run}"),
+    "struck_through_by_a_character_style.docx": _styled_docx(
+        _WITHDRAWN, _COOPERATOR_RUN, _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Withdrawn"/>')
+    ),
+    "hidden_by_a_base_paragraph_style.docx": _styled_docx(
+        _style("paragraph", "DraftBase", "<w:vanish/>") + _style("paragraph", "Draft", "", based_on="DraftBase"),
+        _TITLE_RUN,
+        _AFTER_TITLE.format('<w:pStyle w:val="Draft"/>'),
+    ),
+    "struck_through_by_the_document_defaults.docx": _styled_docx("", _TITLE_RUN, _TITLE_RUN, defaults="<w:dstrike/>"),
+    "white_text.docx": _cooperator_cell('<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>县妇联、</w:t></w:r>{run}'),
+    "white_text_by_a_style.docx": _styled_docx(
+        _style("character", "Blank", '<w:color w:val="FFFFFF" w:themeColor="background1"/>'),
+        _COOPERATOR_RUN,
+        _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Blank"/>'),
+    ),
+    "struck_style_switched_off.docx": _styled_docx(
+        _WITHDRAWN, _COOPERATOR_RUN, _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Withdrawn"/><w:strike w:val="0"/>')
+    ),
+    "white_text_on_shading.docx": _cooperator_cell(
+        '<w:r><w:rPr><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="C00000"/></w:rPr>'
+        "<w:t>县妇联、</w:t></w:r>{run}"
+    ),
     "ruby_text.docx": _cooperator_cell(
         "<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>xiàn</w:t></w:r></w:rt><w:rubyBase>{run}</w:rubyBase></w:ruby></w:r>"
     ),

@@ -35,7 +35,8 @@ from .plantext.source import ImportResult, Problem, SourceLine
 from .plantext.tasktable import find_header, table_items
 from .text import checked
 from .wordlists import UnreadableNumbering, list_labels
-from .wordtext import cell_text, marked_text, text_box_text, tracked_change, unwrap
+from .wordlook import WordStyles, marked_text
+from .wordtext import cell_text, text_box_text, tracked_change, unwrap
 
 __all__ = ["MAX_PARAGRAPHS", "docx_items", "read_docx", "read_docx_plan"]
 
@@ -84,8 +85,8 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
     ------
     InputError
         When a paragraph's list numbering or a table cannot be read (a damaged
-        file), or the document holds tracked insertions or moves, hidden or
-        struck-through text, located at
+        file), or the document holds tracked insertions or moves, hidden,
+        struck-through or white text (directly or through a style), located at
         that paragraph or table.
     """
     config = config or RaciConfig()
@@ -95,7 +96,7 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
         Paragraph(block, document) if block.tag == qn("w:p") else Table(block, document)
         for block in body.iterchildren(qn("w:p"), qn("w:tbl"))
     ]
-    _refuse_tracked_changes(content, path)
+    _refuse_tracked_changes(content, path, WordStyles(document.styles.element))
     paragraphs = [block for block in content if isinstance(block, Paragraph)]
     try:
         labels = iter(list_labels(document, paragraphs))
@@ -129,8 +130,8 @@ def docx_items(document: Document, path: str, config: RaciConfig | None = None) 
     return items, problems
 
 
-def _refuse_tracked_changes(content: list[Paragraph | Table], path: str) -> None:
-    """Refuse a document with tracked insertions or moves, or hidden or struck-through text, where it first is.
+def _refuse_tracked_changes(content: list[Paragraph | Table], path: str, styles: WordStyles) -> None:
+    """Refuse a document with tracked insertions or moves, or hidden, struck-through or white text, where it first is.
 
     Deletions need no decision: their text is not read, as Word prints it.
     """
@@ -149,11 +150,11 @@ def _refuse_tracked_changes(content: list[Paragraph | Table], path: str) -> None
                 "(accept or reject the tracked changes first)",
                 where,
             )
-        if marked := marked_text(element):
+        if marked := marked_text(element, styles):
             what, text = marked
             raise InputError(
                 f"此处有{what}：“{text.strip()[:40]}”，是否算数无法判断；请在 Word 或 WPS 中删去这些文字，"
-                "或取消隐藏、去掉删除线后再导入 (hidden or struck-through text)",
+                "或取消隐藏、去掉删除线、改为黑色后再导入 (hidden, struck-through or white text)",
                 where,
             )
 

@@ -18,10 +18,7 @@ text, the guide above it is not) and alternate content
 fallback is read, once). Both are lifted too.
 
 Deleted text (``w:del``, ``w:delText``) stays deleted, as Word prints it.
-Hidden text (``w:vanish``) is neither shown nor printed, and struck-through
-text (``w:strike``, ``w:dstrike``) is how many offices cross a department
-out without deleting it: reading either would assign work nobody sees, and
-dropping it would guess, so :func:`marked_text` finds them for the reader to refuse.
+Hidden, struck-through and white text is found by :mod:`matrix.readers.wordlook`.
 Tracked insertions and moves cannot be read either way without guessing
 whether the office meant to accept them, so :func:`tracked_change` finds them
 for the reader to refuse. Text in a text box (``w:txbxContent``) belongs to no
@@ -33,7 +30,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-__all__ = ["cell_text", "marked_text", "text_box_text", "tracked_change", "unwrap"]
+__all__ = ["cell_text", "text_box_text", "tracked_change", "unwrap"]
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 #: Wrappers whose children (less their properties) stand in for them, at any level.
@@ -51,30 +48,7 @@ _WRAPPER_XPATH = " | ".join(f".//{tag}" for tag in _WRAPPERS)
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _ALTERNATE, _FALLBACK = f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Fallback"
 _RUBY, _RUBY_BASE = qn("w:ruby"), qn("w:rubyBase")
-_RUN, _RUN_PROPERTIES, _TEXT = qn("w:r"), qn("w:rPr"), qn("w:t")
-#: Run properties that keep a run's text from being read as written, with what the reader says of them.
-_MARKS = {
-    qn("w:vanish"): "隐藏文字（Word 中不显示、不打印）",
-    qn("w:strike"): "加了删除线的文字",
-    qn("w:dstrike"): "加了双删除线的文字",
-}
-_OFF = {"0", "false", "off"}
-
-
-def marked_text(element: BaseOxmlElement) -> tuple[str, str] | None:
-    """(what it is, its text) for the first hidden or struck-through run of ``element`` that holds text, or ``None``.
-
-    A property switched off (``<w:strike w:val="0"/>``) marks nothing.
-    """
-    for run in element.iter(_RUN):
-        properties = run.find(_RUN_PROPERTIES)
-        text = "".join(t.text or "" for t in run.iter(_TEXT))
-        if properties is None or not text.strip():
-            continue
-        for mark in properties:
-            if mark.tag in _MARKS and mark.get(qn("w:val"), "true").lower() not in _OFF:
-                return _MARKS[mark.tag], text
-    return None
+_RUN = qn("w:r")
 
 
 def _lift_ruby_and_alternates(body: BaseOxmlElement) -> None:

@@ -1,0 +1,204 @@
+"""How Word shows a run's text: hidden, struck through or white, wherever that formatting comes from.
+
+Hidden text (``w:vanish``) is neither shown nor printed; struck-through text
+(``w:strike``, ``w:dstrike``) is how many offices cross a department out
+without deleting it; white text (``w:color`` ``FFFFFF``, or the theme's
+背景 1) on no shading is there for the reader and invisible on screen and on
+paper. Reading any of them would assign work nobody sees, and dropping them
+would guess, so :func:`marked_text` finds them for the reader to refuse.
+
+A run looks as its properties say after Word applies, from the nearest:
+the run's own properties, its character style (``w:rStyle``), its
+paragraph's style (``w:pStyle``, else the default paragraph style), the
+style of the table it stands in, and the document defaults
+(``w:docDefaults/w:rPrDefault``); each style with its ``w:basedOn`` chain,
+where the nearest style that sets a property decides. The run's own property
+always wins: ``<w:strike w:val="0"/>`` under a struck style is not struck.
+Between the kinds of style, Word toggles strike and vanish (a struck
+character style in a struck paragraph style cancels out) while other
+programs may not; rather than read a name one of them shows struck, a run
+is marked when any kind of style marks it and the run does not unmark it.
+Conditional table formatting (first row, banded rows) is not applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+__all__ = ["WordStyles", "marked_text"]
+
+_RUN, _TEXT, _PARAGRAPH, _TABLE, _CELL = qn("w:r"), qn("w:t"), qn("w:p"), qn("w:tbl"), qn("w:tc")
+_RUN_PROPERTIES, _PARAGRAPH_PROPERTIES = qn("w:rPr"), qn("w:pPr")
+_TABLE_PROPERTIES, _CELL_PROPERTIES = qn("w:tblPr"), qn("w:tcPr")
+_VAL, _SHADING, _HIGHLIGHT, _COLOR = qn("w:val"), qn("w:shd"), qn("w:highlight"), qn("w:color")
+_OFF = {"0", "false", "off"}
+_WHITE = "FFFFFF"
+#: Theme colours white in every built-in theme.
+_WHITE_THEMES = {"background1", "light1"}
+#: Properties that keep a run's text from being read as written, with what the reader says of them.
+_MARKS = {
+    qn("w:vanish"): "隐藏文字（Word 中不显示、不打印）",
+    qn("w:strike"): "加了删除线的文字",
+    qn("w:dstrike"): "加了双删除线的文字",
+}
+_WHITE_TEXT = "白色文字（没有底色，打印和阅读时看不见）"
+
+
+def _value(element: BaseOxmlElement | None, attribute: str = _VAL) -> str | None:
+    return None if element is None else element.get(attribute)
+
+
+def _on(mark: BaseOxmlElement) -> bool:
+    return (_value(mark) or "true").lower() not in _OFF
+
+
+class WordStyles:
+    """A document's styles (``w:styles``), to look up what a run inherits.
+
+    Parameters
+    ----------
+    styles
+        The styles part's root, or ``None`` for a document without one.
+    """
+
+    def __init__(self, styles: BaseOxmlElement | None) -> None:
+        self._by_id: dict[tuple[str, str], BaseOxmlElement] = {}
+        self._default: dict[str, BaseOxmlElement] = {}
+        self._chains: dict[tuple[str, str | None], tuple[BaseOxmlElement, ...]] = {}
+        self._run_default = self._paragraph_default = None
+        if styles is None:
+            return
+        for style in styles.iterchildren(qn("w:style")):
+            kind = style.get(qn("w:type"), "paragraph")
+            self._by_id.setdefault((kind, style.get(qn("w:styleId"), "")), style)
+            if (style.get(qn("w:default")) or "").lower() in ("1", "true", "on"):
+                self._default.setdefault(kind, style)
+        defaults = styles.find(qn("w:docDefaults"))
+        if defaults is not None:
+            self._run_default = defaults.find(f"{qn('w:rPrDefault')}/{_RUN_PROPERTIES}")
+            self._paragraph_default = defaults.find(f"{qn('w:pPrDefault')}/{_PARAGRAPH_PROPERTIES}")
+
+    def _chain(self, kind: str, style_id: str | None) -> tuple[BaseOxmlElement, ...]:
+        """The style named (else the kind's default) and the styles it is based on, nearest first."""
+        key = (kind, style_id)
+        if key not in self._chains:
+            style = self._by_id.get((kind, style_id or ""))
+            if style is None:
+                style = self._default.get(kind)
+            chain: list[BaseOxmlElement] = []
+            while style is not None and style not in chain:  # a basedOn loop ends where it comes round
+                chain.append(style)
+                style = self._by_id.get((kind, _value(style.find(qn("w:basedOn"))) or ""))
+            self._chains[key] = tuple(chain)
+        return self._chains[key]
+
+    def _properties(self, kind: str, style_id: str | None, tag: str) -> list[BaseOxmlElement]:
+        return [found for style in self._chain(kind, style_id) if (found := style.find(tag)) is not None]
+
+    def marks(self, run: BaseOxmlElement) -> Iterator[str]:
+        """What keeps the text of ``run`` from being read as written, as the reader says it."""
+        own = run.find(_RUN_PROPERTIES)
+        paragraph = next(run.iterancestors(_PARAGRAPH), None)
+        table = next(run.iterancestors(_TABLE), None)
+        paragraph_style = _value(_find(paragraph, _PARAGRAPH_PROPERTIES, qn("w:pStyle")))
+        table_style = _value(_find(table, _TABLE_PROPERTIES, qn("w:tblStyle")))
+        styles = [
+            self._properties("character", _value(_find(own, qn("w:rStyle"))), _RUN_PROPERTIES),
+            self._properties("paragraph", paragraph_style, _RUN_PROPERTIES),
+            self._properties("table", table_style, _RUN_PROPERTIES) if table is not None else [],
+            [self._run_default] if self._run_default is not None else [],
+        ]
+        for tag, what in _MARKS.items():
+            mine = _find(own, tag)
+            if _on(mine) if mine is not None else any(_first_on(layer, tag) for layer in styles):
+                yield what
+        layered = [*([own] if own is not None else []), *(p for layer in styles for p in layer)]
+        if _white(_first(layered, _COLOR)) and not self._shaded(run, layered, paragraph, table, paragraph_style):
+            yield _WHITE_TEXT
+
+    def _shaded(
+        self,
+        run: BaseOxmlElement,
+        layered: list[BaseOxmlElement],
+        paragraph: BaseOxmlElement | None,
+        table: BaseOxmlElement | None,
+        paragraph_style: str | None,
+    ) -> bool:
+        """Whether anything behind the run is coloured: its shading or highlight, its paragraph's, cell's or table's."""
+        highlight = _value(_first(layered, _HIGHLIGHT))
+        if highlight not in (None, "none", "white") or _dark(_first(layered, _SHADING)):
+            return True
+        own = [p] if paragraph is not None and (p := paragraph.find(_PARAGRAPH_PROPERTIES)) is not None else []
+        paragraph_layers = [*own, *self._properties("paragraph", paragraph_style, _PARAGRAPH_PROPERTIES)]
+        if self._paragraph_default is not None:
+            paragraph_layers.append(self._paragraph_default)
+        if _dark(_first(paragraph_layers, _SHADING)):
+            return True
+        if table is None:
+            return False
+        cell = next(run.iterancestors(_CELL), None)
+        behind = [_find(cell, _CELL_PROPERTIES, _SHADING), _find(table, _TABLE_PROPERTIES, _SHADING)]
+        table_style = _value(_find(table, _TABLE_PROPERTIES, qn("w:tblStyle")))
+        for tag in (_CELL_PROPERTIES, _TABLE_PROPERTIES):
+            behind.extend(p.find(_SHADING) for p in self._properties("table", table_style, tag))
+        return any(_dark(shading) for shading in behind)
+
+
+def _find(element: BaseOxmlElement | None, *path: str) -> BaseOxmlElement | None:
+    for tag in path:
+        if element is None:
+            return None
+        element = element.find(tag)
+    return element
+
+
+def _first(layers: list[BaseOxmlElement], tag: str) -> BaseOxmlElement | None:
+    """The property ``tag`` of the nearest layer that sets it."""
+    return next((found for layer in layers if (found := layer.find(tag)) is not None), None)
+
+
+def _first_on(layers: list[BaseOxmlElement], tag: str) -> bool:
+    found = _first(layers, tag)
+    return found is not None and _on(found)
+
+
+def _white(color: BaseOxmlElement | None) -> bool:
+    if color is None:
+        return False
+    theme = color.get(qn("w:themeColor"))
+    if theme is not None:
+        return theme in _WHITE_THEMES and color.get(qn("w:themeShade")) is None
+    return (_value(color) or "").upper() == _WHITE
+
+
+def _dark(shading: BaseOxmlElement | None) -> bool:
+    """Whether a shading (``w:shd``) colours what is behind text: a fill, or a pattern, that is not white."""
+    if shading is None or _value(shading) == "nil":
+        return False
+    fill = (shading.get(qn("w:fill")) or "auto").upper()
+    pattern = (_value(shading) or "clear").lower()
+    if pattern == "clear":
+        return fill not in ("AUTO", _WHITE) or shading.get(qn("w:themeFill")) not in (None, *_WHITE_THEMES)
+    return (shading.get(qn("w:color")) or "auto").upper() != _WHITE or fill not in ("AUTO", _WHITE)
+
+
+def marked_text(element: BaseOxmlElement, styles: WordStyles) -> tuple[str, str] | None:
+    """(what it is, its text) for the first hidden, struck-through or white run holding text, or ``None``.
+
+    Parameters
+    ----------
+    element
+        A body paragraph or table (``w:p``, ``w:tbl``).
+    styles
+        The document's styles, for what the run inherits.
+    """
+    for run in element.iter(_RUN):
+        text = "".join(t.text or "" for t in run.iter(_TEXT))
+        if text.strip():
+            what = next(styles.marks(run), None)
+            if what:
+                return what, text
+    return None
