@@ -132,6 +132,11 @@ def _whiten_cooperators_on_red(workbook: Workbook) -> None:
     workbook.active["E2"].fill = PatternFill("solid", fgColor="C00000")
 
 
+def _blank_cooperators(workbook: Workbook) -> None:
+    """The cooperators blanked out by the custom number format ;;; (Excel's way to hide a cell's content)."""
+    workbook.active["E2"].number_format = ";;;"
+
+
 def _struck_role(sheet: Worksheet) -> None:
     """县委宣传部's C on 3.4.1 struck through: the office withdrew it in the matrix."""
     sheet["H3"].font = Font(strike=True)
@@ -503,6 +508,7 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "struck_through_cell.xlsx": _division_workbook(edit=_strike_cooperators),
     "white_text_in_an_office_table.xlsx": _division_workbook(edit=_whiten_cooperators),
     "white_text_on_a_fill.xlsx": _division_workbook(edit=_whiten_cooperators_on_red),
+    "hidden_by_a_number_format.xlsx": _division_workbook(edit=_blank_cooperators),
     "struck_role_in_the_matrix.xlsx": _edited_grid(_struck_role),
     "white_role_in_the_matrix.xlsx": _edited_grid(_white_role),
     "value_beside_an_office_table.xlsx": _division_workbook(

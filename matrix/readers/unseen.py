@@ -7,6 +7,11 @@ the value is still there for a reader to take. Reading either assigns work
 nobody sees; dropping it would guess. So every cell a reader takes a value
 from is checked here, and refused at its cell.
 
+A number format can hide a value too: ``;;;`` (an empty section for every
+kind of value) is the usual way to blank cells out in Excel; a format whose
+section for text has no ``@`` shows other words or nothing in place of the
+text, and one whose section for the value's sign is empty shows nothing.
+
 White is the font colour ``FFFFFF`` however it is stored: as RGB, as palette
 entry 1 or 9, or as theme colour 0 (背景 1, white in every built-in theme; a
 lighter tint of it is white too). White text in a cell with a fill other than
@@ -15,6 +20,7 @@ white is what the workbook this project writes uses for ``A/R`` and is seen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,6 +58,41 @@ def _unfilled(cell: Cell) -> bool:
     return kind in (None, "none") or (kind == "solid" and _white(fill.fgColor))
 
 
+#: Codes in a section that draw nothing by themselves: a colour or a condition.
+_CODES = re.compile(r"\[[^\]]*\]")
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def _sections(number_format: str) -> list[str]:
+    """A number format's sections: split at each ``;`` outside quotes and not escaped by a backslash."""
+    sections, current, quoted, escaped = [], "", False, False
+    for character in number_format:
+        if character == ";" and not (quoted or escaped):
+            sections.append(current)
+            current = ""
+            continue
+        current += character
+        quoted = quoted != (character == '"' and not escaped)
+        escaped = character == "\\" and not escaped and not quoted
+    return [*sections, current]
+
+
+def _hidden_by_format(value: object, number_format: str | None) -> bool:
+    """Whether the format shows nothing of ``value``: its section for text (the fourth) has no ``@``, so the text
+    is blank or replaced; its section for a number (by sign) is empty."""
+    if not number_format or ";" not in number_format or isinstance(value, bool):
+        return False
+    sections = _sections(number_format)
+    if isinstance(value, str):  # the text is shown only where its section says @ (outside quotes)
+        return len(sections) >= 4 and "@" not in _QUOTED.sub("", sections[3])
+    if isinstance(value, int | float):
+        index = 0 if value > 0 else 1 if value < 0 else 2
+        section = sections[index] if index < len(sections) else sections[0]
+    else:
+        section = sections[0]
+    return not _CODES.sub("", section).strip()
+
+
 def unseen(cell: Cell) -> str | None:
     """What keeps a cell's text from the eye, as the refusal says it, or ``None`` when it is seen as written."""
     if cell.value in (None, ""):
@@ -61,6 +102,11 @@ def unseen(cell: Cell) -> str | None:
         return None
     if font.strike:
         return "加了删除线，是否算数无法判断；请删去这些文字或去掉删除线后再导入 (struck-through text)"
+    if _hidden_by_format(cell.value, cell.number_format):
+        return (
+            f"被单元格的数字格式“{cell.number_format}”隐藏了，看上去是空白或别的文字，是否算数无法判断；请删去这些文字，"
+            "或把单元格格式改为“常规”后再导入 (a number format that hides the value)"
+        )
     if _white(font.color) and _unfilled(cell):
         return (
             "是白色的，单元格又没有底色，打印和阅读时看不见、像是空白，是否算数无法判断；请删去这些文字，"

@@ -1,0 +1,56 @@
+"""Which cells a person does not see as the reader reads them: number formats, fonts and fills on real cells."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.styles import Color, Font, PatternFill
+
+from matrix.readers.unseen import unseen
+
+
+def _cell(value: object, *, number_format: str = "General", font: Font | None = None, fill: PatternFill | None = None):
+    cell = Workbook().active["B2"]
+    cell.value, cell.number_format = value, number_format
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format"),
+    [
+        ("县妇联", ";;;"),
+        ("县妇联", '0;-0;0;"已删除"'),  # the text section shows other words in place of the name
+        ("县妇联", '"a;b";;;'),  # a quoted semicolon separates nothing
+        (5, ";;;"),
+        (-5, "0;;"),  # the negative section is empty
+        (0, "0;-0;"),
+    ],
+)
+def test_a_number_format_that_shows_nothing_of_the_value_hides_it(value: object, number_format: str) -> None:
+    assert "数字格式" in unseen(_cell(value, number_format=number_format))
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format"),
+    [("县妇联", "General"), ("县妇联", "0;-0;0"), ("县妇联", "0;-0;;@"), (5, "0;;"), (0, "0;-0"), (3.0, "@")],
+)
+def test_a_number_format_that_shows_the_value_hides_nothing(value: object, number_format: str) -> None:
+    assert unseen(_cell(value, number_format=number_format)) is None
+
+
+@pytest.mark.parametrize(
+    "color", [Color(rgb="FFFFFFFF"), Color(indexed=9), Color(theme=0), Color(theme=0, tint=0.4)], ids=str
+)
+def test_white_text_on_no_fill_is_unseen_and_on_a_dark_fill_seen(color: Color) -> None:
+    assert "白色" in unseen(_cell("县妇联", font=Font(color=color)))
+    assert "白色" in unseen(_cell("县妇联", font=Font(color=color), fill=PatternFill("solid", fgColor="FFFFFF")))
+    assert unseen(_cell("县妇联", font=Font(color=color), fill=PatternFill("solid", fgColor="C00000"))) is None
+
+
+def test_a_dark_tint_of_the_background_colour_or_black_text_is_seen() -> None:
+    assert unseen(_cell("县妇联", font=Font(color=Color(theme=0, tint=-0.5)))) is None
+    assert unseen(_cell("县妇联", font=Font(color=Color(theme=1)))) is None
