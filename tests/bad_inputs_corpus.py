@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from docx import Document
 from openpyxl import Workbook, load_workbook
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Color, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -135,6 +136,17 @@ def _whiten_cooperators_on_red(workbook: Workbook) -> None:
 def _blank_cooperators(workbook: Workbook) -> None:
     """The cooperators blanked out by the custom number format ;;; (Excel's way to hide a cell's content)."""
     workbook.active["E2"].number_format = ";;;"
+
+
+def _strike_cancelled_rows(workbook: Workbook) -> None:
+    """A rule striking a row's cooperators through once its 备注 says 取消: how the cell looks depends on F."""
+    rule = FormulaRule(formula=['$F2="取消"'], font=Font(strike=True))
+    workbook.active.conditional_formatting.add("E2:E3", rule)
+
+
+def _whiten_consulted(sheet: Worksheet) -> None:
+    """A rule turning every C of the grid white, with no fill: the consulted departments look unassigned."""
+    sheet.conditional_formatting.add("F3:J4", CellIsRule(operator="equal", formula=['"C"'], font=Font(color="FFFFFF")))
 
 
 def _struck_role(sheet: Worksheet) -> None:
@@ -509,6 +521,8 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "white_text_in_an_office_table.xlsx": _division_workbook(edit=_whiten_cooperators),
     "white_text_on_a_fill.xlsx": _division_workbook(edit=_whiten_cooperators_on_red),
     "hidden_by_a_number_format.xlsx": _division_workbook(edit=_blank_cooperators),
+    "struck_by_a_conditional_format.xlsx": _division_workbook(edit=_strike_cancelled_rows),
+    "white_by_a_conditional_format.xlsx": _edited_grid(_whiten_consulted),
     "struck_role_in_the_matrix.xlsx": _edited_grid(_struck_role),
     "white_role_in_the_matrix.xlsx": _edited_grid(_white_role),
     "value_beside_an_office_table.xlsx": _division_workbook(

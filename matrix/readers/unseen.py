@@ -12,6 +12,10 @@ kind of value) is the usual way to blank cells out in Excel; a format whose
 section for text has no ``@`` shows other words or nothing in place of the
 text, and one whose section for the value's sign is empty shows nothing.
 
+A conditional format (条件格式) can strike, whiten or blank a cell when its
+rule holds; a rule on the cell's text is worked out, any other is taken to
+hold, since the reader cannot tell.
+
 White is the font colour ``FFFFFF`` however it is stored: as RGB, as palette
 entry 1 or 9, or as theme colour 0 (背景 1, white in every built-in theme; a
 lighter tint of it is white too). White text in a cell with a fill other than
@@ -25,7 +29,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl.cell.cell import Cell
+from openpyxl.formatting.rule import Rule
+from openpyxl.styles import Font
 from openpyxl.styles.colors import COLOR_INDEX, Color
+from openpyxl.styles.fills import Fill
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import InputError
@@ -34,6 +42,8 @@ from ..model import Location
 __all__ = ["refuse_unseen", "unseen"]
 
 _WHITE = "FFFFFF"
+#: What openpyxl reads for a colour a file does not set.
+_UNSET = "00000000"
 #: Excel's theme colour 0 is 背景 1 (``lt1``): the window background, white.
 _BACKGROUND_THEME = 0
 
@@ -51,11 +61,20 @@ def _white(color: Color | None) -> bool:
     return False
 
 
-def _unfilled(cell: Cell) -> bool:
-    """No fill, or a solid white one: the cell shows the white of the page."""
-    fill = cell.fill
+def _filled(fill: Fill | None, *, differential: bool = False) -> bool:
+    """Whether a fill colours the cell other than white.
+
+    A solid fill's colour is its foreground colour in a cell's format and its
+    background colour in a conditional format's (which may name no pattern at
+    all); any other pattern draws on the cell.
+    """
     kind = getattr(fill, "fill_type", "gradient")
-    return kind in (None, "none") or (kind == "solid" and _white(fill.fgColor))
+    if fill is None or kind == "none" or (kind is None and not differential):
+        return False
+    if kind not in (None, "solid"):
+        return True
+    colour = fill.bgColor if differential else fill.fgColor
+    return colour is not None and not (colour.type == "rgb" and colour.rgb == _UNSET) and not _white(colour)
 
 
 #: Codes in a section that draw nothing by themselves: a colour or a condition.
@@ -93,26 +112,95 @@ def _hidden_by_format(value: object, number_format: str | None) -> bool:
     return not _CODES.sub("", section).strip()
 
 
-def unseen(cell: Cell) -> str | None:
-    """What keeps a cell's text from the eye, as the refusal says it, or ``None`` when it is seen as written."""
-    if cell.value in (None, ""):
+def _look(value: object, font: Font | None, filled: bool, number_format: str | None) -> str | None:
+    """What keeps ``value`` from the eye under this font, fill and number format, or ``None``."""
+    if value in (None, ""):
         return None
-    font = cell.font
-    if font is None:
-        return None
-    if font.strike:
+    if font is not None and font.strike:
         return "加了删除线，是否算数无法判断；请删去这些文字或去掉删除线后再导入 (struck-through text)"
-    if _hidden_by_format(cell.value, cell.number_format):
+    if _hidden_by_format(value, number_format):
         return (
-            f"被单元格的数字格式“{cell.number_format}”隐藏了，看上去是空白或别的文字，是否算数无法判断；请删去这些文字，"
+            f"被数字格式“{number_format}”隐藏了，看上去是空白或别的文字，是否算数无法判断；请删去这些文字，"
             "或把单元格格式改为“常规”后再导入 (a number format that hides the value)"
         )
-    if _white(font.color) and _unfilled(cell):
+    if font is not None and _white(font.color) and not filled:
         return (
             "是白色的，单元格又没有底色，打印和阅读时看不见、像是空白，是否算数无法判断；请删去这些文字，"
             "或把文字改为黑色后再导入 (white text on no fill)"
         )
     return None
+
+
+def unseen(cell: Cell) -> str | None:
+    """What keeps a cell's text from the eye, as the refusal says it, or ``None`` when it is seen as written."""
+    return _look(cell.value, cell.font, _filled(cell.fill), cell.number_format)
+
+
+#: Rules on the cell's text, by type, with how the text decides them.
+_TEXT_RULES: dict[str, Callable[[str, str], bool]] = {
+    "containsText": lambda value, text: text in value,
+    "notContainsText": lambda value, text: text not in value,
+    "beginsWith": str.startswith,
+    "endsWith": str.endswith,
+}
+
+
+def _may_hold(rule: Rule, value: object) -> bool:
+    """False only for a rule on text that the cell's value does not meet (as Excel compares, ignoring case);
+    any other rule may hold."""
+    if not isinstance(value, str):
+        return True
+    if rule.type in _TEXT_RULES and rule.text is not None:
+        return _TEXT_RULES[rule.type](value.casefold(), rule.text.casefold())
+    formula = rule.formula[0] if rule.type == "cellIs" and len(rule.formula) == 1 else ""
+    if rule.operator in ("equal", "notEqual") and len(formula) >= 2 and formula[0] == formula[-1] == '"':
+        literal = formula[1:-1].replace('""', '"')
+        return (value.casefold() == literal.casefold()) == (rule.operator == "equal")
+    return True
+
+
+def _hiding_rules(sheet: Worksheet) -> list[tuple[MultiCellRange, Rule]]:
+    """The conditional formats of ``sheet`` that could hide a cell's text: those striking it, blanking it with a
+    number format, or turning it white without a fill of their own. The others (this project's white ``A/R`` on
+    red among them) are not looked at again for each cell."""
+    rules = []
+    for formatting in sheet.conditional_formatting:
+        for rule in formatting.rules:
+            dxf, font = rule.dxf, getattr(rule.dxf, "font", None)
+            white = font is not None and _white(font.color) and not _filled(dxf.fill, differential=True)
+            if dxf is not None and (dxf.numFmt is not None or (font is not None and font.strike) or white):
+                rules.append((formatting.sqref, rule))
+    return rules
+
+
+def _conditionally_unseen(rules: list[tuple[MultiCellRange, Rule]], cell: Cell) -> str | None:
+    """What a conditional format over ``cell`` would keep from the eye when its rule holds, said with its range.
+
+    A rule comparing the cell with a text (等于 "C", 文本包含 "取消") is
+    worked out; whether any other rule holds is not, and a format that
+    strikes, whitens or blanks a cell read is refused as such.
+    """
+    for ranges, rule in rules:
+        if cell.coordinate not in ranges or not _may_hold(rule, cell.value):
+            continue
+        dxf = rule.dxf
+        number_format = dxf.numFmt.formatCode if dxf.numFmt is not None else None
+        filled = _filled(dxf.fill, differential=True) or _filled(cell.fill)
+        what = _look(cell.value, dxf.font, filled, number_format)
+        if what:
+            return f"在条件格式（{ranges}）生效时{what}"
+    return None
+
+
+def _kind(value: object) -> object:
+    """What of a value decides which section of a number format shows it: text, the sign of a number, or neither."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str | bool):
+        return type(value)
+    if isinstance(value, int | float):
+        return (value > 0) - (value < 0)
+    return type(value)
 
 
 def refuse_unseen(path: Path, sheet: Worksheet, read: Callable[[int, int], bool]) -> None:
@@ -122,7 +210,18 @@ def refuse_unseen(path: Path, sheet: Worksheet, read: Callable[[int, int], bool]
     for :func:`matrix.readers.xlsx.refuse_uncached`. Only cells holding a
     value are visited, not the empty rectangle between them.
     """
-    found = [(key, what) for key, cell in sheet._cells.items() if read(*key) and (what := unseen(cell))]
+    rules = _hiding_rules(sheet)
+    by_style: dict[tuple[bytes, object], str | None] = {}
+
+    def look(cell: Cell) -> str | None:
+        # a cell's look depends on its format and, through the number format, on its kind of value only
+        style = cell._style  # its format ids (None: the default), read without indexing the workbook's formats
+        key = (b"" if style is None else style.tobytes(), _kind(cell.value))
+        if key not in by_style:
+            by_style[key] = unseen(cell)
+        return by_style[key] or (rules and _conditionally_unseen(rules, cell)) or None
+
+    found = [(key, what) for key, cell in sheet._cells.items() if read(*key) and (what := look(cell))]
     if found:
         (row, column), what = min(found)
         cell = sheet.cell(row, column)

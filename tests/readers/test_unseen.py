@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule, FormulaRule, Rule
 from openpyxl.styles import Color, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
 
-from matrix.readers.unseen import unseen
+from matrix.errors import InputError
+from matrix.readers.unseen import refuse_unseen, unseen
+
+#: The fill this project's workbook gives an A/R cell, with white text on it.
+_RED = PatternFill("solid", fgColor="C00000", bgColor="C00000")
 
 
 def _cell(value: object, *, number_format: str = "General", font: Font | None = None, fill: PatternFill | None = None):
@@ -54,3 +62,38 @@ def test_white_text_on_no_fill_is_unseen_and_on_a_dark_fill_seen(color: Color) -
 def test_a_dark_tint_of_the_background_colour_or_black_text_is_seen() -> None:
     assert unseen(_cell("县妇联", font=Font(color=Color(theme=0, tint=-0.5)))) is None
     assert unseen(_cell("县妇联", font=Font(color=Color(theme=1)))) is None
+
+
+def test_white_text_on_a_white_solid_fill_as_excel_writes_it_is_unseen() -> None:
+    """Excel writes a solid fill's colour as its foreground and names the system colour 64 as its background."""
+    fill = PatternFill("solid", fgColor="FFFFFF", bgColor=Color(indexed=64))
+    assert "白色" in unseen(_cell("县妇联", font=Font(color="FFFFFF"), fill=fill))
+
+
+def _conditional_cell(value: str, rule) -> str | None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["B2"] = value
+    sheet.conditional_formatting.add("B2:B3", rule)
+    try:
+        refuse_unseen(Path("任务分工表.xlsx"), sheet, lambda _row, _column: True)
+    except InputError as error:
+        assert error.location.cell == "B2"
+        return str(error)
+    return None
+
+
+@pytest.mark.parametrize(
+    ("value", "rule", "hidden"),
+    [
+        ("C", CellIsRule(operator="equal", formula=['"c"'], font=Font(color="FFFFFF")), True),
+        ("R", CellIsRule(operator="equal", formula=['"C"'], font=Font(color="FFFFFF")), False),
+        ("R", CellIsRule(operator="notEqual", formula=['"C"'], font=Font(strike=True)), True),
+        ("县妇联（取消）", Rule(type="containsText", text="取消", dxf=DifferentialStyle(font=Font(strike=True))), True),
+        ("县妇联", Rule(type="containsText", text="取消", dxf=DifferentialStyle(font=Font(strike=True))), False),
+        ("县妇联", FormulaRule(formula=['$C2="取消"'], font=Font(strike=True)), True),  # not worked out: may hold
+        ("C", CellIsRule(operator="equal", formula=['"C"'], font=Font(color="FFFFFF"), fill=_RED), False),
+    ],
+)
+def test_a_conditional_format_hides_a_cell_where_its_rule_may_hold(value: str, rule, hidden: bool) -> None:
+    assert (_conditional_cell(value, rule) is not None) == hidden
