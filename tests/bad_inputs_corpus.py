@@ -297,14 +297,19 @@ def _replacing(old: str, new: str) -> Callable[[bytes], bytes]:
     return edit
 
 
-def _styled_docx(styles: str, old: str, new: str, *, defaults: str = "") -> Callable[[Path], None]:
+def _styled_docx(styles: str, *changes: tuple[str, str], defaults: str = "") -> Callable[[Path], None]:
     """The plan of :func:`_plan_docx` with ``styles`` added to its styles (and ``defaults`` to the document's
-    default run properties), and one change to its body XML."""
+    default run properties), and each (old, new) of ``changes`` made to its body XML."""
+
+    def body(xml: bytes) -> bytes:
+        for old, new in changes:
+            xml = _replacing(old, new)(xml)
+        return xml
 
     def make(path: Path) -> None:
         styled = _replacing("</w:styles>", styles + "</w:styles>")
         default = _replacing("<w:rPrDefault><w:rPr>", "<w:rPrDefault><w:rPr>" + defaults)
-        edits = {"word/document.xml": _replacing(old, new), "word/styles.xml": lambda xml: default(styled(xml))}
+        edits = {"word/document.xml": body, "word/styles.xml": lambda xml: default(styled(xml))}
         _with_parts_edited(_plan_docx(), path, edits)
 
     return make
@@ -318,6 +323,20 @@ def _style(kind: str, ident: str, run: str, *, based_on: str = "", paragraph: st
         f"{f'<w:pPr>{paragraph}</w:pPr>' if paragraph else ''}<w:rPr>{run}</w:rPr></w:style>"
     )
 
+
+def _table_style(ident: str, condition: str, properties: str) -> str:
+    """A table style whose conditional format ``condition`` (firstRow, band1Horz …) has ``properties``."""
+    return (
+        f'<w:style w:type="table" w:styleId="{ident}"><w:name w:val="{ident}"/><w:tblPr/>'
+        f'<w:tblStylePr w:type="{condition}">{properties}</w:tblStylePr></w:style>'
+    )
+
+
+#: The task table's properties as python-docx writes them, and with the table style ``{}``.
+_TABLE_PROPERTIES = "<w:tblPr><w:tblW"
+_STYLED_TABLE = '<w:tblPr><w:tblStyle w:val="{}"/><w:tblW'
+#: The cooperators header cell of the task table.
+_COOPERATORS_HEADER = "<w:r><w:t>配合单位</w:t></w:r>"
 
 #: A character style striking its text through, as an office keeps one for names crossed out.
 _WITHDRAWN = _style("character", "Withdrawn", "<w:strike/>")
@@ -467,22 +486,29 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "hidden_text.docx": _cooperator_cell("<w:r><w:rPr><w:vanish/></w:rPr><w:t>县妇联、</w:t></w:r>{run}"),
     "struck_through_name.docx": _cooperator_cell("<w:r><w:rPr><w:strike/></w:rPr><w:t>县妇联、</w:t></w:r>{run}"),
     "struck_through_by_a_character_style.docx": _styled_docx(
-        _WITHDRAWN, _COOPERATOR_RUN, _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Withdrawn"/>')
+        _WITHDRAWN, (_COOPERATOR_RUN, _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Withdrawn"/>'))
     ),
     "hidden_by_a_base_paragraph_style.docx": _styled_docx(
         _style("paragraph", "DraftBase", "<w:vanish/>") + _style("paragraph", "Draft", "", based_on="DraftBase"),
-        _TITLE_RUN,
-        _AFTER_TITLE.format('<w:pStyle w:val="Draft"/>'),
+        (_TITLE_RUN, _AFTER_TITLE.format('<w:pStyle w:val="Draft"/>')),
     ),
-    "struck_through_by_the_document_defaults.docx": _styled_docx("", _TITLE_RUN, _TITLE_RUN, defaults="<w:dstrike/>"),
+    "struck_through_by_the_document_defaults.docx": _styled_docx("", defaults="<w:dstrike/>"),
     "white_text.docx": _cooperator_cell('<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>县妇联、</w:t></w:r>{run}'),
     "white_text_by_a_style.docx": _styled_docx(
         _style("character", "Blank", '<w:color w:val="FFFFFF" w:themeColor="background1"/>'),
-        _COOPERATOR_RUN,
-        _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Blank"/>'),
+        (_COOPERATOR_RUN, _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Blank"/>')),
+    ),
+    "struck_through_by_a_banded_row.docx": _styled_docx(
+        _table_style("Banded", "band1Horz", "<w:rPr><w:strike/></w:rPr>"),
+        (_TABLE_PROPERTIES, _STYLED_TABLE.format("Banded")),
+    ),
+    "white_header_on_a_shaded_header_row.docx": _styled_docx(
+        _table_style("Header", "firstRow", '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr>'),
+        (_TABLE_PROPERTIES, _STYLED_TABLE.format("Header")),
+        (_COOPERATORS_HEADER, _COOPERATORS_HEADER.replace("<w:r>", '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr>')),
     ),
     "struck_style_switched_off.docx": _styled_docx(
-        _WITHDRAWN, _COOPERATOR_RUN, _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Withdrawn"/><w:strike w:val="0"/>')
+        _WITHDRAWN, (_COOPERATOR_RUN, _ANOTHER_COOPERATOR.format('<w:rStyle w:val="Withdrawn"/><w:strike w:val="0"/>'))
     ),
     "white_text_on_shading.docx": _cooperator_cell(
         '<w:r><w:rPr><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="C00000"/></w:rPr>'

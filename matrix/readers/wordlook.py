@@ -18,7 +18,8 @@ Between the kinds of style, Word toggles strike and vanish (a struck
 character style in a struck paragraph style cancels out) while other
 programs may not; rather than read a name one of them shows struck, a run
 is marked when any kind of style marks it and the run does not unmark it.
-Conditional table formatting (first row, banded rows) is not applied.
+A table style's conditional formats (标题行, 汇总行, 第一列, 镶边行 …) apply
+to the cells the table's style options (``w:tblLook``) and place select.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 __all__ = ["WordStyles", "marked_text"]
 
 _RUN, _TEXT, _PARAGRAPH, _TABLE, _CELL = qn("w:r"), qn("w:t"), qn("w:p"), qn("w:tbl"), qn("w:tc")
+_TABLE_ROW, _CONDITIONAL = qn("w:tr"), qn("w:tblStylePr")
 _RUN_PROPERTIES, _PARAGRAPH_PROPERTIES = qn("w:rPr"), qn("w:pPr")
 _TABLE_PROPERTIES, _CELL_PROPERTIES = qn("w:tblPr"), qn("w:tcPr")
 _VAL, _SHADING, _HIGHLIGHT, _COLOR = qn("w:val"), qn("w:shd"), qn("w:highlight"), qn("w:color")
@@ -104,11 +106,10 @@ class WordStyles:
         paragraph = next(run.iterancestors(_PARAGRAPH), None)
         table = next(run.iterancestors(_TABLE), None)
         paragraph_style = _value(_find(paragraph, _PARAGRAPH_PROPERTIES, qn("w:pStyle")))
-        table_style = _value(_find(table, _TABLE_PROPERTIES, qn("w:tblStyle")))
         styles = [
             self._properties("character", _value(_find(own, qn("w:rStyle"))), _RUN_PROPERTIES),
             self._properties("paragraph", paragraph_style, _RUN_PROPERTIES),
-            self._properties("table", table_style, _RUN_PROPERTIES) if table is not None else [],
+            self._table_properties(run, table, _RUN_PROPERTIES) if table is not None else [],
             [self._run_default] if self._run_default is not None else [],
         ]
         for tag, what in _MARKS.items():
@@ -141,10 +142,86 @@ class WordStyles:
             return False
         cell = next(run.iterancestors(_CELL), None)
         behind = [_find(cell, _CELL_PROPERTIES, _SHADING), _find(table, _TABLE_PROPERTIES, _SHADING)]
-        table_style = _value(_find(table, _TABLE_PROPERTIES, qn("w:tblStyle")))
         for tag in (_CELL_PROPERTIES, _TABLE_PROPERTIES):
-            behind.extend(p.find(_SHADING) for p in self._properties("table", table_style, tag))
+            behind.extend(p.find(_SHADING) for p in self._table_properties(run, table, tag))
         return any(_dark(shading) for shading in behind)
+
+    def _table_properties(self, run: BaseOxmlElement, table: BaseOxmlElement, tag: str) -> list[BaseOxmlElement]:
+        """The properties ``tag`` the table's style gives the run's cell, nearest first: in each style of its
+        chain, the conditional formats that apply to the cell (a corner, the header row, a band …) before the
+        style's own."""
+        chain = self._chain("table", _value(_find(table, _TABLE_PROPERTIES, qn("w:tblStyle"))))
+        kinds = _conditions(table, next(run.iterancestors(_CELL), None)) if _conditional(chain) else ()
+        found = []
+        for style in chain:
+            conditional = {c.get(qn("w:type")): c for c in style.iterchildren(_CONDITIONAL)}
+            found.extend(c.find(tag) for kind in kinds if (c := conditional.get(kind)) is not None)
+            found.append(style.find(tag))
+        return [properties for properties in found if properties is not None]
+
+
+def _conditional(chain: tuple[BaseOxmlElement, ...]) -> bool:
+    return any(style.find(_CONDITIONAL) is not None for style in chain)
+
+
+#: ``w:tblLook``'s switches and their bits in its older hexadecimal ``w:val``.
+_LOOK_BITS = {
+    "firstRow": 0x20,
+    "lastRow": 0x40,
+    "firstColumn": 0x80,
+    "lastColumn": 0x100,
+    "noHBand": 0x200,
+    "noVBand": 0x400,
+}
+
+
+def _look(table: BaseOxmlElement) -> dict[str, bool]:
+    """Which of the table style's conditional formats the table turns on (表格样式选项: 标题行, 镶边行 …)."""
+    look = _find(table, _TABLE_PROPERTIES, qn("w:tblLook"))
+    try:
+        bits = int(_value(look) or "0", 16)
+    except ValueError:  # a damaged value turns nothing on; the named switches still do
+        bits = 0
+    switches = {}
+    for name, bit in _LOOK_BITS.items():
+        given = look.get(qn(f"w:{name}")) if look is not None else None
+        switches[name] = given.lower() in ("1", "true", "on") if given is not None else bool(bits & bit)
+    return switches
+
+
+def _conditions(table: BaseOxmlElement, cell: BaseOxmlElement | None) -> tuple[str, ...]:
+    """The conditional formats of a table style that apply to ``cell``, the strongest first.
+
+    Bands are counted one row or column each (a style's band size is not read).
+    """
+    row = cell.getparent() if cell is not None else None
+    if row is None or row.tag != _TABLE_ROW or row.getparent() is not table:
+        return ()
+    rows, cells = table.findall(_TABLE_ROW), row.findall(_CELL)
+    r, c = rows.index(row), cells.index(cell)
+    look = _look(table)
+    top, bottom = look["firstRow"] and r == 0, look["lastRow"] and r == len(rows) - 1
+    left, right = look["firstColumn"] and c == 0, look["lastColumn"] and c == len(cells) - 1
+    kinds = [
+        corner
+        for corner, applies in (
+            ("nwCell", top and left),
+            ("neCell", top and right),
+            ("swCell", bottom and left),
+            ("seCell", bottom and right),
+        )
+        if applies
+    ]
+    kinds += [
+        kind
+        for kind, applies in (("firstRow", top), ("lastRow", bottom), ("firstCol", left), ("lastCol", right))
+        if applies
+    ]
+    if not (top or bottom or look["noHBand"]):
+        kinds.append("band1Horz" if (r - look["firstRow"]) % 2 == 0 else "band2Horz")
+    if not (left or right or look["noVBand"]):
+        kinds.append("band1Vert" if (c - look["firstColumn"]) % 2 == 0 else "band2Vert")
+    return (*kinds, "wholeTable")
 
 
 def _find(element: BaseOxmlElement | None, *path: str) -> BaseOxmlElement | None:
