@@ -526,6 +526,12 @@ GENERATED: dict[str, Callable[[Path], None]] = {
         f"<w:del {_TRACKED}><w:r><w:delText>县民政局</w:delText></w:r></w:del>{{run}}"
     ),
     "tracked_insertion.docx": _cooperator_cell(f"<w:ins {_TRACKED}>{{run}}</w:ins>"),
+    "white_text_in_a_text_box.docx": _edited_docx(
+        "<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r>",
+        '<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r><w:r><w:pict><v:shape fillcolor="#C00000"><v:textbox>'
+        '<w:txbxContent><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>科学素质行动</w:t></w:r></w:p>'
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+    ),
     "text_box.docx": _edited_docx(
         "<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r>",
         "<w:t>五台县全民科学素质行动规划纲要实施方案</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>"

@@ -33,6 +33,9 @@ __all__ = ["WordStyles", "marked_text"]
 
 _RUN, _TEXT, _PARAGRAPH, _TABLE, _CELL = qn("w:r"), qn("w:t"), qn("w:p"), qn("w:tbl"), qn("w:tc")
 _TABLE_ROW, _CONDITIONAL = qn("w:tr"), qn("w:tblStylePr")
+#: Text in a text box is not read (the Word reader reports it), so how it looks does not matter here: white
+#: words on a filled shape are seen.
+_TEXT_BOX = qn("w:txbxContent")
 _RUN_PROPERTIES, _PARAGRAPH_PROPERTIES = qn("w:rPr"), qn("w:pPr")
 _TABLE_PROPERTIES, _CELL_PROPERTIES = qn("w:tblPr"), qn("w:tcPr")
 _VAL, _SHADING, _HIGHLIGHT, _COLOR = qn("w:val"), qn("w:shd"), qn("w:highlight"), qn("w:color")
@@ -268,13 +271,13 @@ def marked_text(element: BaseOxmlElement, styles: WordStyles) -> tuple[str, str]
     Parameters
     ----------
     element
-        A body paragraph or table (``w:p``, ``w:tbl``).
+        A body paragraph or table (``w:p``, ``w:tbl``). Runs in its text boxes are not looked at.
     styles
         The document's styles, for what the run inherits.
     """
     for run in element.iter(_RUN):
         text = "".join(t.text or "" for t in run.iter(_TEXT))
-        if text.strip():
+        if text.strip() and next(run.iterancestors(_TEXT_BOX), None) is None:
             what = next(styles.marks(run), None)
             if what:
                 return what, text
