@@ -30,7 +30,6 @@ from pathlib import Path
 
 from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import Rule
-from openpyxl.styles import Font
 from openpyxl.styles.colors import COLOR_INDEX, Color
 from openpyxl.styles.fills import Fill
 from openpyxl.worksheet.cell_range import MultiCellRange
@@ -74,7 +73,16 @@ def _filled(fill: Fill | None, *, differential: bool = False) -> bool:
     if kind not in (None, "solid"):
         return True
     colour = fill.bgColor if differential else fill.fgColor
-    return colour is not None and not (colour.type == "rgb" and colour.rgb == _UNSET) and not _white(colour)
+    return _set(colour) and not _white(colour)
+
+
+def _set(colour: Color | None) -> bool:
+    return colour is not None and not (colour.type == "rgb" and colour.rgb == _UNSET)
+
+
+def _sets_fill(fill: Fill | None) -> bool:
+    """Whether a conditional format's fill sets anything (its colour then replaces the cell's own fill)."""
+    return fill is not None and (getattr(fill, "fill_type", "gradient") is not None or _set(fill.bgColor))
 
 
 #: Codes in a section that draw nothing by themselves: a colour or a condition.
@@ -112,18 +120,18 @@ def _hidden_by_format(value: object, number_format: str | None) -> bool:
     return not _CODES.sub("", section).strip()
 
 
-def _look(value: object, font: Font | None, filled: bool, number_format: str | None) -> str | None:
-    """What keeps ``value`` from the eye under this font, fill and number format, or ``None``."""
+def _look(value: object, struck: bool, colour: Color | None, filled: bool, number_format: str | None) -> str | None:
+    """What keeps ``value`` from the eye when struck, in this colour, on a fill or not and in this number format."""
     if value in (None, ""):
         return None
-    if font is not None and font.strike:
+    if struck:
         return "加了删除线，是否算数无法判断；请删去这些文字或去掉删除线后再导入 (struck-through text)"
     if _hidden_by_format(value, number_format):
         return (
             f"被数字格式“{number_format}”隐藏了，看上去是空白或别的文字，是否算数无法判断；请删去这些文字，"
             "或把单元格格式改为“常规”后再导入 (a number format that hides the value)"
         )
-    if font is not None and _white(font.color) and not filled:
+    if _white(colour) and not filled:
         return (
             "是白色的，单元格又没有底色，打印和阅读时看不见、像是空白，是否算数无法判断；请删去这些文字，"
             "或把文字改为黑色后再导入 (white text on no fill)"
@@ -133,7 +141,9 @@ def _look(value: object, font: Font | None, filled: bool, number_format: str | N
 
 def unseen(cell: Cell) -> str | None:
     """What keeps a cell's text from the eye, as the refusal says it, or ``None`` when it is seen as written."""
-    return _look(cell.value, cell.font, _filled(cell.fill), cell.number_format)
+    font = cell.font
+    struck, colour = (bool(font.strike), font.color) if font is not None else (False, None)
+    return _look(cell.value, struck, colour, _filled(cell.fill), cell.number_format)
 
 
 #: Rules on the cell's text, by type, with how the text decides them.
@@ -161,14 +171,22 @@ def _may_hold(rule: Rule, value: object) -> bool:
 
 def _hiding_rules(sheet: Worksheet) -> list[tuple[MultiCellRange, Rule]]:
     """The conditional formats of ``sheet`` that could hide a cell's text: those striking it, blanking it with a
-    number format, or turning it white without a fill of their own. The others (this project's white ``A/R`` on
-    red among them) are not looked at again for each cell."""
+    number format, turning it white without a fill of their own, or filling it white. The others (this project's
+    white ``A/R`` on red among them) are not looked at again for each cell."""
     rules = []
     for formatting in sheet.conditional_formatting:
         for rule in formatting.rules:
             dxf, font = rule.dxf, getattr(rule.dxf, "font", None)
-            white = font is not None and _white(font.color) and not _filled(dxf.fill, differential=True)
-            if dxf is not None and (dxf.numFmt is not None or (font is not None and font.strike) or white):
+            if dxf is None:
+                continue
+            unfilled = not _filled(dxf.fill, differential=True)
+            white = font is not None and _white(font.color) and unfilled
+            if (
+                dxf.numFmt is not None
+                or (font is not None and font.strike)
+                or white
+                or (_sets_fill(dxf.fill) and unfilled)
+            ):
                 rules.append((formatting.sqref, rule))
     return rules
 
@@ -183,10 +201,12 @@ def _conditionally_unseen(rules: list[tuple[MultiCellRange, Rule]], cell: Cell) 
     for ranges, rule in rules:
         if cell.coordinate not in ranges or not _may_hold(rule, cell.value):
             continue
-        dxf = rule.dxf
-        number_format = dxf.numFmt.formatCode if dxf.numFmt is not None else None
-        filled = _filled(dxf.fill, differential=True) or _filled(cell.fill)
-        what = _look(cell.value, dxf.font, filled, number_format)
+        dxf, font = rule.dxf, rule.dxf.font
+        number_format = dxf.numFmt.formatCode if dxf.numFmt is not None else cell.number_format
+        # what the rule sets replaces the cell's own; what it leaves unset stays the cell's
+        colour = font.color if font is not None and font.color is not None else cell.font.color
+        filled = _filled(dxf.fill, differential=True) if _sets_fill(dxf.fill) else _filled(cell.fill)
+        what = _look(cell.value, bool(font is not None and font.strike), colour, filled, number_format)
         if what:
             return f"在条件格式（{ranges}）生效时{what}"
     return None

@@ -70,10 +70,14 @@ def test_white_text_on_a_white_solid_fill_as_excel_writes_it_is_unseen() -> None
     assert "白色" in unseen(_cell("县妇联", font=Font(color="FFFFFF"), fill=fill))
 
 
-def _conditional_cell(value: str, rule) -> str | None:
+def _conditional_cell(value: str, rule, *, font: Font | None = None, fill: PatternFill | None = None) -> str | None:
     workbook = Workbook()
     sheet = workbook.active
     sheet["B2"] = value
+    if font is not None:
+        sheet["B2"].font = font
+    if fill is not None:
+        sheet["B2"].fill = fill
     sheet.conditional_formatting.add("B2:B3", rule)
     try:
         refuse_unseen(Path("任务分工表.xlsx"), sheet, lambda _row, _column: True)
@@ -97,3 +101,19 @@ def _conditional_cell(value: str, rule) -> str | None:
 )
 def test_a_conditional_format_hides_a_cell_where_its_rule_may_hold(value: str, rule, hidden: bool) -> None:
     assert (_conditional_cell(value, rule) is not None) == hidden
+
+
+_WHITE_FILL = PatternFill("solid", fgColor="FFFFFF", bgColor="FFFFFF")
+
+
+@pytest.mark.parametrize(
+    ("rule", "hidden"),
+    [
+        (FormulaRule(formula=["TRUE"], fill=_WHITE_FILL), True),  # the rule's white fill replaces the red one
+        (FormulaRule(formula=["TRUE"], font=Font(color="FFFFFF")), False),  # white on the cell's own red fill
+        (FormulaRule(formula=["TRUE"], font=Font(bold=True)), False),
+    ],
+)
+def test_what_a_conditional_format_sets_replaces_the_cells_own_and_the_rest_stays(rule, hidden: bool) -> None:
+    white_on_red = {"font": Font(color="FFFFFF"), "fill": _RED}
+    assert (_conditional_cell("A/R", rule, **white_on_red) is not None) == hidden
