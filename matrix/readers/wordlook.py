@@ -73,6 +73,12 @@ class WordStyles:
         self._by_id: dict[tuple[str, str], BaseOxmlElement] = {}
         self._default: dict[str, BaseOxmlElement] = {}
         self._chains: dict[tuple[str, str | None], tuple[BaseOxmlElement, ...]] = {}
+        #: Per table its rows' places and its style options; per cell the conditional formats that apply to it.
+        #: A table of a few thousand rows is otherwise searched again for every run in it.
+        self._tables: dict[BaseOxmlElement, tuple[dict[BaseOxmlElement, int], dict[str, bool]]] = {}
+        self._kinds: dict[BaseOxmlElement, tuple[str, ...]] = {}
+        self._found: dict[tuple[str, str | None, str], list[BaseOxmlElement]] = {}
+        self._conditionals: dict[BaseOxmlElement, dict[str, BaseOxmlElement]] = {}
         self._run_default = self._paragraph_default = None
         if styles is None:
             return
@@ -101,7 +107,15 @@ class WordStyles:
         return self._chains[key]
 
     def _properties(self, kind: str, style_id: str | None, tag: str) -> list[BaseOxmlElement]:
-        return [found for style in self._chain(kind, style_id) if (found := style.find(tag)) is not None]
+        key = (kind, style_id, tag)
+        if key not in self._found:
+            self._found[key] = [p for style in self._chain(kind, style_id) if (p := style.find(tag)) is not None]
+        return self._found[key]
+
+    def _conditional_formats(self, style: BaseOxmlElement) -> dict[str, BaseOxmlElement]:
+        if style not in self._conditionals:
+            self._conditionals[style] = {c.get(qn("w:type")): c for c in style.iterchildren(_CONDITIONAL)}
+        return self._conditionals[style]
 
     def marks(self, run: BaseOxmlElement) -> Iterator[str]:
         """What keeps the text of ``run`` from being read as written, as the reader says it."""
@@ -154,13 +168,30 @@ class WordStyles:
         chain, the conditional formats that apply to the cell (a corner, the header row, a band …) before the
         style's own."""
         chain = self._chain("table", _value(_find(table, _TABLE_PROPERTIES, qn("w:tblStyle"))))
-        kinds = _conditions(table, next(run.iterancestors(_CELL), None)) if _conditional(chain) else ()
+        kinds = self._cell_kinds(table, next(run.iterancestors(_CELL), None)) if _conditional(chain) else ()
         found = []
         for style in chain:
-            conditional = {c.get(qn("w:type")): c for c in style.iterchildren(_CONDITIONAL)}
+            conditional = self._conditional_formats(style)
             found.extend(c.find(tag) for kind in kinds if (c := conditional.get(kind)) is not None)
             found.append(style.find(tag))
         return [properties for properties in found if properties is not None]
+
+    def _cell_kinds(self, table: BaseOxmlElement, cell: BaseOxmlElement | None) -> tuple[str, ...]:
+        """The conditional formats of the table's style that apply to ``cell``, the strongest first."""
+        if cell is None:
+            return ()
+        if cell not in self._kinds:
+            row = cell.getparent()
+            if row is None or row.tag != _TABLE_ROW or row.getparent() is not table:
+                self._kinds[cell] = ()
+            else:
+                if table not in self._tables:
+                    rows = {each: index for index, each in enumerate(table.iterchildren(_TABLE_ROW))}
+                    self._tables[table] = (rows, _look(table))
+                rows, look = self._tables[table]
+                cells = row.findall(_CELL)
+                self._kinds[cell] = _conditions(look, (rows[row], len(rows)), (cells.index(cell), len(cells)))
+        return self._kinds[cell]
 
 
 def _conditional(chain: tuple[BaseOxmlElement, ...]) -> bool:
@@ -192,19 +223,15 @@ def _look(table: BaseOxmlElement) -> dict[str, bool]:
     return switches
 
 
-def _conditions(table: BaseOxmlElement, cell: BaseOxmlElement | None) -> tuple[str, ...]:
-    """The conditional formats of a table style that apply to ``cell``, the strongest first.
+def _conditions(look: dict[str, bool], row: tuple[int, int], column: tuple[int, int]) -> tuple[str, ...]:
+    """The conditional formats of a table style that apply to the cell at ``row`` and ``column`` (each its
+    place and how many there are), under the table's style options ``look``, the strongest first.
 
     Bands are counted one row or column each (a style's band size is not read).
     """
-    row = cell.getparent() if cell is not None else None
-    if row is None or row.tag != _TABLE_ROW or row.getparent() is not table:
-        return ()
-    rows, cells = table.findall(_TABLE_ROW), row.findall(_CELL)
-    r, c = rows.index(row), cells.index(cell)
-    look = _look(table)
-    top, bottom = look["firstRow"] and r == 0, look["lastRow"] and r == len(rows) - 1
-    left, right = look["firstColumn"] and c == 0, look["lastColumn"] and c == len(cells) - 1
+    (r, rows), (c, cells) = row, column
+    top, bottom = look["firstRow"] and r == 0, look["lastRow"] and r == rows - 1
+    left, right = look["firstColumn"] and c == 0, look["lastColumn"] and c == cells - 1
     kinds = [
         corner
         for corner, applies in (
