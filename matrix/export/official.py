@@ -23,9 +23,10 @@ import math
 import re
 import weakref
 from collections.abc import Mapping, Sequence
-from copy import deepcopy
+from copy import copy, deepcopy
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -39,6 +40,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
@@ -520,6 +522,19 @@ _PRESERVE = qn("xml:space")
 _TEXT, _LINE_BREAK, _NO_BREAK_HYPHEN = OxmlElement("w:t"), OxmlElement("w:br"), OxmlElement("w:noBreakHyphen")
 
 
+_Element = TypeVar("_Element", bound=BaseOxmlElement)
+
+
+def _copy(element: _Element) -> _Element:
+    """A copy of ``element`` and everything in it, for the document being written.
+
+    lxml copies an element's whole subtree even when asked for a plain copy;
+    asked that way, without :func:`copy.deepcopy`'s bookkeeping, it copies in
+    half the time, and a notice is thousands of copies.
+    """
+    return copy(element)
+
+
 def _put_text(run: CT_R, text: str) -> None:
     """Append ``text`` to the run: a line feed as a line break, and a hyphen between digits as
     Word's non-breaking hyphen (``w:noBreakHyphen``), so that ``2022-2025年`` stays on one line.
@@ -531,12 +546,12 @@ def _put_text(run: CT_R, text: str) -> None:
     """
     for index, line in enumerate(text.split("\n")):
         if index:
-            run.append(deepcopy(_LINE_BREAK))
+            run.append(_copy(_LINE_BREAK))
         for part, piece in enumerate(_NUMBER_HYPHEN.split(line)):
             if part:
-                run.append(deepcopy(_NO_BREAK_HYPHEN))
+                run.append(_copy(_NO_BREAK_HYPHEN))
             if piece:
-                element = deepcopy(_TEXT)
+                element = _copy(_TEXT)
                 element.text = piece
                 if piece.strip() != piece:  # spaces at either end are kept only when marked so
                     element.set(_PRESERVE, "preserve")
@@ -589,7 +604,7 @@ def _prototype_paragraph(document: DocumentObject, style: str, *, text: bool) ->
         if text:
             paragraph.add_r()
         _PARAGRAPHS[key] = paragraph
-    return deepcopy(_PARAGRAPHS[key])
+    return _copy(_PARAGRAPHS[key])
 
 
 def _set_style(paragraph: Paragraph, style_id: str) -> None:
@@ -689,7 +704,7 @@ def _formatted(row: _Row, style: str, widths: Sequence[Length], *, header: bool)
         _format_row(row, style, widths, header=header)
         _ROWS[key] = deepcopy(row._tr)
         return row._tr
-    tr = deepcopy(_ROWS[key])
+    tr = _copy(_ROWS[key])
     for tc, width in zip(tr.tc_lst, widths, strict=True):
         tc.width = width
     row._tr.getparent().replace(row._tr, tr)
@@ -818,11 +833,11 @@ def add_table(
     first_tr = _formatted(first[0], style, widths, header=False)
     prototype = deepcopy(first_tr)
     for number, texts in enumerate(rows):
-        tr = first_tr if number == 0 else deepcopy(prototype)
+        tr = first_tr if number == 0 else _copy(prototype)
         if number:
             table._tbl.append(tr)
         if len(texts) == 1 and len(header) > 1:
-            _band(table, tr, texts[0])
+            _band(table, tr, texts[0], style, widths)
         else:
             _put_row_texts(table, tr, texts, per_line)
     return table
@@ -836,18 +851,29 @@ def _put_row_texts(table: Table, tr: CT_Row, texts: Sequence[str], per_line: Map
         _put_text(tc.p_lst[0].r_lst[0], text)
 
 
-def _band(table: Table, tr: CT_Row, text: str) -> None:
-    """Merge a formatted row into one cell holding ``text`` in bold, left-aligned."""
-    cells = [_Cell(tc, table) for tc in tr.tc_lst]
-    merged = cells[0].merge(cells[-1])
-    for extra in merged.paragraphs[1:]:
-        extra._p.getparent().remove(extra._p)
-    paragraph = merged.paragraphs[0]
-    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    run = paragraph.runs[0]
-    run.bold = True
-    _put_text(run._r, text)
-    paragraph.paragraph_format.keep_with_next = True  # a section's band stays with its first measure
+#: Band rows by style id and number of columns, merged through python-docx once per process:
+#: merging looks the row up among all the table's rows, so a long table's bands took minutes.
+_BANDS: dict[tuple[str, int], CT_Row] = {}
+
+
+def _band(table: Table, tr: CT_Row, text: str, style: str, widths: Sequence[Length]) -> None:
+    """Make a formatted row one cell across the table holding ``text`` in bold, left-aligned."""
+    key = (style, len(widths))
+    if key in _BANDS:
+        band = _copy(_BANDS[key])
+        band.tc_lst[0].width = Length(sum(widths))
+        tr.getparent().replace(tr, band)
+    else:
+        merged = _Cell(tr.tc_lst[0], table).merge(_Cell(tr.tc_lst[-1], table))
+        for extra in merged.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        paragraph = merged.paragraphs[0]
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.runs[0].bold = True
+        paragraph.paragraph_format.keep_with_next = True  # a section's band stays with its first measure
+        _BANDS[key] = deepcopy(tr)
+        band = tr
+    _put_text(band.tc_lst[0].p_lst[0].r_lst[0], text)
 
 
 #: 版记 rules (GB/T 9704-2012, 7.4.1): the first and last 0.35 mm, those between 0.25 mm,
