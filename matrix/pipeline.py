@@ -480,13 +480,24 @@ def build(
     ...     result.workbook.name, result.summary.name, len(result.notices)
     ('责任分工矩阵.xlsx', '任务分解总表.docx', 21)
     """
+    from .build_jobs import FORM, LEADERS, NOTICE, SUMMARY, DocumentJob, Documents, paths_of, write_document
     from .export.excel import write_workbook
     from .export.manifest import edited_files
     from .export.official import letterhead_document
     from .export.output_set import OutputSet
-    from .export.word import notice_filenames, write_leader_summary, write_notices, write_summary
+    from .export.word import (
+        MIN_TASKS_PER_WORKER,
+        notice_filenames,
+        notice_recipients,
+        notice_settings,
+        notice_work,
+        skipped_departments,
+    )
+    from .export.workers import started_jobs, worker_count
     from .leaders import has_leaders
-    from .track.forms import form_filenames, write_forms
+    from .merge import plan_key
+    from .track.form_layout import lead_departments
+    from .track.forms import form_filenames
 
     read = _digest(plan_path)  # before reading: the workbook may be rewritten only while it is what was read
     loaded = load(plan_path, fmt=fmt, registry=registry, strict=strict)
@@ -522,43 +533,53 @@ def build(
     with OutputSet(target, "build", root=out_dir, force=force, prune=True, sources=sources) as outputs:
         leaders = has_leaders(plan)
         outputs.expect([WORKBOOK_NAME, SUMMARY_NAME, *([LEADERS_NAME] if leaders else []), *names, *form_names])
-        write_workbook(
+        settings = notice_settings(
             plan,
             graph,
-            outputs.stage(WORKBOOK_NAME),
-            findings=findings,
-            per_department=per_department,
-            expand_groups=expand_groups,
-        )
-        notices = write_notices(
-            plan,
-            graph,
-            outputs.staging / NOTICES_FOLDER,
             date=date,
             template=template,
             requirements=requirements,
             full_text=full_text,
             attachment=attachment,
-            progress=advance,
-            workers=jobs,
             copies=copies,
             number=number,
         )
-        write_summary(plan, graph, outputs.stage(SUMMARY_NAME), date=date, template=template)
-        feedback = write_forms(plan, graph, outputs.staging / FORMS_FOLDER, today=date).written if forms else ()
+        documents = Documents(settings, template, plan_key(plan))
+        files = [DocumentJob(SUMMARY, outputs.stage(SUMMARY_NAME))]
         if leaders:
-            write_leader_summary(plan, graph, outputs.stage(LEADERS_NAME), date=date, template=template)
+            files.append(DocumentJob(LEADERS, outputs.stage(LEADERS_NAME)))
+        recipients = zip(notice_recipients(graph), names, strict=True)
+        files += [DocumentJob(NOTICE, outputs.stage(name), department) for department, name in recipients]
+        if forms:
+            leads = zip(lead_departments(plan, graph), form_names, strict=True)
+            files += [DocumentJob(FORM, outputs.stage(name), department) for department, name in leads]
+        count = worker_count(len(files), jobs, work=notice_work(graph), least_work=MIN_TASKS_PER_WORKER)
+        written: list[Path] = [Path()] * len(files)
+        with started_jobs(write_document, files, count, shared=documents) as results:
+            # this process writes the workbook while the workers write the documents
+            write_workbook(
+                plan,
+                graph,
+                outputs.stage(WORKBOOK_NAME),
+                findings=findings,
+                per_department=per_department,
+                expand_groups=expand_groups,
+            )
+            for index, path in results:
+                written[index] = path
+                if files[index].kind == NOTICE:
+                    advance(files[index].department)
         committed = outputs.commit()
     return BuildResult(
         plan,
         target,
         target / WORKBOOK_NAME,
         target / SUMMARY_NAME,
-        tuple(outputs.final_of(path) for path in notices.written),
-        notices.skipped,
+        tuple(outputs.final_of(path) for path in paths_of(files, written, NOTICE)),
+        skipped_departments(plan, graph),
         findings,
         committed.removed,
-        tuple(outputs.final_of(path) for path in feedback),
+        tuple(outputs.final_of(path) for path in paths_of(files, written, FORM)),
         target / LEADERS_NAME if leaders else None,
         edited,
     )

@@ -76,6 +76,22 @@ def test_the_library_writes_the_same_files_as_raci_build(run, tmp_path: Path, ca
     assert f"审计发现 {len(result.findings)} 个问题" in command.output
 
 
+@pytest.mark.parametrize("case", ["wutai", "townships"])
+def test_documents_written_by_workers_beside_the_workbook_are_the_files_written_in_one_process(
+    tmp_path: Path, case: str
+) -> None:
+    plan, options, _ = CASES[case]
+    alone = matrix.build(plan, tmp_path / "alone", date=DATE, jobs=1, **options)
+    beside = matrix.build(plan, tmp_path / "beside", date=DATE, jobs=2, **options)
+    for files in ("notices", "forms"):
+        written = [[p.relative_to(r.folder) for p in getattr(r, files)] for r in (alone, beside)]
+        assert written[0] == written[1], files
+    assert beside.skipped == alone.skipped
+    assert contents(beside.folder) == contents(alone.folder)
+    assert ("领导分工.docx" in contents(beside.folder)) == (case == "townships")
+    assert manifest(beside.folder) == manifest(alone.folder)
+
+
 def test_a_rebuild_from_the_workbook_is_the_same_through_the_library_and_the_command(
     run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

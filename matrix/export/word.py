@@ -64,10 +64,15 @@ __all__ = [
     "MIN_TASKS_PER_WORKER",
     "NOTICE_PREFIX",
     "NoticeRun",
+    "NoticeSettings",
     "notice_filename",
     "notice_filenames",
     "notice_recipients",
+    "notice_settings",
+    "notice_work",
+    "skipped_departments",
     "write_leader_summary",
+    "write_notice",
     "write_notices",
     "write_summary",
 ]
@@ -152,9 +157,9 @@ def _render_notice(document: DocumentObject, notice: Notice, *, attachment: bool
     add_imprint(document, notice.copies, notice.signature, notice.date)
 
 
-def _skipped(plan: Plan, graph: nx.Graph, recipients: list[str]) -> tuple[str, ...]:
+def skipped_departments(plan: Plan, graph: nx.Graph) -> tuple[str, ...]:
     """Departments known to the plan or graph that hold no role, so get no notice."""
-    named = set(recipients)
+    named = set(notice_recipients(graph))
     known = [n for n in department_nodes(graph) if not graph.nodes[n]["office"]]
     for department in plan.departments:
         if not ({department.name, *department.aliases} & set(graph.nodes)):
@@ -245,44 +250,87 @@ def write_notices(
         When a file cannot be written.
     """
     outdir = Path(outdir)
-    date = date or dt.date.today()
+    settings = notice_settings(
+        plan,
+        graph,
+        date=date,
+        template=template,
+        requirements=requirements,
+        full_text=full_text,
+        attachment=attachment,
+        copies=copies,
+        number=number,
+    )
     recipients = notice_recipients(graph)
-    skeleton = starting_document(template, number=number)
-    jobs = [
-        _NoticeJob(
-            skeleton,
-            build_notice(
-                plan, graph, department, date=date, requirements=requirements, full_text=full_text, copies=copies
-            ),
-            path_inside(outdir, name),
-            attachment,
-        )
-        for department, name in zip(recipients, notice_filenames(graph), strict=True)
-    ]
+    jobs = [(d, path_inside(outdir, name)) for d, name in zip(recipients, notice_filenames(graph), strict=True)]
     written: list[Path | None] = [None] * len(jobs)
-    tasks = sum(len(job.notice.tasks) for job in jobs)
-    count = worker_count(len(jobs), workers, work=tasks, least_work=MIN_TASKS_PER_WORKER)
-    for index, path in run_jobs(_write_notice, jobs, count):
+    count = worker_count(len(jobs), workers, work=notice_work(graph), least_work=MIN_TASKS_PER_WORKER)
+    for index, path in run_jobs(write_notice, jobs, count, shared=settings):
         written[index] = path
         if progress is not None:
             progress(recipients[index])
-    return NoticeRun(written=tuple(p for p in written if p is not None), skipped=_skipped(plan, graph, recipients))
+    return NoticeRun(written=tuple(p for p in written if p is not None), skipped=skipped_departments(plan, graph))
 
 
 @dataclass(frozen=True)
-class _NoticeJob:
-    """Everything one notice's file is made from, so that a worker process can write it alone."""
+class NoticeSettings:
+    """What every notice of a run is written with: the plan, its graph, the starting document and the options.
 
+    Workers writing notices side by side get it once, with the memory they
+    are forked with (:func:`matrix.export.workers.run_jobs`); each notice's
+    content is built where the notice is written, so a large plan's notices
+    are never all in memory at once.
+    """
+
+    plan: Plan
+    graph: nx.Graph
     template: bytes
-    notice: Notice
-    path: Path
+    date: dt.date
+    requirements: str | None
+    full_text: bool
     attachment: bool
+    copies: tuple[str, ...]
 
 
-def _write_notice(job: _NoticeJob) -> Path:
-    document = open_document(job.template)
-    _render_notice(document, job.notice, attachment=job.attachment)
-    return save_document(document, job.path)
+def notice_settings(
+    plan: Plan,
+    graph: nx.Graph,
+    *,
+    date: dt.date | None = None,
+    template: str | Path | None = None,
+    requirements: str | None = None,
+    full_text: bool = True,
+    attachment: bool = True,
+    copies: Sequence[str] = (),
+    number: str | None = None,
+) -> NoticeSettings:
+    """The settings :func:`write_notice` takes, the letterhead read once (see :func:`write_notices`)."""
+    skeleton = starting_document(template, number=number)
+    return NoticeSettings(
+        plan, graph, skeleton, date or dt.date.today(), requirements, full_text, attachment, tuple(copies)
+    )
+
+
+def notice_work(graph: nx.Graph) -> int:
+    """The tasks (a measure in a notice) of all notices: the measure of work :data:`MIN_TASKS_PER_WORKER` is in."""
+    return sum(graph.degree(d) for d in notice_recipients(graph))
+
+
+def write_notice(settings: NoticeSettings, job: tuple[str, Path]) -> Path:
+    """Write the notice of ``department`` to ``path``, ``job`` being the pair; its content built here."""
+    department, path = job
+    notice = build_notice(
+        settings.plan,
+        settings.graph,
+        department,
+        date=settings.date,
+        requirements=settings.requirements,
+        full_text=settings.full_text,
+        copies=settings.copies,
+    )
+    document = open_document(settings.template)
+    _render_notice(document, notice, attachment=settings.attachment)
+    return save_document(document, path)
 
 
 def write_summary(

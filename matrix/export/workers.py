@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import TypeVar
 
-__all__ = ["MIN_JOBS_PER_WORKER", "available_cpus", "run_jobs", "worker_count"]
+__all__ = ["MIN_JOBS_PER_WORKER", "available_cpus", "run_jobs", "started_jobs", "worker_count"]
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -83,7 +83,9 @@ def worker_count(jobs: int, requested: int | None = None, *, work: int | None = 
     return max(1, min(available_cpus(), enough))
 
 
-def run_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int = 1) -> Iterator[tuple[int, Result]]:
+def run_jobs(
+    function: Callable[..., Result], jobs: Sequence[Job], workers: int = 1, *, shared: object = None
+) -> Iterator[tuple[int, Result]]:
     """Yield ``(index, function(job))`` for every job, in the order they finish.
 
     ``function`` must be a module-level function and the jobs picklable. With
@@ -91,34 +93,70 @@ def run_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], workers: in
     The first exception a job raises is raised here, after the jobs already
     running have finished (each writes its file atomically, so none is left
     half-written) and the rest were cancelled.
+
+    ``shared`` is what every job reads, a plan and its graph: when given, each
+    job runs as ``function(shared, job)``. Workers get it with the memory they
+    are forked with, so it is never pickled, and a job can be as small as a
+    department's name, its content built where it is written.
     """
+    with started_jobs(function, jobs, workers, shared=shared) as results:
+        yield from results
+
+
+@contextmanager
+def started_jobs(
+    function: Callable[..., Result], jobs: Sequence[Job], workers: int = 1, *, shared: object = None
+) -> Iterator[Iterator[tuple[int, Result]]]:
+    """:func:`run_jobs`, started on entry: the workers write while the caller does its own work.
+
+    The iterator the block gets yields the results as :func:`run_jobs` does;
+    in this process (one worker) the jobs run only as it is read. Leaving the
+    block early cancels the jobs not yet started and waits for the running ones.
+    """
+    call = partial(_collected, function if shared is None else partial(function, shared))
     with _frozen():
-        yield from _run(partial(_collected, function), jobs, workers)
+        if workers <= 1 or len(jobs) <= 1 or not _CAN_FORK:
+            yield ((index, call(job)) for index, job in enumerate(jobs))
+            return
+        # imported here: a county plan's notices are written in this process, and these take a twentieth of a second
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-
-def _run(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int) -> Iterator[tuple[int, Result]]:
-    if workers <= 1 or len(jobs) <= 1 or not _CAN_FORK:
-        for index, job in enumerate(jobs):
-            yield index, function(job)
-        return
-    # imported here: a county plan's notices are written in this process, and these take a twentieth of a second
-    import multiprocessing
-    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
-
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_end_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        pending = {pool.submit(function, job): index for index, job in enumerate(jobs)}
+        global _SHARED
+        _SHARED = shared  # what the workers are forked with
+        context = multiprocessing.get_context("fork")
         try:
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_EXCEPTION)
-                for future in done:
-                    index = pending.pop(future)
-                    yield index, future.result()
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_end_with_parent, initargs=(os.getpid(),)
+            ) as pool:
+                task = partial(_collected, function if shared is None else partial(_with_shared, function))
+                pending = {pool.submit(task, job): index for index, job in enumerate(jobs)}
+                try:
+                    yield _finished(pending)
+                finally:
+                    for future in pending:
+                        future.cancel()
         finally:
-            for future in pending:
-                future.cancel()
+            _SHARED = None
+
+
+#: The ``shared`` of the jobs the workers being forked run (see :func:`started_jobs`).
+_SHARED: object = None
+
+
+def _with_shared(function: Callable[..., Result], job: Job) -> Result:
+    """``function(shared, job)`` in a worker, with the shared data it was forked with."""
+    return function(_SHARED, job)
+
+
+def _finished(pending: dict) -> Iterator[tuple[int, Result]]:
+    from concurrent.futures import FIRST_EXCEPTION, wait
+
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+        for future in done:
+            index = pending.pop(future)
+            yield index, future.result()
 
 
 def _end_with_parent(parent: int) -> None:

@@ -58,7 +58,7 @@ from .form_layout import (
 )
 from .records import STATUSES
 
-__all__ = ["FormRun", "form_filenames", "write_form", "write_forms"]
+__all__ = ["FormRun", "form_filenames", "save_form", "write_form", "write_forms"]
 
 #: Column widths in characters; 157 in all, which A4 landscape prints at about 90 %.
 _WIDTHS = (7, 18, 15, 22, 11, 26, 9, 7, 16, 16, 7, 12, 11)
@@ -199,7 +199,8 @@ def _write_info(sheet: Worksheet, values: Sequence[object]) -> None:
     sheet.protection.sheet = True
 
 
-def _save_form(key: str, department: str, rows: Sequence[FormRow], path: str | Path, today: dt.date | None) -> Path:
+def save_form(key: str, department: str, rows: Sequence[FormRow], path: str | Path, today: dt.date | None) -> Path:
+    """Write a form of ``rows`` (:func:`~matrix.track.form_layout.form_rows`) for the plan ``key`` to ``path``."""
     workbook = Workbook()
     _write_sheet(workbook.active, key, department, rows)
     digest = form_digest(key, department, (r.cells() for r in rows))
@@ -221,7 +222,7 @@ def write_form(plan: Plan, graph: nx.Graph, department: str, path: str | Path, *
     OutputError
         When the file cannot be written.
     """
-    return _save_form(plan_key(plan), department, form_rows(plan, graph, department), path, today)
+    return save_form(plan_key(plan), department, form_rows(plan, graph, department), path, today)
 
 
 def form_filenames(plan: Plan, graph: nx.Graph) -> list[str]:
@@ -255,7 +256,7 @@ def write_forms(plan: Plan, graph: nx.Graph, outdir: str | Path, *, today: dt.da
     forms = form_rows_by_department(plan, graph)
     names = unique_filenames(forms, FORM_PREFIX, ".xlsx")
     written = tuple(
-        _save_form(key, department, rows, path_inside(outdir, name), today)
+        save_form(key, department, rows, path_inside(outdir, name), today)
         for (department, rows), name in zip(forms.items(), names, strict=True)
     )
     return FormRun(written, tuple(forms))

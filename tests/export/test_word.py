@@ -548,7 +548,7 @@ def test_a_county_plans_notices_are_written_in_this_process_and_a_large_plans_on
 ) -> None:
     chosen: list[int] = []
 
-    def note_workers(_function, _jobs, workers):
+    def note_workers(_function, _jobs, workers, **_options):
         chosen.append(workers)
         return iter(())
 

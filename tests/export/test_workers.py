@@ -7,12 +7,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import weakref
 from pathlib import Path
 
 import pytest
 
-from matrix.export.workers import available_cpus, run_jobs, worker_count
+from matrix.export.workers import available_cpus, run_jobs, started_jobs, worker_count
 
 from ..conftest import ROOT, wait_until
 
@@ -57,6 +58,44 @@ def test_several_workers_run_the_jobs_in_other_processes_and_return_every_result
     results = dict(run_jobs(_pid, list(range(8)), workers=2))
     assert sorted(results) == list(range(8))
     assert os.getpid() not in results.values()
+
+
+def _read_shared(shared: dict, job: int) -> tuple[int, int, str]:
+    return os.getpid(), job, shared["text"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_every_job_reads_what_is_shared_and_it_is_never_pickled(workers: int) -> None:
+    # a lock cannot be pickled: the workers can only have it from the memory they were forked with
+    shared = {"text": "县科协", "lock": threading.Lock()}
+    results = dict(run_jobs(_read_shared, list(range(6)), workers=workers, shared=shared))
+    assert sorted(results) == list(range(6))
+    assert all(job == index and text == "县科协" for index, (_, job, text) in results.items())
+    if worker_count(8) > 1:
+        assert (os.getpid() in {pid for pid, _, _ in results.values()}) == (workers == 1)
+
+
+def _write_marker(folder: Path, job: str) -> str:
+    (folder / job).write_text(str(os.getpid()), encoding="utf-8")
+    return job
+
+
+@pytest.mark.skipif(worker_count(8) == 1, reason="workers are forked only on Linux with two or more CPUs")
+def test_started_jobs_are_written_by_the_workers_while_the_caller_does_its_own_work(tmp_path: Path) -> None:
+    jobs = [f"notice-{n}" for n in range(4)]
+    with started_jobs(_write_marker, jobs, workers=2, shared=tmp_path) as results:
+        # the caller has not read a result yet, and the workers write all the same
+        assert wait_until(lambda: all((tmp_path / job).exists() for job in jobs)), "the workers never wrote"
+        assert sorted(job for _, job in results) == jobs
+    assert str(os.getpid()) not in {(tmp_path / job).read_text(encoding="utf-8") for job in jobs}
+
+
+def test_in_this_process_started_jobs_run_only_as_their_results_are_read(tmp_path: Path) -> None:
+    with started_jobs(_write_marker, ["a", "b"], workers=1, shared=tmp_path) as results:
+        assert not list(tmp_path.iterdir())
+        assert next(results) == (0, "a")
+        assert [p.name for p in tmp_path.iterdir()] == ["a"]
+    assert not (tmp_path / "b").exists()  # left early: the rest is not run
 
 
 def test_worker_count_gives_each_worker_enough_jobs() -> None:
