@@ -444,8 +444,9 @@ def build(
         The matrix has a column per member of a group (each township); with
         ``False`` one per group assigned as a whole (各乡镇人民政府).
     jobs
-        Processes writing notices side by side; when omitted, chosen from the
-        plan's size (one for a county plan, one per CPU on Linux for a large one).
+        Processes writing the documents (notices, forms, the summary) side by
+        side while this one writes the workbook; when omitted, chosen from the
+        plan's size (none for a county plan, one per CPU on Linux for a large one).
     force
         Overwrite (or remove) outputs a person edited since the last build.
     strict
