@@ -122,6 +122,9 @@ def assigned_names(graph: nx.Graph, measure: str, names: Sequence[str], groups: 
     >>> assigned_names(g, "1", ["县科协", "甲镇", "乙乡"], [Group("各乡镇", members=("甲镇", "乙乡"))])
     ('县科协', '各乡镇')
     """
+    edges = graph.adj.get(measure, {})
+    if not any(edges[n].get("group") for n in names if n in edges):  # no group to name: the names as they are
+        return tuple(dict.fromkeys(n for n in names if n in edges))
     wanted = set(names)
     kept = [a for a in edge_assignments(graph, measure) if a.department in wanted]
     written = as_written(kept, groups)
