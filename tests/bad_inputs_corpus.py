@@ -133,6 +133,12 @@ def _whiten_cooperators_on_red(workbook: Workbook) -> None:
     workbook.active["E2"].fill = PatternFill("solid", fgColor="C00000")
 
 
+def _colour_cooperators_like_their_fill(workbook: Workbook) -> None:
+    """Yellow cooperators on a yellow fill: the cell looks like an empty highlighted one."""
+    workbook.active["E2"].font = Font(color="FFFF00")
+    workbook.active["E2"].fill = PatternFill("solid", fgColor="FFFF00")
+
+
 def _blank_cooperators(workbook: Workbook) -> None:
     """The cooperators blanked out by the custom number format ;;; (Excel's way to hide a cell's content)."""
     workbook.active["E2"].number_format = ";;;"
@@ -553,6 +559,7 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "white_text_in_an_office_table.xlsx": _division_workbook(edit=_whiten_cooperators),
     "white_text_on_a_fill.xlsx": _division_workbook(edit=_whiten_cooperators_on_red),
     "hidden_by_a_number_format.xlsx": _division_workbook(edit=_blank_cooperators),
+    "text_coloured_like_its_fill.xlsx": _division_workbook(edit=_colour_cooperators_like_their_fill),
     "struck_by_a_conditional_format.xlsx": _division_workbook(edit=_strike_cancelled_rows),
     "white_by_a_conditional_format.xlsx": _edited_grid(_whiten_consulted),
     "struck_role_in_the_matrix.xlsx": _edited_grid(_struck_role),

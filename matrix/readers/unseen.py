@@ -20,6 +20,9 @@ White is the font colour ``FFFFFF`` however it is stored: as RGB, as palette
 entry 1 or 9, or as theme colour 0 (背景 1, white in every built-in theme; a
 lighter tint of it is white too). White text in a cell with a fill other than
 white is what the workbook this project writes uses for ``A/R`` and is seen.
+Text in the very colour of its fill (yellow on yellow, black on black) is
+as unseen as white on none; colours are compared where they can be told
+without the workbook's theme.
 """
 
 from __future__ import annotations
@@ -45,23 +48,40 @@ _WHITE = "FFFFFF"
 _UNSET = "00000000"
 #: Excel's theme colour 0 is 背景 1 (``lt1``): the window background, white.
 _BACKGROUND_THEME = 0
+#: Theme colour 1 is 文字 1 (``dk1``): black.
+_TEXT_THEME = 1
+_BLACK = "000000"
 
 
-def _white(color: Color | None) -> bool:
-    if color is None:
-        return False
-    if color.type == "rgb":
-        return isinstance(color.rgb, str) and color.rgb.upper().endswith(_WHITE)
-    if color.type == "indexed":
-        index = color.indexed
-        return isinstance(index, int) and 0 <= index < len(COLOR_INDEX) and COLOR_INDEX[index].endswith(_WHITE)
-    if color.type == "theme":
-        return color.theme == _BACKGROUND_THEME and (color.tint or 0) >= 0
-    return False
+def _rgb(colour: Color | None) -> str | None:
+    """A colour as ``RRGGBB`` where it can be told without the workbook's theme; ``None`` where it cannot.
+
+    No colour, or Excel's automatic one, is the black text is drawn in. Of
+    the theme colours only 背景 1 (white; a lighter tint of it too) and
+    文字 1 (black) are the same in every built-in theme.
+    """
+    if colour is None or colour.type == "auto":
+        return _BLACK
+    if colour.type == "rgb":
+        return colour.rgb[-6:].upper() if isinstance(colour.rgb, str) and colour.rgb != _UNSET else None
+    if colour.type == "indexed":
+        index = colour.indexed
+        return COLOR_INDEX[index][-6:] if isinstance(index, int) and 0 <= index < len(COLOR_INDEX) else None
+    if colour.type == "theme":
+        tint = colour.tint or 0
+        if colour.theme == _BACKGROUND_THEME and tint >= 0:
+            return _WHITE
+        return _BLACK if colour.theme == _TEXT_THEME and tint == 0 else None
+    return None
 
 
-def _filled(fill: Fill | None, *, differential: bool = False) -> bool:
-    """Whether a fill colours the cell other than white.
+def _white(colour: Color | None) -> bool:
+    return colour is not None and _rgb(colour) == _WHITE
+
+
+def _background(fill: Fill | None, *, differential: bool = False) -> str | None:
+    """The colour a fill gives the cell as ``RRGGBB`` (white for none), or ``None`` for a pattern or a colour
+    that cannot be told.
 
     A solid fill's colour is its foreground colour in a cell's format and its
     background colour in a conditional format's (which may name no pattern at
@@ -69,11 +89,16 @@ def _filled(fill: Fill | None, *, differential: bool = False) -> bool:
     """
     kind = getattr(fill, "fill_type", "gradient")
     if fill is None or kind == "none" or (kind is None and not differential):
-        return False
+        return _WHITE
     if kind not in (None, "solid"):
-        return True
+        return None
     colour = fill.bgColor if differential else fill.fgColor
-    return _set(colour) and not _white(colour)
+    return _rgb(colour) if _set(colour) else _WHITE if kind is None else None
+
+
+def _filled(fill: Fill | None, *, differential: bool = False) -> bool:
+    """Whether a fill colours the cell other than white."""
+    return _background(fill, differential=differential) != _WHITE
 
 
 def _set(colour: Color | None) -> bool:
@@ -120,8 +145,11 @@ def _hidden_by_format(value: object, number_format: str | None) -> bool:
     return not _CODES.sub("", section).strip()
 
 
-def _look(value: object, struck: bool, colour: Color | None, filled: bool, number_format: str | None) -> str | None:
-    """What keeps ``value`` from the eye when struck, in this colour, on a fill or not and in this number format."""
+def _look(
+    value: object, struck: bool, colour: Color | None, background: str | None, number_format: str | None
+) -> str | None:
+    """What keeps ``value`` from the eye when struck, in this colour, on this background (``RRGGBB``, ``None``
+    for a pattern or a colour that cannot be told) and in this number format."""
     if value in (None, ""):
         return None
     if struck:
@@ -131,7 +159,13 @@ def _look(value: object, struck: bool, colour: Color | None, filled: bool, numbe
             f"被数字格式“{number_format}”隐藏了，看上去是空白或别的文字，是否算数无法判断；请删去这些文字，"
             "或把单元格格式改为“常规”后再导入 (a number format that hides the value)"
         )
-    if _white(colour) and not filled:
+    text = _rgb(colour)
+    if text is not None and text == background != _WHITE:
+        return (
+            f"的颜色与单元格底色相同（#{text}），打印和阅读时看不见、像是空白，是否算数无法判断；请删去这些文字，"
+            "或改变文字颜色后再导入 (text coloured like its fill)"
+        )
+    if text == background == _WHITE:
         return (
             "是白色的，单元格又没有底色，打印和阅读时看不见、像是空白，是否算数无法判断；请删去这些文字，"
             "或把文字改为黑色后再导入 (white text on no fill)"
@@ -143,7 +177,7 @@ def unseen(cell: Cell) -> str | None:
     """What keeps a cell's text from the eye, as the refusal says it, or ``None`` when it is seen as written."""
     font = cell.font
     struck, colour = (bool(font.strike), font.color) if font is not None else (False, None)
-    return _look(cell.value, struck, colour, _filled(cell.fill), cell.number_format)
+    return _look(cell.value, struck, colour, _background(cell.fill), cell.number_format)
 
 
 #: Rules on the cell's text, by type, with how the text decides them.
@@ -205,8 +239,8 @@ def _conditionally_unseen(rules: list[tuple[MultiCellRange, Rule]], cell: Cell) 
         number_format = dxf.numFmt.formatCode if dxf.numFmt is not None else cell.number_format
         # what the rule sets replaces the cell's own; what it leaves unset stays the cell's
         colour = font.color if font is not None and font.color is not None else cell.font.color
-        filled = _filled(dxf.fill, differential=True) if _sets_fill(dxf.fill) else _filled(cell.fill)
-        what = _look(cell.value, bool(font is not None and font.strike), colour, filled, number_format)
+        background = _background(dxf.fill, differential=True) if _sets_fill(dxf.fill) else _background(cell.fill)
+        what = _look(cell.value, bool(font is not None and font.strike), colour, background, number_format)
         if what:
             return f"在条件格式（{ranges}）生效时{what}"
     return None

@@ -117,3 +117,18 @@ _WHITE_FILL = PatternFill("solid", fgColor="FFFFFF", bgColor="FFFFFF")
 def test_what_a_conditional_format_sets_replaces_the_cells_own_and_the_rest_stays(rule, hidden: bool) -> None:
     white_on_red = {"font": Font(color="FFFFFF"), "fill": _RED}
     assert (_conditional_cell("A/R", rule, **white_on_red) is not None) == hidden
+
+
+@pytest.mark.parametrize(
+    ("font", "fill", "hidden"),
+    [
+        # black as Excel stores it (openpyxl's own "000000" reads as a colour not set)
+        (Font(), PatternFill("solid", fgColor="FF000000"), True),  # automatic black on black
+        (Font(color=Color(theme=1)), PatternFill("solid", fgColor="FF000000"), True),
+        (Font(color="FF0000"), PatternFill("solid", fgColor="FFFF00"), False),
+        (Font(color="FFFF00"), PatternFill("solid", fgColor=Color(theme=5)), False),  # a theme's accent: not told
+        (Font(color="FFFF00"), PatternFill("lightGray", fgColor="FFFF00"), False),  # a pattern draws on the cell
+    ],
+)
+def test_text_coloured_like_its_fill_is_unseen(font: Font, fill: PatternFill, hidden: bool) -> None:
+    assert (unseen(_cell("县妇联", font=font, fill=fill)) is not None) == hidden
