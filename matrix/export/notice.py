@@ -193,7 +193,12 @@ def named_leads_and_cooperators(
     plan: Plan, graph: nx.Graph, measure: Measure
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """:func:`leads_and_cooperators` as a person reads them: a whole group by its one name (各乡镇人民政府)."""
-    leads, cooperators = leads_and_cooperators(plan, graph, measure)
+    return _named(plan, graph, measure, *leads_and_cooperators(plan, graph, measure))
+
+
+def _named(
+    plan: Plan, graph: nx.Graph, measure: Measure, leads: Sequence[str], cooperators: Sequence[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (
         assigned_names(graph, measure.id, leads, plan.groups),
         assigned_names(graph, measure.id, cooperators, plan.groups),
@@ -213,10 +218,10 @@ def _chapter_of(role: str) -> str:
 
 def task_of(plan: Plan, graph: nx.Graph, measure: Measure, department: str, *, full_text: bool = True) -> Task:
     """``measure`` as ``department`` sees it: its role, the other leads and cooperators, the deadline."""
-    leads = leads_and_cooperators(plan, graph, measure)[0]
+    leads, cooperators = leads_and_cooperators(plan, graph, measure)
     edge = graph.edges[measure.id, department]
     role, group = edge["role"], edge.get("group", "")
-    named = named_leads_and_cooperators(plan, graph, measure)
+    named = _named(plan, graph, measure, leads, cooperators)
     # the reader's own group is said once, as how the task came to it, not as a partner
     others = tuple(tuple(n for n in names if n not in (department, group)) for names in named)
     labels = _PARTNER_LABELS[_chapter_of(role)]
