@@ -172,7 +172,7 @@ registry_option = click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="同时写通知的进程数；默认按方案大小：县级方案 1 个，大方案每个 CPU 一个（仅 Linux）(processes)。",
+    help="同时写通知、反馈表和总表的进程数；默认每个 CPU 一个（仅 Linux），只有几项措施的方案 1 个 (processes)。",
 )
 @click.option(
     "--strict",

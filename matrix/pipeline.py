@@ -446,7 +446,7 @@ def build(
     jobs
         Processes writing the documents (notices, forms, the summary) side by
         side while this one writes the workbook; when omitted, chosen from the
-        plan's size (none for a county plan, one per CPU on Linux for a large one).
+        plan's size (one per CPU on Linux; none for a plan of a few measures).
     force
         Overwrite (or remove) outputs a person edited since the last build.
     strict
