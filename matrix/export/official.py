@@ -22,8 +22,7 @@ import io
 import math
 import re
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from copy import copy, deepcopy
 from functools import cache
 from pathlib import Path
@@ -79,7 +78,6 @@ __all__ = [
     "official_document",
     "official_template",
     "open_document",
-    "reused_document",
     "save_document",
     "set_font",
     "starting_document",
@@ -466,32 +464,6 @@ def official_template() -> bytes:
 def open_document(template: bytes) -> DocumentObject:
     """A fresh, independent document from :func:`document_bytes` output."""
     return Document(io.BytesIO(template))
-
-
-#: The document :func:`reused_document` lends, by the template it was opened from (the last one only).
-_REUSED: dict[bytes, DocumentObject] = {}
-
-
-@contextmanager
-def reused_document(template: bytes) -> Iterator[DocumentObject]:
-    """A document as :func:`open_document` gives it, for one file: opened once per process and template.
-
-    The notices of a run differ only in their body, so the package is parsed
-    once (a quarter of the time of a county's notice) and the blocks a file
-    added to the body are taken out again when the block ends, however it ends,
-    leaving the body as the template has it.
-    """
-    if template not in _REUSED:
-        _REUSED.clear()
-        _REUSED[template] = open_document(template)
-    document = _REUSED[template]
-    body = document.element.body
-    kept = set(body)
-    try:
-        yield document
-    finally:
-        for block in [child for child in body if child not in kept]:
-            body.remove(block)
 
 
 def starting_document(letterhead: str | Path | None = None, *, number: str | None = None, body: bool = True) -> bytes:

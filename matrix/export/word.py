@@ -52,7 +52,6 @@ from .official import (
     fitted_widths,
     letterhead_body,
     open_document,
-    reused_document,
     save_document,
     set_font,
     starting_document,
@@ -330,9 +329,9 @@ def write_notice(settings: NoticeSettings, job: tuple[str, Path]) -> Path:
         full_text=settings.full_text,
         copies=settings.copies,
     )
-    with reused_document(settings.template) as document:
-        _render_notice(document, notice, attachment=settings.attachment)
-        return save_document(document, path)
+    document = open_document(settings.template)
+    _render_notice(document, notice, attachment=settings.attachment)
+    return save_document(document, path)
 
 
 def write_summary(

@@ -31,10 +31,6 @@ from matrix.export.official import (
     SMALL_TABLE,
     TABLE,
     TITLE,
-    add_paragraph,
-    official_template,
-    open_document,
-    reused_document,
 )
 from matrix.export.word import (
     MIN_TASKS_PER_WORKER,
@@ -735,13 +731,3 @@ def test_the_imprint_renders_at_the_foot_of_the_last_page(plan: Plan, tmp_path: 
     ).stdout
     top = min(float(y) for y in re.findall(r'yMin="([\d.]+)"[^>]*>抄送', words))
     assert top > 0.75 * height
-
-
-def test_a_document_lent_to_a_notice_that_failed_comes_back_as_its_template_has_it() -> None:
-    template = official_template()
-    with pytest.raises(RuntimeError), reused_document(template) as document:
-        add_paragraph(document, "写了一半的通知", BODY)
-        raise RuntimeError("the notice could not be finished")
-    with reused_document(template) as again:
-        assert again is document  # the package is parsed once per process and template
-        assert [p.text for p in again.paragraphs] == [p.text for p in open_document(template).paragraphs]
