@@ -8,6 +8,7 @@ reading the graph shows up here.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import subprocess
 import sys
@@ -25,12 +26,16 @@ from matrix.export import word
 from matrix.export.official import (
     BODY,
     BODY_FONT,
+    BUNDLED_TEMPLATE,
     HEADING1,
     HEADING2,
     PLAIN,
     SMALL_TABLE,
     TABLE,
     TITLE,
+    document_bytes,
+    official_document,
+    official_template,
 )
 from matrix.export.word import (
     MIN_TASKS_PER_WORKER,
@@ -731,3 +736,14 @@ def test_the_imprint_renders_at_the_foot_of_the_last_page(plan: Plan, tmp_path: 
     ).stdout
     top = min(float(y) for y in re.findall(r'yMin="([\d.]+)"[^>]*>抄送', words))
     assert top > 0.75 * height
+
+
+def test_the_bundled_template_is_the_page_and_styles_the_layout_builds() -> None:
+    # after a change of layout: python -m matrix.export.official
+    def parts(template: bytes) -> dict[str, bytes]:
+        with zipfile.ZipFile(io.BytesIO(template)) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+
+    assert BUNDLED_TEMPLATE.is_file()
+    assert parts(official_template()) == parts(BUNDLED_TEMPLATE.read_bytes())
+    assert parts(BUNDLED_TEMPLATE.read_bytes()) == parts(document_bytes(official_document()))
