@@ -33,7 +33,7 @@ import click
 from bench.process import ChildRun, run_child
 from bench.report import check_targets, summarise_size, tables
 from bench.steps import NOTICE_DATE, NOTICES, REPEAT_BUDGET, WORKBOOK
-from bench.synthetic import PROVINCE, check_label, plan_for, write_plan_for
+from bench.synthetic import PROVINCE, check_label
 from matrix.export.atomic import write_text_atomic
 
 __all__ = ["DEFAULT_SIZES", "ROOT", "main", "run_benchmark"]
@@ -121,11 +121,24 @@ def _seed(workdir: Path, repeat: int) -> dict[str, Any]:
     return seed
 
 
+def _plan_file(label: str, path: Path) -> dict[str, int]:
+    """Write the plan of ``label`` to ``path`` in a child process; return its counts.
+
+    Not in this process: a child's peak resident set size is never below its
+    parent's when it was started (Linux counts the pages the child held
+    before it ran the new program), so a parent that had built a province
+    would report every later command as taking at least as much memory.
+    """
+    command = [sys.executable, "-m", "bench.synthetic", label, str(path)]
+    written = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(written.stdout)
+
+
 def _size(label: str, repeat: int, workdir: Path, echo) -> dict[str, Any]:
-    plan = plan_for(label)
-    measures, departments = len(plan.measures), len(plan.departments)
-    assignments = sum(len(m.assignments) for m in plan.measures)
     workdir.mkdir(parents=True)
+    plan_path = workdir / f"synthetic-{label}.yaml"
+    counts = _plan_file(label, plan_path)
+    measures, departments, assignments = counts["measures"], counts["departments"], counts["assignments"]
     steps: dict[str, Any] = {}
     for step in IN_PROCESS:
         if step in _LEFT_OUT.get(label, {}):
@@ -134,14 +147,10 @@ def _size(label: str, repeat: int, workdir: Path, echo) -> dict[str, Any]:
         echo(f"  {label}: {step}")
         steps[step] = _in_process(step, label, repeat, workdir)
     echo(f"  {label}: raci build")
-    plan_path = write_plan_for(workdir / f"synthetic-{label}.yaml", label)
     steps["build"] = _build(plan_path, workdir / "build", repeat)
     return {
         "label": label,
-        "measures": measures,
-        "departments": departments,
-        "cells": measures * departments,
-        "assignments": assignments,
+        **counts,
         "steps": steps,
         "summary": summarise_size(measures, departments, assignments, steps),
     }

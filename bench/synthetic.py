@@ -46,6 +46,7 @@ __all__ = [
     "PROVINCE",
     "check_label",
     "parse_size",
+    "plan_counts",
     "plan_for",
     "province_plan",
     "synthetic_plan",
@@ -409,3 +410,21 @@ def plan_for(label: str) -> Plan:
 def write_plan_for(path: str | Path, label: str) -> Path:
     """Write :func:`plan_for` as plan YAML that ``raci build`` reads; return the path."""
     return write_plan_yaml(plan_for(label), path)
+
+
+def plan_counts(plan: Plan) -> dict[str, int]:
+    """What the benchmark's tables say of a plan's size."""
+    measures, departments = len(plan.measures), len(plan.departments)
+    assignments = sum(len(m.assignments) for m in plan.measures)
+    cells = measures * departments
+    return {"measures": measures, "departments": departments, "cells": cells, "assignments": assignments}
+
+
+if __name__ == "__main__":  # python -m bench.synthetic LABEL PATH: write the plan, print its counts as JSON
+    import json
+    import sys
+
+    label, path = sys.argv[1:3]
+    plan = plan_for(label)
+    write_plan_yaml(plan, path)
+    print(json.dumps(plan_counts(plan)))
