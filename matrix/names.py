@@ -329,6 +329,17 @@ def _invisible(char: str) -> bool:
     return unicodedata.category(char) in ("Cf", "Mn", "Me") or char in _BLANK_LETTERS
 
 
+#: Words written where a department would stand, saying there is none (yet): read as a name, each
+#: got a notice of its own (任务分解通知-待定.docx) and led measures the audit counted as led.
+_PLACEHOLDERS = frozenset(
+    (
+        *("无", "暂无", "没有", "无单位", "待定", "未定", "待确定", "待明确", "另定", "另行确定", "另行明确"),
+        *("暂缺", "不详", "空", "略", "n/a", "na", "tbd", "tbc", "none", "null", "nil"),
+    )
+)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` does not look like a department name, or ``None`` if it does.
 
@@ -346,6 +357,12 @@ def name_problem(name: str) -> str | None:
     True
     >>> name_problem("县科协\\u202e局").split("：")[1]
     "'县科协<U+202E>局' (invisible or bidi control character in a name)"
+    >>> name_problem("待定").endswith("(a placeholder, not a department: leave it empty)")
+    True
+    >>> name_problem("N/A").endswith("(a placeholder, not a department: leave it empty)")
+    True
+    >>> name_problem("IT").endswith("(no Chinese character in a department name)")
+    True
     """
     if not name:
         return "单位名称为空 (empty department name)"
@@ -366,6 +383,13 @@ def name_problem(name: str) -> str | None:
             f"单位名称中有空白：'{name}'；两个单位之间请用“、”分隔或换行，一个单位的名称中不要有空格 "
             "(whitespace inside a name)"
         )
+    if name.casefold() in _PLACEHOLDERS:
+        return (
+            f"“{name}”不是单位名称：没有或尚未确定单位时请将此处留空，审计会列出没有牵头单位的措施 "
+            "(a placeholder, not a department: leave it empty)"
+        )
+    if not _HAN.search(name):
+        return f"单位名称“{name}”中没有汉字，不像单位名称 (no Chinese character in a department name)"
     if len(name) > 40:
         return f"单位名称过长（{len(name)} 字），疑似整句而非单位名 (name too long)"
     if joined := _joined(name):

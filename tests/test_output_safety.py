@@ -30,7 +30,9 @@ from .conftest import INPUT, ROOT, SMALL_PLAN, seed_path, wait_until
 from .test_bad_inputs import snapshot
 
 #: Department names that would leave the folder, or that Windows cannot use as file names.
-HOSTILE_NAMES = ("../../evil", "a/b", "CON", "NUL", "COM1", "aux.txt", "县科协\\..\\x", "县:局")
+#: Names that would leave the output folder or clash with a device as file names; each carries a
+#: Chinese character, since a reader refuses a name without one before it can name a file.
+HOSTILE_NAMES = ("../../县evil", "县a/b", "../县", "县\\..\\..\\x", "县科协\\..\\x", "县:局", "/县/../../局")
 
 
 def files_outside(root: Path, out: Path, before: set[Path]) -> list[Path]:
