@@ -23,7 +23,7 @@ import math
 import re
 import weakref
 from collections.abc import Mapping, Sequence
-from copy import copy, deepcopy
+from copy import copy
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -283,6 +283,7 @@ def _leave_out_unused(document: DocumentObject) -> None:
             del rels[rId]
     styles = document.styles.element
     named = {qn(tag) for tag in _STYLE_USES}
+    links = [qn(tag) for tag in _STYLE_LINKS]
     used: set[str] = set()
     for part in document.part.package.iter_parts():
         element = getattr(part, "element", None)
@@ -294,10 +295,11 @@ def _leave_out_unused(document: DocumentObject) -> None:
     waiting = list(kept)
     while waiting:  # the styles a kept style is based on, followed by or linked to
         style = by_id.get(waiting.pop())
-        for link in () if style is None else style.iterchildren(*(qn(tag) for tag in _STYLE_LINKS)):
-            if link.get(qn("w:val")) not in kept:
-                kept.add(link.get(qn("w:val")))
-                waiting.append(link.get(qn("w:val")))
+        linked = [] if style is None else [e.get(qn("w:val")) for e in style.iterchildren(*links)]
+        for style_id in linked:
+            if style_id not in kept:
+                kept.add(style_id)
+                waiting.append(style_id)
     for style_id, style in by_id.items():
         if style_id not in kept:
             styles.remove(style)
@@ -715,7 +717,7 @@ def _formatted(row: _Row, style: str, widths: Sequence[Length], *, header: bool)
     key = (style, len(widths), header)
     if key not in _ROWS:
         _format_row(row, style, widths, header=header)
-        _ROWS[key] = deepcopy(row._tr)
+        _ROWS[key] = _copy(row._tr)
         return row._tr
     tr = _copy(_ROWS[key])
     for tc, width in zip(tr.tc_lst, widths, strict=True):
@@ -844,7 +846,7 @@ def add_table(
     if not first:
         return table
     first_tr = _formatted(first[0], style, widths, header=False)
-    prototype = deepcopy(first_tr)
+    prototype = _copy(first_tr)
     for number, texts in enumerate(rows):
         tr = first_tr if number == 0 else _copy(prototype)
         if number:
@@ -884,7 +886,7 @@ def _band(table: Table, tr: CT_Row, text: str, style: str, widths: Sequence[Leng
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         paragraph.runs[0].bold = True
         paragraph.paragraph_format.keep_with_next = True  # a section's band stays with its first measure
-        _BANDS[key] = deepcopy(tr)
+        _BANDS[key] = _copy(tr)
         band = tr
     _put_text(band.tc_lst[0].p_lst[0].r_lst[0], text)
 
