@@ -497,8 +497,7 @@ def build(
     from .export.workers import started_jobs, worker_count
     from .leaders import has_leaders
     from .merge import plan_key
-    from .track.form_layout import lead_departments
-    from .track.forms import form_filenames
+    from .track.forms import form_files
 
     read = _digest(plan_path)  # before reading: the workbook may be rewritten only while it is what was read
     loaded = load(plan_path, fmt=fmt, registry=registry, strict=strict)
@@ -523,7 +522,8 @@ def build(
             notify(line)
     names = [f"{NOTICES_FOLDER}/{name}" for name in notice_filenames(graph)]
     total, done = len(names), [0]
-    form_names = [f"{FORMS_FOLDER}/{name}" for name in form_filenames(plan, graph)] if forms else []
+    form_departments = form_files(plan, graph) if forms else []
+    form_names = [f"{FORMS_FOLDER}/{name}" for _, name in form_departments]
 
     def advance(_department: str) -> None:
         done[0] += 1
@@ -551,9 +551,8 @@ def build(
             files.append(DocumentJob(LEADERS, outputs.stage(LEADERS_NAME)))
         recipients = zip(notice_recipients(graph), names, strict=True)
         files += [DocumentJob(NOTICE, outputs.stage(name), department) for department, name in recipients]
-        if forms:
-            leads = zip(lead_departments(plan, graph), form_names, strict=True)
-            files += [DocumentJob(FORM, outputs.stage(name), department) for department, name in leads]
+        leads = zip(form_departments, form_names, strict=True)
+        files += [DocumentJob(FORM, outputs.stage(name), department) for (department, _), name in leads]
         count = worker_count(len(files), jobs, work=notice_work(graph), least_work=MIN_TASKS_PER_WORKER)
         written: list[Path] = [Path()] * len(files)
         with started_jobs(write_document, files, count, shared=documents) as results:

@@ -58,7 +58,7 @@ from .form_layout import (
 )
 from .records import STATUSES
 
-__all__ = ["FormRun", "form_filenames", "save_form", "write_form", "write_forms"]
+__all__ = ["FormRun", "form_files", "save_form", "write_form", "write_forms"]
 
 #: Column widths in characters; 157 in all, which A4 landscape prints at about 90 %.
 _WIDTHS = (7, 18, 15, 22, 11, 26, 9, 7, 16, 16, 7, 12, 11)
@@ -225,9 +225,10 @@ def write_form(plan: Plan, graph: nx.Graph, department: str, path: str | Path, *
     return save_form(plan_key(plan), department, form_rows(plan, graph, department), path, today)
 
 
-def form_filenames(plan: Plan, graph: nx.Graph) -> list[str]:
-    """The file names :func:`write_forms` gives, in the order of its departments."""
-    return unique_filenames(lead_departments(plan, graph), FORM_PREFIX, ".xlsx")
+def form_files(plan: Plan, graph: nx.Graph) -> list[tuple[str, str]]:
+    """Each department :func:`write_forms` writes a form for, with the file name it gives, in plan order."""
+    departments = lead_departments(plan, graph)
+    return list(zip(departments, unique_filenames(departments, FORM_PREFIX, ".xlsx"), strict=True))
 
 
 def write_forms(plan: Plan, graph: nx.Graph, outdir: str | Path, *, today: dt.date | None = None) -> FormRun:
