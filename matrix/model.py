@@ -188,6 +188,17 @@ class Plan:
         except KeyError:
             raise KeyError(measure_id) from None
 
+    def measure(self, measure_id: str) -> Measure:
+        """The (first) measure numbered ``measure_id``; ``KeyError`` if there is none."""
+        return self._measure_index[measure_id]
+
+    @cached_property
+    def _measure_index(self) -> dict[str, Measure]:
+        index: dict[str, Measure] = {}
+        for measure in self.measures:
+            index.setdefault(measure.id, measure)
+        return index
+
     @cached_property
     def _section_index(self) -> dict[str, Section]:
         """Measure id -> its (first) section, built once: notices ask for every task's

@@ -36,6 +36,7 @@ __all__ = [
     "full_title",
     "issuing_office",
     "leads_and_cooperators",
+    "measures_of",
     "named_leads_and_cooperators",
     "period_text",
     "role_label",
@@ -245,12 +246,21 @@ def task_of(plan: Plan, graph: nx.Graph, measure: Measure, department: str, *, f
     )
 
 
+def measures_of(plan: Plan, graph: nx.Graph, department: str) -> list[Measure]:
+    """The measures ``department`` has a role on, in plan order.
+
+    Found from the department's own edges: looking through every measure of
+    the plan for each department made the notices and forms of a province
+    (4,000 measures, 4,700 departments) quadratic.
+    """
+    return [plan.measure(m) for m in sorted(graph[department], key=lambda m: graph.nodes[m]["order"])]
+
+
 def tasks_of(plan: Plan, graph: nx.Graph, department: str, *, full_text: bool = True) -> tuple[Task, ...]:
     """Every measure ``department`` has a role on, in plan order."""
     return tuple(
         task_of(plan, graph, measure, department, full_text=full_text)
-        for measure in plan.measures
-        if graph.has_edge(measure.id, department)
+        for measure in measures_of(plan, graph, department)
     )
 
 

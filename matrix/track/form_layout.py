@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..export.filenames import safe_filename
-from ..export.notice import Task, full_title, leads_and_cooperators, role_label, task_of
+from ..export.notice import Task, full_title, leads_and_cooperators, measures_of, role_label, task_of
 from ..model import Plan
 
 __all__ = [
@@ -130,13 +130,13 @@ def form_rows_by_department(plan: Plan, graph: nx.Graph) -> dict[str, tuple[Form
 def form_rows(plan: Plan, graph: nx.Graph, department: str) -> tuple[FormRow, ...]:
     """The locked part of ``department``'s form: each measure it leads, in plan order.
 
-    Only the measures the department holds a role on are looked at closely, so
-    that the forms of a large plan can each be made on their own, side by side.
+    Only the measures the department holds a role on are looked at, so that
+    the forms of a large plan can each be made on their own, side by side.
     """
     return tuple(
         _form_row(task_of(plan, graph, measure, department, full_text=False))
-        for measure in plan.measures
-        if graph.has_edge(measure.id, department) and department in leads_and_cooperators(plan, graph, measure)[0]
+        for measure in measures_of(plan, graph, department)
+        if department in leads_and_cooperators(plan, graph, measure)[0]
     )
 
 
