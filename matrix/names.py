@@ -38,6 +38,7 @@ from .raci import COOPERATE, RaciConfig
 
 __all__ = [
     "BODY_END",
+    "NOBODY_WORDS",
     "QUALIFIER",
     "SEPARATORS",
     "looks_like_body",
@@ -331,9 +332,12 @@ def _invisible(char: str) -> bool:
 
 #: Words written where a department would stand, saying there is none (yet): read as a name, each
 #: got a notice of its own (任务分解通知-待定.docx) and led measures the audit counted as led.
+#: Those that say there is nobody, which a plan's text writes for a list that names no one (配合单位：无).
+NOBODY_WORDS = ("无", "暂无", "没有")
 _PLACEHOLDERS = frozenset(
     (
-        *("无", "暂无", "没有", "无单位", "待定", "未定", "待确定", "待明确", "另定", "另行确定", "另行明确"),
+        *NOBODY_WORDS,
+        *("无单位", "待定", "未定", "待确定", "待明确", "另定", "另行确定", "另行明确"),
         *("暂缺", "不详", "空", "略", "n/a", "na", "tbd", "tbc", "none", "null", "nil"),
     )
 )

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...leaders import split_leaders
-from ...names import BODY_END, looks_like_body, name_problem, name_verbs, normalise_name
+from ...names import BODY_END, NOBODY_WORDS, looks_like_body, name_problem, name_verbs, normalise_name
 from ...punctuation import split_outside_brackets
 from ...raci import COOPERATE, LEAD, RaciConfig
 from .conventions import DEFAULT, decide, strip_declaration
@@ -113,7 +113,7 @@ _RESPONSIBLE = ("负责",)
 EXPLICIT, RESPONSIBLE, LEADER = "explicit", "responsible", "leader"
 _WHEN = "when"  # the group of a time label: its text is the measure's deadline
 # A label's list that says nobody: 配合单位：无 / 暂无 / — (a body named 无 was read before)
-_NOBODY = re.compile(r"^(?:无|暂无|没有|/|／|-|－|—+|─+)$")
+_NOBODY = re.compile(rf"^(?:{'|'.join(NOBODY_WORDS)}|/|／|-|－|—+|─+)$")
 
 
 @dataclass(frozen=True)
